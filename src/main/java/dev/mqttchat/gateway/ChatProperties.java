@@ -1,0 +1,118 @@
+package dev.mqttchat.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the gateway, bound from {@code chat.*} properties or {@code CHAT_*} environment variables.
+ *
+ * @param mqtt the broker connection and the embedded broker
+ * @param rooms how rooms map to MQTT topics
+ * @param messages limits on chat messages
+ * @param web the browser-facing side
+ */
+@ConfigurationProperties("chat")
+@Validated
+public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
+		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web) {
+
+	/**
+	 * The MQTT broker link.
+	 *
+	 * @param url broker URI such as {@code tcp://host:1883} or {@code ssl://host:8883}; unset or blank starts the
+	 * embedded broker
+	 * @param embedded the in-process broker used when {@code url} is unset
+	 * @param username broker user name, if the broker wants one
+	 * @param password broker password; never logged
+	 * @param clientIdPrefix prefix of the generated MQTT client ids
+	 * @param ssl TLS settings for {@code ssl://} URLs
+	 * @param connectTimeout how long one connection attempt may take
+	 * @param maxReconnectDelay the longest wait between reconnect attempts (the wait doubles from one second)
+	 * @param keepAlive MQTT keep-alive interval
+	 * @param maxInflight QoS 1 publishes that may await the broker's acknowledgement at once
+	 * @param maxPayloadSize MQTT payloads larger than this are dropped and counted
+	 */
+	public record Mqtt(@Nullable String url, @Valid @DefaultValue Embedded embedded, @Nullable String username,
+			@Nullable String password,
+			@DefaultValue("chat-gateway") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String clientIdPrefix,
+			@Valid @DefaultValue Ssl ssl, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("30s") Duration maxReconnectDelay, @DefaultValue("30s") Duration keepAlive,
+			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight,
+			@DefaultValue("64KB") DataSize maxPayloadSize) {
+
+		/** Whether the gateway runs its own broker because no external one is configured. */
+		public boolean useEmbedded() {
+			return this.url == null || this.url.isBlank();
+		}
+
+		@Override
+		public String toString() {
+			// The password must never reach a log line, so the generated toString is not used.
+			return "Mqtt[url=" + this.url + ", embedded=" + this.embedded + ", username=" + this.username
+					+ ", password=" + ((this.password != null) ? "******" : null) + ", clientIdPrefix="
+					+ this.clientIdPrefix + ", ssl=" + this.ssl + "]";
+		}
+
+	}
+
+	/**
+	 * The embedded broker.
+	 *
+	 * @param host address it listens on
+	 * @param port TCP port; 0 picks a free one
+	 */
+	public record Embedded(@DefaultValue("127.0.0.1") @NotBlank String host,
+			@DefaultValue("1883") @Min(0) @Max(65535) int port) {
+	}
+
+	/**
+	 * TLS towards the broker.
+	 *
+	 * @param bundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) holding the trust store; unset
+	 * uses the JVM's default trust store
+	 */
+	public record Ssl(@Nullable String bundle) {
+	}
+
+	/**
+	 * Rooms and their topics.
+	 *
+	 * @param topicPrefix MQTT topic prefix; a room's topic is {@code {topicPrefix}/{id}}
+	 * @param idLength number of random characters in a room id
+	 */
+	public record Rooms(
+			@DefaultValue("chat/rooms") @Pattern(regexp = "[^#+/\\u0000][^#+\\u0000]*[^#+/\\u0000]|[^#+/\\u0000]",
+					message = "must be an MQTT topic without wildcards, NUL or a leading or trailing '/'") String topicPrefix,
+			@DefaultValue("22") @Min(16) @Max(64) int idLength) {
+	}
+
+	/**
+	 * Chat message limits.
+	 *
+	 * @param maxTextLength the most characters a message text may have
+	 */
+	public record Messages(@DefaultValue("4000") @Min(1) @Max(100000) int maxTextLength) {
+	}
+
+	/**
+	 * The browser-facing side.
+	 *
+	 * @param allowedOrigins origins allowed to open the WebSocket besides the page's own
+	 * @param heartbeat STOMP heart-beat interval the server offers and expects
+	 */
+	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat) {
+	}
+
+}

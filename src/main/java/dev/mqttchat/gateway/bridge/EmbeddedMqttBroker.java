@@ -1,0 +1,90 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Properties;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.interception.InterceptHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The in-process MQTT broker (Moquette) the gateway runs when no external broker is configured. */
+final class EmbeddedMqttBroker implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+
+	private final Server server = new Server();
+
+	private final String host;
+
+	private final int port;
+
+	private EmbeddedMqttBroker(String host, int port) {
+		this.host = host;
+		this.port = port;
+	}
+
+	/**
+	 * Starts a broker on {@code host:port}; port 0 picks a free port.
+	 * @throws EmbeddedBrokerPortInUseException if something already listens there
+	 */
+	static EmbeddedMqttBroker start(String host, int port, List<? extends InterceptHandler> interceptors)
+			throws IOException {
+		int chosen = reserve(host, port);
+		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, chosen);
+		broker.server.startServer(new MemoryConfig(settings(host, chosen)), interceptors);
+		logger.info("Embedded MQTT broker listening on {}", broker.url());
+		return broker;
+	}
+
+	private static int reserve(String host, int port) throws IOException {
+		// Moquette logs a stack trace and carries on when its port is taken, so the port is checked first.
+		try (ServerSocket probe = new ServerSocket()) {
+			probe.bind(new InetSocketAddress(host, port));
+			return probe.getLocalPort();
+		}
+		catch (BindException ex) {
+			throw new EmbeddedBrokerPortInUseException(host, port, ex);
+		}
+	}
+
+	private static Properties settings(String host, int port) {
+		Properties settings = new Properties();
+		settings.setProperty("host", host);
+		settings.setProperty("port", Integer.toString(port));
+		settings.setProperty("websocket_port", "disabled");
+		settings.setProperty("allow_anonymous", "true");
+		// mosquitto_pub and mosquitto_sub connect with an empty client id.
+		settings.setProperty("allow_zero_byte_client_id", "true");
+		settings.setProperty("persistence_enabled", "false");
+		settings.setProperty("telemetry_enabled", "false");
+		settings.setProperty("netty.mqtt.message_size", Integer.toString(1024 * 1024));
+		return settings;
+	}
+
+	/** The {@code tcp://} URL clients use to reach this broker. */
+	String url() {
+		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+		return "tcp://" + address + ":" + this.port;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	void addInterceptor(InterceptHandler interceptor) {
+		this.server.addInterceptHandler(interceptor);
+	}
+
+	@Override
+	public void close() {
+		this.server.stopServer();
+		logger.info("Embedded MQTT broker stopped");
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether one direction of the bridge is connected to the broker, logging only the changes so that an unreachable
+ * broker costs one line, not one stack trace per retry.
+ */
+public final class MqttLink {
+
+	private static final Logger logger = LoggerFactory.getLogger(MqttLink.class);
+
+	private final String role;
+
+	private final String url;
+
+	private final String retryHint;
+
+	private final AtomicBoolean up = new AtomicBoolean();
+
+	private final AtomicBoolean reportedDown = new AtomicBoolean();
+
+	MqttLink(String role, String url, String retryHint) {
+		this.role = role;
+		this.url = url;
+		this.retryHint = retryHint;
+	}
+
+	/** Whether this direction is connected right now. */
+	public boolean isUp() {
+		return this.up.get();
+	}
+
+	/** The role of this link: {@code inbound} or {@code outbound}. */
+	public String role() {
+		return this.role;
+	}
+
+	void connected() {
+		this.reportedDown.set(false);
+		if (this.up.compareAndSet(false, true)) {
+			logger.info("MQTT {} link connected to {}", this.role, this.url);
+		}
+	}
+
+	void failed(Throwable cause) {
+		this.up.set(false);
+		if (this.reportedDown.compareAndSet(false, true)) {
+			logger.warn("MQTT broker {} unreachable for the {} link ({}); {}", this.url, this.role, describe(cause),
+					this.retryHint);
+		}
+		else {
+			logger.debug("MQTT {} link still down: {}", this.role, describe(cause));
+		}
+	}
+
+	void lost(Throwable cause) {
+		if (this.up.compareAndSet(true, false)) {
+			this.reportedDown.set(true);
+			logger.warn("MQTT {} link to {} lost ({}); {}", this.role, this.url, describe(cause), this.retryHint);
+		}
+	}
+
+	void disconnected() {
+		if (this.up.compareAndSet(true, false)) {
+			logger.info("MQTT {} link disconnected from {}", this.role, this.url);
+		}
+	}
+
+	static String describe(Throwable cause) {
+		StringBuilder text = new StringBuilder(String.valueOf(cause.getMessage()));
+		Throwable next = cause.getCause();
+		if (next != null && next != cause) {
+			text.append(": ").append(next.getClass().getSimpleName()).append(' ').append(next.getMessage());
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.mqttchat.gateway.bridge;
+
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Paho client that tells its {@link MqttLink} about every connect, failure and loss, including the attempts of
+ * Paho's own reconnect cycle, which Spring Integration does not report.
+ */
+final class ReportingMqttClient extends MqttAsyncClient {
+
+	private final MqttLink link;
+
+	ReportingMqttClient(String url, String clientId, MqttLink link) throws MqttException {
+		super(url, clientId, new MemoryPersistence());
+		this.link = link;
+	}
+
+	@Override
+	public IMqttToken connect(MqttConnectOptions options, @Nullable Object userContext,
+			@Nullable IMqttActionListener callback) throws MqttException {
+		return super.connect(options, userContext, new IMqttActionListener() {
+
+			@Override
+			public void onSuccess(IMqttToken token) {
+				ReportingMqttClient.this.link.connected();
+				if (callback != null) {
+					callback.onSuccess(token);
+				}
+			}
+
+			@Override
+			public void onFailure(IMqttToken token, Throwable exception) {
+				ReportingMqttClient.this.link.failed(exception);
+				if (callback != null) {
+					callback.onFailure(token, exception);
+				}
+			}
+
+		});
+	}
+
+	@Override
+	public IMqttToken disconnect(long quiesceTimeout, @Nullable Object userContext,
+			@Nullable IMqttActionListener callback) throws MqttException {
+		this.link.disconnected();
+		return super.disconnect(quiesceTimeout, userContext, callback);
+	}
+
+	@Override
+	public void disconnectForcibly(long quiesceTimeout, long disconnectTimeout, boolean sendDisconnectPacket)
+			throws MqttException {
+		this.link.disconnected();
+		super.disconnectForcibly(quiesceTimeout, disconnectTimeout, sendDisconnectPacket);
+	}
+
+	@Override
+	public void setCallback(@Nullable MqttCallback callback) {
+		super.setCallback((callback != null) ? new ReportingCallback(callback) : null);
+	}
+
+	/** Passes every callback on after noting connection changes. */
+	private final class ReportingCallback implements MqttCallbackExtended {
+
+		private final MqttCallback delegate;
+
+		ReportingCallback(MqttCallback delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void connectComplete(boolean reconnect, String serverURI) {
+			ReportingMqttClient.this.link.connected();
+			if (this.delegate instanceof MqttCallbackExtended extended) {
+				extended.connectComplete(reconnect, serverURI);
+			}
+		}
+
+		@Override
+		public void connectionLost(Throwable cause) {
+			ReportingMqttClient.this.link.lost(cause);
+			this.delegate.connectionLost(cause);
+		}
+
+		@Override
+		public void messageArrived(String topic, MqttMessage message) throws Exception {
+			this.delegate.messageArrived(topic, message);
+		}
+
+		@Override
+		public void deliveryComplete(IMqttDeliveryToken token) {
+			this.delegate.deliveryComplete(token);
+		}
+
+	}
+
+}

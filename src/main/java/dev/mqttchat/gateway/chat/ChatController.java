@@ -1,0 +1,88 @@
+package dev.mqttchat.gateway.chat;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mqttchat.gateway.room.RoomRegistry;
+
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.annotation.SendToUser;
+import org.springframework.stereotype.Controller;
+
+/** Takes STOMP SENDs to {@code /app/rooms/{id}} and hands them to the outbound bridge. */
+@Controller
+class ChatController {
+
+	private static final String DESTINATION = SimpMessageHeaderAccessor.DESTINATION_HEADER;
+
+	private static final String SEND_PREFIX = "/app/rooms/";
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatController.class);
+
+	private final RoomRegistry rooms;
+
+	private final ChatMessages messages;
+
+	private final ChatPublisher publisher;
+
+	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher) {
+		this.rooms = rooms;
+		this.messages = messages;
+		this.publisher = publisher;
+	}
+
+	@MessageMapping("/rooms/{roomId}")
+	void send(@DestinationVariable String roomId, @Payload(required = false) @Nullable SendRequest request) {
+		if (this.rooms.find(roomId).isEmpty()) {
+			throw new ChatRejectedException("unknown-room", "No room has this id; messages were not sent.");
+		}
+		ChatMessage message = this.messages.fromWeb(roomId, request);
+		try {
+			this.publisher.publish(message);
+		}
+		catch (MessagingException ex) {
+			logger.warn("Message for room {} not sent: MQTT publish failed: {}", roomId, rootMessage(ex));
+			throw new ChatRejectedException("broker-unavailable",
+					"Message not sent: the MQTT broker cannot be reached right now. Try again in a moment.");
+		}
+	}
+
+	@MessageExceptionHandler
+	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	ChatError rejected(ChatRejectedException ex, @Header(name = DESTINATION, required = false) @Nullable String to) {
+		return new ChatError(ex.code(), String.valueOf(ex.getMessage()), roomOf(to));
+	}
+
+	@MessageExceptionHandler
+	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	ChatError unreadable(MessageConversionException ex,
+			@Header(name = DESTINATION, required = false) @Nullable String to) {
+		return new ChatError("malformed",
+				"The message body must be JSON like {\"username\": \"ada\", \"text\": \"hello\"}.", roomOf(to));
+	}
+
+	private @Nullable String roomOf(@Nullable String destination) {
+		if (destination == null || !destination.startsWith(SEND_PREFIX)) {
+			return null;
+		}
+		String id = destination.substring(SEND_PREFIX.length());
+		return this.rooms.isWellFormed(id) ? id : null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.mqttchat.gateway.chat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a STOMP client finds on its {@code /user/queue/errors} queue when a SEND was refused.
+ *
+ * @param code stable machine-readable reason
+ * @param message readable explanation
+ * @param roomId the room the SEND was for, if known
+ */
+record ChatError(String code, String message, @Nullable String roomId) {
+}

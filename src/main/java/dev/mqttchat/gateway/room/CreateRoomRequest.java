@@ -1,0 +1,13 @@
+package dev.mqttchat.gateway.room;
+
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Body of {@code POST /api/rooms}; every field is optional.
+ *
+ * @param name display name, 1-64 characters without control characters
+ */
+record CreateRoomRequest(@Nullable @Pattern(regexp = "(?=.*\\S)\\P{Cc}{1,64}",
+		message = "must be 1-64 characters, not only spaces, without control characters") String name) {
+}

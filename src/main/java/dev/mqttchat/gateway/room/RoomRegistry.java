@@ -1,0 +1,69 @@
+package dev.mqttchat.gateway.room;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.ChatProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rooms this gateway has issued, and the mapping between a room and its MQTT topic.
+ * <p>
+ * Rooms live in memory for now; storage that survives restarts and spans instances replaces the map later.
+ */
+@Component
+public class RoomRegistry {
+
+	private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+
+	private final RoomIds ids;
+
+	private final String topicPrefix;
+
+	RoomRegistry(ChatProperties properties) {
+		this.ids = new RoomIds(properties.rooms().idLength());
+		this.topicPrefix = properties.rooms().topicPrefix();
+	}
+
+	/** Issues a new room with a fresh random id. */
+	public Room create(@Nullable String name) {
+		while (true) {
+			String id = this.ids.next();
+			Room room = new Room(id, name, topicOf(id), Instant.now());
+			if (this.rooms.putIfAbsent(room.id(), room) == null) {
+				return room;
+			}
+		}
+	}
+
+	/** The issued room with this id; malformed ids are never looked up. */
+	public Optional<Room> find(String id) {
+		return this.ids.isWellFormed(id) ? Optional.ofNullable(this.rooms.get(id)) : Optional.empty();
+	}
+
+	/** The issued room living on exactly this MQTT topic, if any. */
+	public Optional<Room> findByTopic(String topic) {
+		String prefix = this.topicPrefix + "/";
+		return topic.startsWith(prefix) ? find(topic.substring(prefix.length())) : Optional.empty();
+	}
+
+	/** The MQTT topic filter that matches every room's topic. */
+	public String topicFilter() {
+		return topicOf("+");
+	}
+
+	/** Whether {@code id} could be a room id at all. */
+	public boolean isWellFormed(String id) {
+		return this.ids.isWellFormed(id);
+	}
+
+	private String topicOf(String id) {
+		return this.topicPrefix + "/" + id;
+	}
+
+}

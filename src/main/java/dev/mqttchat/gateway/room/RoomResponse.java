@@ -1,0 +1,25 @@
+package dev.mqttchat.gateway.room;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A room as the REST API shows it.
+ *
+ * @param id the room id
+ * @param name display name, if any
+ * @param topic the MQTT topic of the room
+ * @param destination the STOMP destination to subscribe to
+ * @param sendDestination the STOMP destination to send to
+ * @param createdAt when the room was issued
+ */
+record RoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
+		Instant createdAt) {
+
+	static RoomResponse of(Room room) {
+		return new RoomResponse(room.id(), room.name(), room.topic(), room.destination(), room.sendDestination(),
+				room.createdAt());
+	}
+
+}

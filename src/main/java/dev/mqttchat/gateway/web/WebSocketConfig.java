@@ -1,0 +1,73 @@
+package dev.mqttchat.gateway.web;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.ChatProperties;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.StompWebSocketEndpointRegistration;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/** STOMP 1.2 over a native WebSocket at {@code /ws}: rooms under {@code /topic}, sends under {@code /app}. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+	private final ChatProperties properties;
+
+	private final JsonMapper json;
+
+	private final TaskScheduler heartbeatScheduler;
+
+	private final DestinationGuard destinationGuard;
+
+	WebSocketConfig(ChatProperties properties, JsonMapper json, TaskScheduler stompHeartbeatScheduler,
+			DestinationGuard destinationGuard) {
+		this.properties = properties;
+		this.json = json;
+		this.heartbeatScheduler = stompHeartbeatScheduler;
+		this.destinationGuard = destinationGuard;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
+		List<String> origins = this.properties.web().allowedOrigins();
+		if (!origins.isEmpty()) {
+			// Without this call Spring accepts only the page's own origin.
+			endpoint.setAllowedOriginPatterns(origins.toArray(String[]::new));
+		}
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		long heartbeat = this.properties.web().heartbeat().toMillis();
+		registry.enableSimpleBroker("/topic", "/queue")
+			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+			.setTaskScheduler(this.heartbeatScheduler);
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+		registry.setPreservePublishOrder(true);
+	}
+
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.interceptors(this.destinationGuard);
+	}
+
+	@Override
+	public boolean configureMessageConverters(List<MessageConverter> messageConverters) {
+		messageConverters.add(new JacksonJsonMessageConverter(this.json));
+		return false;
+	}
+
+}
