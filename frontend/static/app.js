@@ -1,202 +1,507 @@
-import { formatTime, isValidUsername, parseRoomLink, senderLabel } from "./format.js";
+// Wires the chat page: rooms, username, the conversation and its connection.
+
+import { Connection } from "./connection.js";
+import {
+  formatDay, parseRoomLink, problemText, remainingText, roomIdOfPath, shortId, titleWithUnread, usernameProblem,
+} from "./format.js";
+import { placement } from "./grouping.js";
+import { Outbox } from "./outbox.js";
+import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
+import { dayItem, messageItem, pendingItem, roomItem, systemItem } from "./render.js";
 
 const MAX_TEXT = 4000;
+const APP_TITLE = "MQTT chat";
 const $ = (id) => document.getElementById(id);
 
-const state = {
-  roomId: document.body.dataset.roomId || null,
-  room: null,
-  client: null,
-  clientId: sessionStorage.getItem("chat.clientId") ?? `web-${crypto.randomUUID().slice(0, 8)}`,
-  seen: new Set(),
+const ui = {
+  username: $("username"),
+  usernameError: $("username-error"),
+  startError: $("start-error"),
+  roomName: $("room-name"),
+  roomLink: $("room-link"),
+  recent: $("recent-rooms"),
+  recentEmpty: $("recent-empty"),
+  publicSection: $("public-section"),
+  publicRooms: $("public-rooms"),
+  welcome: $("welcome"),
+  chat: $("chat"),
+  roomTitle: $("room-title"),
+  roomId: $("room-id"),
+  status: $("status"),
+  share: $("share"),
+  shareLink: $("share-link"),
+  shareNote: $("share-note"),
+  scroller: $("scroller"),
+  messages: $("messages"),
+  empty: $("empty"),
+  emptyLink: $("empty-link"),
+  roomTopic: $("room-topic"),
+  mqttExample: $("mqtt-example"),
+  newMessages: $("new-messages"),
+  chatError: $("chat-error"),
+  message: $("message"),
+  remaining: $("remaining"),
 };
-sessionStorage.setItem("chat.clientId", state.clientId);
 
-const username = $("username");
-username.value = localStorage.getItem("chat.username") ?? "";
-username.addEventListener("change", () => localStorage.setItem("chat.username", username.value.trim()));
+const state = {
+  room: null,
+  clientId: clientId(),
+  seen: new Set(),
+  last: null,
+  unread: 0,
+  recent: loadRecent(localStorage),
+  lostConnection: false,
+};
 
-function requireUsername(errorTarget) {
-  if (isValidUsername(username.value)) {
-    localStorage.setItem("chat.username", username.value.trim());
-    return true;
+const outbox = new Outbox();
+
+const connection = new Connection({
+  brokerURL: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`,
+  onStatus: showStatus,
+  onMessage: receive,
+  onServerError: serverError,
+  onConnected: () => {
+    if (state.lostConnection && state.room) {
+      insertBeforePending(systemItem("Reconnected. Messages sent while you were disconnected are not shown."));
+      scrollToEnd();
+    }
+    state.lostConnection = false;
+    flushOutbox();
+  },
+  onDisconnected: () => {
+    state.lostConnection = true;
+    outbox.connectionLost().forEach(showPending);
+  },
+});
+
+/** A per-tab id that tells the reader's own messages from others', even under the same username. */
+function clientId() {
+  const known = sessionStorage.getItem("chat.clientId");
+  if (known) {
+    return known;
   }
-  errorTarget.textContent = "Pick a username first: 1-32 characters.";
-  username.focus();
-  return false;
+  // getRandomValues works outside secure contexts too, unlike crypto.randomUUID.
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  const id = `web-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+  sessionStorage.setItem("chat.clientId", id);
+  return id;
 }
 
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
+// Username
+
+ui.username.value = localStorage.getItem("chat.username") ?? "";
+ui.username.addEventListener("input", () => {
+  ui.usernameError.textContent = "";
+  ui.username.removeAttribute("aria-invalid");
+});
+ui.username.addEventListener("change", () => {
+  const problem = usernameProblem(ui.username.value);
+  if (problem) {
+    showUsernameProblem(problem);
+    return;
   }
+  localStorage.setItem("chat.username", ui.username.value.trim());
+});
+
+function showUsernameProblem(problem) {
+  ui.usernameError.textContent = problem;
+  ui.username.setAttribute("aria-invalid", "true");
+  ui.username.focus();
+}
+
+// Panes: on phones the rooms list and the conversation take turns.
+
+function showPane(pane) {
+  document.body.dataset.pane = pane;
+}
+
+$("back").addEventListener("click", () => {
+  showPane("rooms");
+  ui.recent.querySelector("[aria-current]")?.focus();
+});
+
+// Rooms
+
+async function fetchJson(url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    return { ok: false, error: "The server cannot be reached. Check your connection and try again." };
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: the problem text falls back to the status.
+  }
+  return response.ok ? { ok: true, body, status: response.status }
+    : { ok: false, status: response.status, error: problemText(body, response.status) };
 }
 
 $("create-form").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const error = $("start-error");
-  error.textContent = "";
-  if (!requireUsername(error)) {
-    return;
-  }
-  const name = $("room-name").value.trim();
-  const response = await fetch("/api/rooms", {
+  ui.startError.textContent = "";
+  const name = ui.roomName.value.trim();
+  const result = await fetchJson("/api/rooms", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(name ? { name } : {}),
   });
-  if (!response.ok) {
-    error.textContent = await problemText(response);
+  if (!result.ok) {
+    ui.startError.textContent = result.error;
     return;
   }
-  const room = await response.json();
-  location.assign(`/rooms/${room.id}`);
+  ui.roomName.value = "";
+  enterRoom(result.body, { push: true });
 });
 
 $("join-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  const id = parseRoomLink($("room-link").value);
+  ui.startError.textContent = "";
+  const id = parseRoomLink(ui.roomLink.value);
   if (!id) {
-    $("start-error").textContent = "That is not a room link or id.";
+    ui.startError.textContent = "That is not a room link or id. A link looks like "
+      + `${location.origin}/rooms/ followed by the room id.`;
+    ui.roomLink.focus();
     return;
   }
-  location.assign(`/rooms/${id}`);
+  openRoom(id, { push: true }).then((opened) => {
+    if (opened) {
+      ui.roomLink.value = "";
+    }
+  });
 });
 
-function setStatus(text) {
-  const status = $("status");
-  status.dataset.state = text;
-  status.textContent = text;
+/** Loads a room by id and enters it; shows the server's problem and forgets the room if it is gone. */
+async function openRoom(id, { push }) {
+  if (state.room?.id === id) {
+    showPane("chat");
+    return true;
+  }
+  const result = await fetchJson(`/api/rooms/${encodeURIComponent(id)}`);
+  if (!result.ok) {
+    ui.startError.textContent = result.error;
+    if (result.status === 404) {
+      state.recent = forgetRoom(state.recent, id);
+      saveRecent(localStorage, state.recent);
+      renderRecent();
+    }
+    showPane("rooms");
+    return false;
+  }
+  enterRoom(result.body, { push });
+  return true;
 }
 
-function render(message) {
-  if (state.seen.has(message.id)) {
+function enterRoom(room, { push }) {
+  const path = `/rooms/${encodeURIComponent(room.id)}`;
+  if (push && location.pathname !== path) {
+    history.pushState({ roomId: room.id }, "", path);
+  }
+  state.room = room;
+  state.seen.clear();
+  state.last = null;
+  state.unread = 0;
+  ui.messages.replaceChildren();
+  ui.chatError.textContent = "";
+  ui.startError.textContent = "";
+  ui.share.hidden = true;
+
+  const name = room.name ?? "Unnamed room";
+  ui.roomTitle.textContent = name;
+  ui.roomId.textContent = shortId(room.id);
+  ui.roomId.title = room.id;
+  ui.emptyLink.textContent = roomUrl(room);
+  ui.roomTopic.textContent = room.topic;
+  ui.mqttExample.textContent = `mosquitto_sub -t '${room.topic}' -v`;
+  updateTitle();
+
+  outbox.forRoom(room.id).forEach(showPending);
+  updateEmpty();
+
+  ui.welcome.hidden = true;
+  ui.chat.hidden = false;
+  showPane("chat");
+
+  state.recent = rememberRoom(state.recent, room);
+  saveRecent(localStorage, state.recent);
+  renderRecent();
+
+  connection.setRoom(room);
+  connection.start();
+  (usernameProblem(ui.username.value) ? ui.username : ui.message).focus();
+}
+
+function leaveRoom() {
+  state.room = null;
+  connection.setRoom(null);
+  ui.chat.hidden = true;
+  ui.welcome.hidden = false;
+  showPane("rooms");
+  updateTitle();
+  renderRecent();
+}
+
+addEventListener("popstate", () => {
+  const id = roomIdOfPath(location.pathname);
+  if (id) {
+    openRoom(id, { push: false });
+  } else {
+    leaveRoom();
+  }
+});
+
+function roomUrl(room) {
+  return new URL(`/rooms/${encodeURIComponent(room.id)}`, location.origin).href;
+}
+
+function renderRecent() {
+  const items = state.recent.map((room) => roomItem(room, {
+    current: room.id === state.room?.id,
+    onOpen: (id) => openRoom(id, { push: true }),
+  }));
+  ui.recent.replaceChildren(...items);
+  ui.recentEmpty.hidden = items.length > 0;
+}
+
+/** Shows the Public section only when the server lists public rooms; until it does, the section stays hidden. */
+async function loadPublicRooms() {
+  const result = await fetchJson("/api/rooms", { headers: { Accept: "application/json" } });
+  if (!result.ok || result.status !== 200 || !Array.isArray(result.body)) {
+    return;
+  }
+  const rooms = result.body.filter((room) => room && typeof room.id === "string");
+  ui.publicRooms.replaceChildren(...rooms.map((room) => roomItem(
+    { id: room.id, name: typeof room.name === "string" ? room.name : null },
+    { current: room.id === state.room?.id, onOpen: (id) => openRoom(id, { push: true }) },
+  )));
+  ui.publicSection.hidden = rooms.length === 0;
+}
+
+// Copy link
+
+$("copy-link").addEventListener("click", async () => {
+  const link = roomUrl(state.room);
+  ui.share.hidden = false;
+  ui.shareLink.value = link;
+  try {
+    await navigator.clipboard.writeText(link);
+    ui.shareNote.textContent = "Copied to the clipboard.";
+  } catch {
+    // Clipboard access needs a secure context and permission; the visible link still lets people copy it.
+    ui.shareNote.textContent = "Copy the link above to invite people.";
+    ui.shareLink.focus();
+    ui.shareLink.select();
+  }
+});
+
+// Connection status
+
+const STATUS_TEXT = {
+  idle: "Not connected",
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Reconnecting…",
+  offline: "Offline",
+};
+
+function showStatus(status, retryInMs) {
+  ui.status.dataset.state = status;
+  ui.status.textContent = status === "reconnecting" && retryInMs > 1500
+    ? `Reconnecting in ${Math.round(retryInMs / 1000)} s…` : STATUS_TEXT[status];
+  ui.message.placeholder = status === "connected" ? "Message"
+    : "Message (sent when the connection is back)";
+}
+
+// Receiving
+
+function receive(message) {
+  if (!message.id || state.seen.has(message.id) || message.roomId !== state.room?.id) {
     return;
   }
   state.seen.add(message.id);
-  const item = document.createElement("li");
-  item.className = "message";
-  item.dataset.source = message.source;
-  if (message.clientId === state.clientId) {
-    item.classList.add("own");
+  const confirmed = outbox.confirm(message, state.clientId);
+  if (confirmed) {
+    pendingElement(confirmed.localId)?.remove();
   }
-  const meta = document.createElement("div");
-  meta.className = "meta";
-  const who = document.createElement("span");
-  who.className = "sender";
-  who.textContent = senderLabel(message);
-  const when = document.createElement("time");
-  when.dateTime = message.sentAt;
-  when.textContent = formatTime(message.sentAt);
-  meta.append(who, " ", when);
-  if (message.source === "mqtt") {
-    const badge = document.createElement("span");
-    badge.className = "badge";
-    badge.textContent = "MQTT";
-    meta.append(" ", badge);
+  const own = message.clientId === state.clientId;
+  const stick = own || isAtEnd();
+  const place = placement(state.last, message);
+  if (place.newDay) {
+    insertBeforePending(dayItem(formatDay(message.sentAt)));
   }
-  const body = document.createElement("p");
-  body.className = "text";
-  body.textContent = message.text;
-  item.append(meta, body);
-  const list = $("messages");
-  list.append(item);
-  list.scrollTop = list.scrollHeight;
+  insertBeforePending(messageItem(message, { own, continued: place.continued }));
+  state.last = message;
+  updateEmpty();
+  if (!own && document.visibilityState === "hidden") {
+    state.unread += 1;
+    updateTitle();
+  }
+  if (stick) {
+    scrollToEnd();
+  } else {
+    ui.newMessages.hidden = false;
+  }
 }
 
-function connect(room) {
-  const scheme = location.protocol === "https:" ? "wss" : "ws";
-  const client = new StompJs.Client({
-    brokerURL: `${scheme}://${location.host}/ws`,
-    reconnectDelay: 1000,
-    heartbeatIncoming: 10000,
-    heartbeatOutgoing: 10000,
-  });
-  client.onConnect = () => {
-    setStatus("connected");
-    client.subscribe(room.destination, (frame) => render(JSON.parse(frame.body)));
-    client.subscribe("/user/queue/errors", (frame) => {
-      $("chat-error").textContent = JSON.parse(frame.body).message;
-    });
-  };
-  client.onWebSocketClose = () => setStatus(client.active ? "reconnecting" : "offline");
-  client.onStompError = (frame) => {
-    $("chat-error").textContent = frame.headers.message ?? "The server refused the connection.";
-  };
-  client.activate();
-  state.client = client;
+/** Received messages go above the reader's unconfirmed ones, which stay at the end like a draft tray. */
+function insertBeforePending(item) {
+  ui.messages.insertBefore(item, ui.messages.querySelector(".pending"));
 }
 
-async function openRoom(id) {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(id)}`);
-  if (!response.ok) {
-    $("start-error").textContent = await problemText(response);
-    return;
+function updateEmpty() {
+  ui.empty.hidden = ui.messages.querySelector(".message") !== null;
+}
+
+function serverError(error) {
+  const text = error?.message ?? "The server reported an error.";
+  const target = state.room ? ui.chatError : ui.startError;
+  target.textContent = text;
+  const rejected = outbox.reject(text, error?.roomId ?? undefined);
+  if (rejected) {
+    showPending(rejected);
   }
-  state.room = await response.json();
-  $("start").hidden = true;
-  $("chat").hidden = false;
-  $("room-title").textContent = state.room.name ?? "Unnamed room";
-  $("room-id").textContent = state.room.id.slice(0, 8);
-  $("room-topic").textContent = state.room.topic;
-  document.title = `${state.room.name ?? "Room"} · MQTT chat`;
-  connect(state.room);
 }
 
-const message = $("message");
-const remaining = $("remaining");
-const updateRemaining = () => {
-  remaining.textContent = `${MAX_TEXT - message.value.length}`;
-};
-message.maxLength = MAX_TEXT;
-message.addEventListener("input", updateRemaining);
+// Scrolling: keep the newest message in view unless the reader scrolled up to read.
+
+function isAtEnd() {
+  const { scrollTop, scrollHeight, clientHeight } = ui.scroller;
+  return scrollHeight - scrollTop - clientHeight < 48;
+}
+
+function scrollToEnd() {
+  ui.scroller.scrollTop = ui.scroller.scrollHeight;
+  ui.newMessages.hidden = true;
+}
+
+ui.scroller.addEventListener("scroll", () => {
+  if (isAtEnd()) {
+    ui.newMessages.hidden = true;
+  }
+});
+ui.newMessages.addEventListener("click", () => {
+  scrollToEnd();
+  ui.message.focus();
+});
+
+// Unread count in the title while the tab is hidden
+
+function updateTitle() {
+  const base = state.room ? `${state.room.name ?? "Unnamed room"} · ${APP_TITLE}` : APP_TITLE;
+  document.title = titleWithUnread(base, state.unread);
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && state.unread > 0) {
+    state.unread = 0;
+    updateTitle();
+  }
+});
+
+// Sending
+
+function updateRemaining() {
+  ui.remaining.textContent = remainingText(ui.message.value.length, MAX_TEXT);
+  ui.remaining.classList.toggle("low", MAX_TEXT - ui.message.value.length < 200);
+}
+
+ui.message.maxLength = MAX_TEXT;
+ui.message.addEventListener("input", updateRemaining);
 updateRemaining();
 
 function send() {
-  const error = $("chat-error");
-  error.textContent = "";
-  const text = message.value;
-  if (!text.trim() || !requireUsername(error)) {
+  ui.chatError.textContent = "";
+  const text = ui.message.value;
+  if (!text.trim() || !state.room) {
     return;
   }
-  if (!state.client?.connected) {
-    error.textContent = "Not connected: your message is kept here; send again when connected.";
+  const problem = usernameProblem(ui.username.value);
+  if (problem) {
+    showUsernameProblem(problem);
     return;
   }
-  state.client.publish({
-    destination: state.room.sendDestination,
-    body: JSON.stringify({ username: username.value.trim(), text, clientId: state.clientId }),
-  });
-  message.value = "";
+  localStorage.setItem("chat.username", ui.username.value.trim());
+  const entry = outbox.add({ roomId: state.room.id, destination: state.room.sendDestination, text });
+  ui.message.value = "";
   updateRemaining();
+  showPending(entry);
+  flushOutbox();
+  scrollToEnd();
 }
+
+/** Sends every queued message while connected; the rest stay queued, visibly. */
+function flushOutbox() {
+  for (const entry of outbox.queued()) {
+    const sent = connection.publish(entry.destination, {
+      username: ui.username.value.trim(),
+      text: entry.text,
+      clientId: state.clientId,
+    });
+    if (!sent) {
+      break;
+    }
+    showPending(outbox.markSending(entry.localId));
+  }
+}
+
+function pendingElement(localId) {
+  return ui.messages.querySelector(`.pending[data-local-id="${CSS.escape(localId)}"]`);
+}
+
+function showPending(entry) {
+  if (entry.roomId !== state.room?.id) {
+    return;
+  }
+  const existing = pendingElement(entry.localId);
+  const item = pendingItem(entry, existing, { onRetry: retry, onEdit: edit });
+  if (!existing) {
+    ui.messages.append(item);
+  }
+  updateEmpty();
+}
+
+function retry(localId) {
+  const entry = outbox.retry(localId);
+  if (entry) {
+    showPending(entry);
+    flushOutbox();
+  }
+}
+
+function edit(localId) {
+  const entry = outbox.remove(localId);
+  pendingElement(localId)?.remove();
+  updateEmpty();
+  if (entry) {
+    ui.message.value = entry.text;
+    updateRemaining();
+    ui.message.focus();
+  }
+}
+
+setInterval(() => outbox.expire().forEach(showPending), 1000);
 
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   send();
 });
-message.addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && !event.shiftKey) {
+ui.message.addEventListener("keydown", (event) => {
+  // isComposing: Enter that confirms an input-method candidate must not send.
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
     send();
   }
 });
 
-$("copy-link").addEventListener("click", async () => {
-  const link = `${location.origin}/rooms/${state.room.id}`;
-  try {
-    await navigator.clipboard.writeText(link);
-    $("copy-link").textContent = "Copied";
-  } catch {
-    $("room-link").value = link;
-    $("chat-error").textContent = `Copy this link: ${link}`;
-  }
-  setTimeout(() => ($("copy-link").textContent = "Copy link"), 2000);
-});
+// Start
 
-if (state.roomId) {
-  openRoom(state.roomId);
+renderRecent();
+loadPublicRooms();
+const initialRoom = document.body.dataset.roomId || roomIdOfPath(location.pathname);
+if (initialRoom) {
+  openRoom(initialRoom, { push: false });
+} else {
+  showPane("rooms");
 }

@@ -31,8 +31,8 @@ class MqttClientConfig {
 	@Bean
 	MqttLinks mqttLinks(BrokerEndpoint broker, ChatProperties properties) {
 		String retry = "retrying with backoff up to " + properties.mqtt().maxReconnectDelay().toSeconds() + "s";
-		return new MqttLinks(new MqttLink("inbound", broker.url(), retry),
-				new MqttLink("outbound", broker.url(), "reconnecting on the next message"));
+		return new MqttLinks(new MqttLink("inbound", broker.url(), retry, false),
+				new MqttLink("outbound", broker.url(), "reconnecting on the next message", true));
 	}
 
 	@Bean

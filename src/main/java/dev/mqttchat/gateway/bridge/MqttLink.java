@@ -19,19 +19,29 @@ public final class MqttLink {
 
 	private final String retryHint;
 
+	private final boolean readyOnConnect;
+
 	private final AtomicBoolean up = new AtomicBoolean();
+
+	private final AtomicBoolean ready = new AtomicBoolean();
 
 	private final AtomicBoolean reportedDown = new AtomicBoolean();
 
-	MqttLink(String role, String url, String retryHint) {
+	MqttLink(String role, String url, String retryHint, boolean readyOnConnect) {
 		this.role = role;
 		this.url = url;
 		this.retryHint = retryHint;
+		this.readyOnConnect = readyOnConnect;
 	}
 
 	/** Whether this direction is connected right now. */
 	public boolean isUp() {
 		return this.up.get();
+	}
+
+	/** Whether this direction can carry messages: connected, and subscribed where it subscribes. */
+	public boolean isReady() {
+		return this.ready.get();
 	}
 
 	/** The role of this link: {@code inbound} or {@code outbound}. */
@@ -41,12 +51,20 @@ public final class MqttLink {
 
 	void connected() {
 		this.reportedDown.set(false);
+		if (this.readyOnConnect) {
+			this.ready.set(true);
+		}
 		if (this.up.compareAndSet(false, true)) {
 			logger.info("MQTT {} link connected to {}", this.role, this.url);
 		}
 	}
 
+	void subscribed() {
+		this.ready.set(this.up.get());
+	}
+
 	void failed(Throwable cause) {
+		this.ready.set(false);
 		this.up.set(false);
 		if (this.reportedDown.compareAndSet(false, true)) {
 			logger.warn("MQTT broker {} unreachable for the {} link ({}); {}", this.url, this.role, describe(cause),
@@ -58,6 +76,7 @@ public final class MqttLink {
 	}
 
 	void lost(Throwable cause) {
+		this.ready.set(false);
 		if (this.up.compareAndSet(true, false)) {
 			this.reportedDown.set(true);
 			logger.warn("MQTT {} link to {} lost ({}); {}", this.role, this.url, describe(cause), this.retryHint);
@@ -65,6 +84,7 @@ public final class MqttLink {
 	}
 
 	void disconnected() {
+		this.ready.set(false);
 		if (this.up.compareAndSet(true, false)) {
 			logger.info("MQTT {} link disconnected from {}", this.role, this.url);
 		}

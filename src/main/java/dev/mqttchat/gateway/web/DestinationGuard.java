@@ -1,25 +1,31 @@
 package dev.mqttchat.gateway.web;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.room.RoomRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
  * Lets a client subscribe only to an issued room or its own error queue, and send only to a room's
  * {@code /app/rooms/{id}}: the simple broker reads subscriptions as patterns, and a SEND straight to
- * {@code /topic} would bypass the bridge.
+ * {@code /topic} would bypass the bridge. A refused frame is dropped and answered with a STOMP ERROR.
  */
 @Component
 class DestinationGuard implements ChannelInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger(DestinationGuard.class);
 
 	private static final String ROOM_TOPIC = "/topic/rooms/";
 
@@ -29,26 +35,44 @@ class DestinationGuard implements ChannelInterceptor {
 
 	private final RoomRegistry rooms;
 
-	DestinationGuard(RoomRegistry rooms) {
+	private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+	DestinationGuard(RoomRegistry rooms,
+			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
 		this.rooms = rooms;
+		this.clientOutboundChannel = clientOutboundChannel;
 	}
 
 	@Override
-	public Message<?> preSend(Message<?> message, MessageChannel channel) {
+	public @Nullable Message<?> preSend(Message<?> message, MessageChannel channel) {
 		StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
 		if (stomp == null || stomp.getCommand() == null) {
 			return message;
 		}
 		String destination = stomp.getDestination();
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
-			throw new MessageDeliveryException(message, "Cannot subscribe to " + printable(destination)
+			return refuse(stomp, "Cannot subscribe to " + printable(destination)
 					+ ": subscribe to /topic/rooms/{id} of an issued room, or to " + ERROR_QUEUE);
 		}
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
-			throw new MessageDeliveryException(message,
+			return refuse(stomp,
 					"Cannot send to " + printable(destination) + ": send to /app/rooms/{id} of an issued room");
 		}
 		return message;
+	}
+
+	private @Nullable Message<?> refuse(StompHeaderAccessor frame, String reason) {
+		// Throwing here would be logged with a stack trace and, with ordered receipt, never reach the client.
+		logger.debug("Refused {} in session {}: {}", frame.getCommand(), frame.getSessionId(), reason);
+		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+		error.setMessage(reason);
+		error.setSessionId(frame.getSessionId());
+		if (frame.getReceipt() != null) {
+			error.setReceiptId(frame.getReceipt());
+		}
+		error.setLeaveMutable(false);
+		this.clientOutboundChannel.getObject().send(MessageBuilder.createMessage(new byte[0], error.getMessageHeaders()));
+		return null;
 	}
 
 	private boolean maySubscribe(@Nullable String destination) {

@@ -1,0 +1,37 @@
+// Reconnect delays: exponential growth with jitter, capped, so a restarted server is not hit by every tab at once.
+
+export const DEFAULT_BACKOFF = Object.freeze({ initialMs: 1000, factor: 2, maxMs: 30000, jitter: 0.5 });
+
+/**
+ * The wait before reconnect attempt number {@code attempt} (0 for the first retry).
+ * With jitter j the delay lies in [(1 - j) * d, d], where d = initial * factor^attempt capped at max.
+ */
+export function backoffDelay(attempt, options = DEFAULT_BACKOFF, random = Math.random) {
+  const { initialMs, factor, maxMs, jitter } = { ...DEFAULT_BACKOFF, ...options };
+  const ceiling = Math.min(maxMs, initialMs * factor ** Math.max(0, attempt));
+  return Math.round(ceiling * (1 - jitter * random()));
+}
+
+/** Counts failed attempts and hands out the next delay; reset() after a successful connection. */
+export class Backoff {
+  #attempt = 0;
+
+  constructor(options = DEFAULT_BACKOFF, random = Math.random) {
+    this.options = { ...DEFAULT_BACKOFF, ...options };
+    this.random = random;
+  }
+
+  get attempt() {
+    return this.#attempt;
+  }
+
+  next() {
+    const delay = backoffDelay(this.#attempt, this.options, this.random);
+    this.#attempt += 1;
+    return delay;
+  }
+
+  reset() {
+    this.#attempt = 0;
+  }
+}

@@ -1,0 +1,138 @@
+// Builds the page's list items. Message content only ever reaches the DOM through textContent and href.
+
+import { avatarHue, formatDateTime, formatTime, initials, linkify, senderLabel, shortId } from "./format.js";
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) {
+    node.className = className;
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+/** An avatar with the initials of {@code name}, coloured by a hue derived from the name. */
+export function avatar(name, className = "avatar") {
+  const node = element("span", className, initials(name));
+  node.setAttribute("aria-hidden", "true");
+  // A CSS variable set through the CSSOM is allowed under a strict style-src; the colour itself stays in chat.css.
+  node.style.setProperty("--hue", String(avatarHue(name)));
+  return node;
+}
+
+/** The message text with http(s) links made clickable, everything else as plain text. */
+export function messageText(text) {
+  const paragraph = element("p", "text");
+  for (const part of linkify(text)) {
+    if (part.type === "link") {
+      const link = element("a", null, part.text);
+      link.href = part.href;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      paragraph.append(link);
+    } else {
+      paragraph.append(part.text);
+    }
+  }
+  return paragraph;
+}
+
+/** One received message; {@code continued} groups it under the previous one's name and avatar. */
+export function messageItem(message, { own, continued }) {
+  const sender = senderLabel(message);
+  const item = element("li", "message");
+  item.dataset.id = message.id;
+  item.dataset.source = message.source;
+  item.classList.toggle("own", own);
+  item.classList.toggle("continued", continued);
+  item.classList.toggle("from-mqtt", message.source === "mqtt");
+
+  const meta = element("p", "meta");
+  meta.append(element("span", "sender", own ? `${sender} (you)` : sender));
+  if (message.source === "mqtt") {
+    const badge = element("span", "badge", "MQTT");
+    badge.title = "Sent by a plain MQTT client";
+    meta.append(" ", badge);
+  }
+  const time = element("time", null, formatTime(message.sentAt));
+  time.dateTime = message.sentAt;
+  time.title = formatDateTime(message.sentAt);
+  meta.append(" ", time);
+  if (continued) {
+    // Hidden from sight, not from screen readers: the live region announces each message with its sender.
+    meta.classList.add("visually-hidden");
+  }
+
+  const bubble = element("div", "bubble");
+  bubble.append(meta, messageText(message.text));
+  item.append(avatar(sender), bubble);
+  return item;
+}
+
+/** A day separator such as "Today". */
+export function dayItem(label) {
+  const item = element("li", "day");
+  item.append(element("span", null, label));
+  return item;
+}
+
+/** A line from the page itself, e.g. after a reconnect. */
+export function systemItem(text) {
+  return element("li", "system", text);
+}
+
+const DELIVERY = {
+  queued: "Waiting for the connection; it will be sent when the chat reconnects.",
+  sending: "Sending…",
+};
+
+/** Creates or updates the item of an outgoing message that the room has not echoed yet. */
+export function pendingItem(entry, existing, { onRetry, onEdit }) {
+  const item = existing ?? element("li", "message own continued pending");
+  item.dataset.localId = entry.localId;
+  item.dataset.state = entry.state;
+  item.replaceChildren();
+  const bubble = element("div", "bubble");
+  bubble.append(messageText(entry.text));
+  const delivery = element("p", "delivery");
+  if (entry.state === "failed") {
+    delivery.append(element("span", "delivery-text", `Not sent: ${entry.reason ?? "unknown error"}`));
+    const retry = element("button", "link-button", "Retry");
+    retry.type = "button";
+    retry.addEventListener("click", () => onRetry(entry.localId));
+    const edit = element("button", "link-button", "Edit");
+    edit.type = "button";
+    edit.addEventListener("click", () => onEdit(entry.localId));
+    delivery.append(" ", retry, " ", edit);
+  } else {
+    delivery.append(element("span", "delivery-text", DELIVERY[entry.state]));
+  }
+  bubble.append(delivery);
+  item.append(element("span", "avatar-spacer"), bubble);
+  return item;
+}
+
+/** A link to a room for the sidebar lists. */
+export function roomItem(room, { current, onOpen }) {
+  const item = element("li");
+  const link = element("a", "room-link");
+  link.href = `/rooms/${encodeURIComponent(room.id)}`;
+  const name = room.name ?? "Unnamed room";
+  link.append(avatar(name, "room-avatar"), element("span", "room-name", name),
+    element("span", "room-short-id", `#${shortId(room.id)}`));
+  if (current) {
+    link.setAttribute("aria-current", "page");
+  }
+  link.addEventListener("click", (event) => {
+    // Let modified clicks open a new tab as links normally do.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    onOpen(room.id);
+  });
+  item.append(link);
+  return item;
+}

@@ -1,0 +1,281 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.StompTestClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.support.AbstractSubscribableChannel;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The bridge's behaviour in both directions, with a real STOMP client and a real Paho client; subclasses choose the
+ * broker.
+ */
+abstract class AbstractBridgeTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BrokerEndpoint broker;
+
+	@Autowired
+	MqttLinks links;
+
+	@Autowired
+	SimpleBrokerMessageHandler simpleBroker;
+
+	@Autowired
+	AbstractSubscribableChannel brokerChannel;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final List<AutoCloseable> clients = new ArrayList<>();
+
+	private MqttTestClient mqtt;
+
+	@BeforeEach
+	void connectClients() throws Exception {
+		await().atMost(TIMEOUT).until(() -> this.links.inbound().isReady());
+		this.mqtt = MqttTestClient.connect(this.broker.url());
+		this.clients.add(this.mqtt);
+	}
+
+	@AfterEach
+	void closeClients() throws Exception {
+		for (AutoCloseable client : this.clients) {
+			client.close();
+		}
+	}
+
+	@Test
+	void webMessageReachesMqttAsJsonAtQos1() throws Exception {
+		Map<String, Object> room = createRoom("coding_issues");
+		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe((String) room.get("topic"));
+		StompTestClient browser = stomp();
+
+		browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "hello MQTT", "clientId", "tab-1"));
+
+		MqttTestClient.Received received = onTopic.poll(15, TimeUnit.SECONDS);
+		assertThat(received).isNotNull();
+		assertThat(received.qos()).isEqualTo(1);
+		assertThat(received.retained()).isFalse();
+		Map<String, Object> body = this.json.readValue(received.text(), Map.class);
+		assertThat(body).containsOnlyKeys("id", "roomId", "username", "clientId", "text", "sentAt", "source")
+			.containsEntry("roomId", room.get("id"))
+			.containsEntry("username", "ada")
+			.containsEntry("clientId", "tab-1")
+			.containsEntry("text", "hello MQTT")
+			.containsEntry("source", "web");
+	}
+
+	@Test
+	void webMessageReachesEveryRoomSubscriberIncludingTheSender() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		StompTestClient sender = stomp();
+		StompTestClient reader = stomp();
+		BlockingQueue<Map<String, Object>> senderInbox = sender.subscribe(destination(room));
+		BlockingQueue<Map<String, Object>> readerInbox = reader.subscribe(destination(room));
+		awaitSubscribers(destination(room), 2);
+
+		sender.send(sendDestination(room), Map.of("username", "ada", "text", "both of you?"));
+
+		Map<String, Object> atSender = senderInbox.poll(15, TimeUnit.SECONDS);
+		Map<String, Object> atReader = readerInbox.poll(15, TimeUnit.SECONDS);
+		assertThat(atSender).containsEntry("text", "both of you?").containsEntry("source", "web");
+		assertThat(atReader).isEqualTo(atSender);
+		assertThat(atReader).containsKeys("id", "sentAt").containsEntry("clientId", null);
+	}
+
+	@Test
+	void plainTextFromMqttReachesRoomSubscribers() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
+
+		this.mqtt.publish(topic(room), "just some text: with (parentheses)");
+
+		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
+		assertThat(message).containsEntry("text", "just some text: with (parentheses)")
+			.containsEntry("username", null)
+			.containsEntry("clientId", null)
+			.containsEntry("source", "mqtt")
+			.containsEntry("roomId", room.get("id"));
+		assertThat((String) message.get("id")).isNotBlank();
+	}
+
+	@Test
+	void referenceClientTextKeepsUsernameAndClientId() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
+
+		this.mqtt.publish(topic(room), "Rajdeep (client42): deploy at 5 (maybe): ok?");
+
+		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
+		assertThat(message).containsEntry("username", "Rajdeep")
+			.containsEntry("clientId", "client42")
+			.containsEntry("text", "deploy at 5 (maybe): ok?")
+			.containsEntry("source", "mqtt");
+	}
+
+	@Test
+	void jsonFromMqttReachesRoomSubscribers() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
+
+		this.mqtt.publish(topic(room), "{\"username\":\"py-bot\",\"clientId\":\"script-1\",\"text\":\"from JSON\"}");
+
+		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
+		assertThat(message).containsEntry("username", "py-bot")
+			.containsEntry("clientId", "script-1")
+			.containsEntry("text", "from JSON")
+			.containsEntry("source", "mqtt")
+			.containsEntry("roomId", room.get("id"));
+	}
+
+	@Test
+	void mqttMessagesKeepTheirOrder() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
+
+		for (int i = 0; i < 50; i++) {
+			this.mqtt.publish(topic(room), "message " + i);
+		}
+
+		List<Object> texts = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
+			assertThat(message).as("message %d", i).isNotNull();
+			texts.add(message.get("text"));
+		}
+		assertThat(texts).containsExactly(IntStream.range(0, 50).mapToObj((i) -> "message " + i).toArray());
+	}
+
+	@Test
+	void messagesOfUnissuedRoomsAreNotBridged() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
+		String topic = topic(room);
+		String unissuedId = "0".repeat(((String) room.get("id")).length());
+		String unissued = topic.substring(0, topic.lastIndexOf('/') + 1) + unissuedId;
+		List<String> destinations = new CopyOnWriteArrayList<>();
+		ChannelInterceptor recorder = new ChannelInterceptor() {
+			@Override
+			public Message<?> preSend(Message<?> message, MessageChannel channel) {
+				destinations.add(String.valueOf(SimpMessageHeaderAccessor.getDestination(message.getHeaders())));
+				return message;
+			}
+		};
+		this.brokerChannel.addInterceptor(recorder);
+		try {
+			this.mqtt.publish(unissued, "nobody should see this");
+			this.mqtt.publish(topic, "marker");
+
+			assertThat(inbox.poll(15, TimeUnit.SECONDS)).containsEntry("text", "marker");
+			assertThat(destinations).noneMatch((destination) -> destination.contains(unissuedId));
+		}
+		finally {
+			this.brokerChannel.removeInterceptor(recorder);
+		}
+	}
+
+	@Test
+	void invalidMessageGetsAnErrorOnTheUserQueueAndIsNotPublished() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe(topic(room));
+		StompTestClient browser = stomp();
+		BlockingQueue<Map<String, Object>> errors = browser.subscribe("/user/queue/errors");
+
+		browser.send(sendDestination(room), Map.of("username", "ada", "text", "x".repeat(4001)));
+		browser.send(sendDestination(room), Map.of("username", "", "text", "who am I?"));
+		browser.send(sendDestination(room), Map.of("username", "ada", "text", "this one is fine"));
+
+		assertThat(errors.poll(15, TimeUnit.SECONDS)).containsEntry("code", "text-too-long")
+			.containsEntry("roomId", room.get("id"));
+		assertThat(errors.poll(15, TimeUnit.SECONDS)).containsEntry("code", "invalid-username");
+		MqttTestClient.Received published = onTopic.poll(15, TimeUnit.SECONDS);
+		assertThat(published.text()).contains("this one is fine");
+		assertThat(onTopic).isEmpty();
+		assertThat(browser.isConnected()).isTrue();
+	}
+
+	@Test
+	void subscribingToAnUnissuedRoomIsRefused() throws Exception {
+		StompTestClient browser = stomp();
+
+		browser.subscribe("/topic/rooms/AAAAAAAAAAAAAAAAAAAAAA");
+
+		assertThat(browser.errors().poll(15, TimeUnit.SECONDS)).contains("Cannot subscribe to /topic/rooms/");
+	}
+
+	Map<String, Object> createRoom(@Nullable String name) {
+		return RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/rooms")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body((name != null) ? Map.of("name", name) : Map.of())
+			.retrieve()
+			.body(Map.class);
+	}
+
+	private BlockingQueue<Map<String, Object>> subscribedBrowser(Map<String, Object> room) throws Exception {
+		BlockingQueue<Map<String, Object>> inbox = stomp().subscribe(destination(room));
+		awaitSubscribers(destination(room), 1);
+		return inbox;
+	}
+
+	private StompTestClient stomp() throws Exception {
+		StompTestClient client = StompTestClient.connect(this.port);
+		this.clients.add(client);
+		return client;
+	}
+
+	private void awaitSubscribers(String destination, int count) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setDestination(destination);
+		Message<byte[]> probe = MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
+		await().atMost(TIMEOUT)
+			.until(() -> this.simpleBroker.getSubscriptionRegistry().findSubscriptions(probe).size() >= count);
+	}
+
+	private static String topic(Map<String, Object> room) {
+		return (String) room.get("topic");
+	}
+
+	private static String destination(Map<String, Object> room) {
+		return (String) room.get("destination");
+	}
+
+	private static String sendDestination(Map<String, Object> room) {
+		return (String) room.get("sendDestination");
+	}
+
+}

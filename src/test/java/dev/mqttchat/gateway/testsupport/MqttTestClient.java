@@ -1,0 +1,69 @@
+package dev.mqttchat.gateway.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A plain Paho MQTT client, as a terminal or script user on a room's topic would be. */
+public final class MqttTestClient implements AutoCloseable {
+
+	private final MqttClient client;
+
+	private MqttTestClient(MqttClient client) {
+		this.client = client;
+	}
+
+	/** Connects to {@code url} with a fresh client id. */
+	public static MqttTestClient connect(String url) throws MqttException {
+		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setCleanSession(true);
+		options.setConnectionTimeout(10);
+		client.connect(options);
+		return new MqttTestClient(client);
+	}
+
+	/** Subscribes to {@code topic} at QoS 1; each message arrives in the returned queue. */
+	public BlockingQueue<Received> subscribe(String topic) throws MqttException {
+		BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+		this.client.subscribe(topic, 1, (arrivedOn, message) -> received.add(new Received(arrivedOn,
+				new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos(), message.isRetained())));
+		return received;
+	}
+
+	/** Publishes UTF-8 {@code text} at QoS 1. */
+	public void publish(String topic, String text) throws MqttException {
+		publish(topic, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Publishes raw bytes at QoS 1. */
+	public void publish(String topic, byte[] payload) throws MqttException {
+		this.client.publish(topic, payload, 1, false);
+	}
+
+	@Override
+	public void close() throws MqttException {
+		if (this.client.isConnected()) {
+			this.client.disconnect(1000);
+		}
+		this.client.close();
+	}
+
+	/**
+	 * One message as an MQTT subscriber saw it.
+	 *
+	 * @param topic the topic it arrived on
+	 * @param text the payload as UTF-8
+	 * @param qos the QoS it was delivered at
+	 * @param retained whether the broker kept it as retained
+	 */
+	public record Received(String topic, String text, int qos, boolean retained) {
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.mqttchat.gateway.testsupport;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/** A real STOMP 1.2 client over a WebSocket, collecting MESSAGE bodies as JSON maps and ERROR frames. */
+public final class StompTestClient implements AutoCloseable {
+
+	private final StompSession session;
+
+	private final BlockingQueue<String> errors;
+
+	private StompTestClient(StompSession session, BlockingQueue<String> errors) {
+		this.session = session;
+		this.errors = errors;
+	}
+
+	/** Connects to {@code ws://localhost:{port}/ws}. */
+	public static StompTestClient connect(int port) throws Exception {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		client.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder().build()));
+		BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
+
+			@Override
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+				errors.add(String.valueOf(headers.getFirst("message")));
+			}
+
+			@Override
+			public void handleException(StompSession session, @Nullable StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable exception) {
+				errors.add("exception: " + exception.getMessage());
+			}
+
+			@Override
+			public void handleTransportError(StompSession session, Throwable exception) {
+				errors.add("transport: " + exception.getMessage());
+			}
+
+		}).get(10, TimeUnit.SECONDS);
+		return new StompTestClient(session, errors);
+	}
+
+	/** Subscribes to {@code destination}; every MESSAGE body lands in the returned queue. */
+	public BlockingQueue<Map<String, Object>> subscribe(String destination) {
+		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+		this.session.subscribe(destination, new StompFrameHandler() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return Map.class;
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+				received.add((Map<String, Object>) payload);
+			}
+
+		});
+		return received;
+	}
+
+	/** Sends {@code payload} as JSON to {@code destination}. */
+	public void send(String destination, Object payload) {
+		this.session.send(destination, payload);
+	}
+
+	/** The {@code message} header of each ERROR frame received, and transport errors. */
+	public BlockingQueue<String> errors() {
+		return this.errors;
+	}
+
+	public boolean isConnected() {
+		return this.session.isConnected();
+	}
+
+	@Override
+	public void close() {
+		if (this.session.isConnected()) {
+			this.session.disconnect();
+		}
+	}
+
+}
