@@ -33,6 +33,8 @@ class MqttInboundFlowConfig {
 				inboundClientFactory, rooms.topicFilter());
 		adapter.setQos(1);
 		adapter.setCompletionTimeout(properties.mqtt().connectTimeout().toMillis() + 1000);
+		// Paho's defaults wait 30 s at shutdown; in-flight QoS 1 deliveries are redelivered by the broker anyway.
+		adapter.setQuiescentTimeout(500);
 		adapter.setDisconnectCompletionTimeout(2000);
 		DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
 		converter.setPayloadAsBytes(true);

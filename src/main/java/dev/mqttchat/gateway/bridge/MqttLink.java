@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ public final class MqttLink {
 
 	private final AtomicBoolean reportedDown = new AtomicBoolean();
 
+	private final AtomicLong failedAttempts = new AtomicLong();
+
 	MqttLink(String role, String url, String retryHint, boolean readyOnConnect) {
 		this.role = role;
 		this.url = url;
@@ -42,6 +45,11 @@ public final class MqttLink {
 	/** Whether this direction can carry messages: connected, and subscribed where it subscribes. */
 	public boolean isReady() {
 		return this.ready.get();
+	}
+
+	/** How many connection attempts have failed since start. */
+	public long failedAttempts() {
+		return this.failedAttempts.get();
 	}
 
 	/** The role of this link: {@code inbound} or {@code outbound}. */
@@ -64,6 +72,7 @@ public final class MqttLink {
 	}
 
 	void failed(Throwable cause) {
+		this.failedAttempts.incrementAndGet();
 		this.ready.set(false);
 		this.up.set(false);
 		if (this.reportedDown.compareAndSet(false, true)) {

@@ -1,5 +1,7 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.lang.reflect.Method;
+
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -9,14 +11,19 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttToken;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Paho client that tells its {@link MqttLink} about every connect, failure and loss, including the attempts of
  * Paho's own reconnect cycle, which Spring Integration does not report.
  */
 final class ReportingMqttClient extends MqttAsyncClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportingMqttClient.class);
 
 	private final MqttLink link;
 
@@ -57,15 +64,54 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	}
 
 	@Override
+	public void disconnectForcibly(long quiesceTimeout, long disconnectTimeout) throws MqttException {
+		// Paho's two-argument form does not go through the three-argument one.
+		disconnectForcibly(quiesceTimeout, disconnectTimeout, true);
+	}
+
+	@Override
 	public void disconnectForcibly(long quiesceTimeout, long disconnectTimeout, boolean sendDisconnectPacket)
 			throws MqttException {
 		this.link.disconnected();
+		if (!isConnected()) {
+			// Stopping while the broker is away: end the retry cycle, whose timer thread would keep the JVM alive.
+			stopReconnectCycle();
+			return;
+		}
 		super.disconnectForcibly(quiesceTimeout, disconnectTimeout, sendDisconnectPacket);
+	}
+
+	@Override
+	public IMqttToken unsubscribe(String[] topicFilters, @Nullable Object userContext,
+			@Nullable IMqttActionListener callback) throws MqttException {
+		if (!isConnected()) {
+			// A clean session ends with the connection: there is nothing to unsubscribe from, and nothing to log.
+			return new MqttToken(getClientId());
+		}
+		return super.unsubscribe(topicFilters, userContext, callback);
+	}
+
+	@Override
+	public void close(boolean force) throws MqttException {
+		stopReconnectCycle();
+		super.close(force);
 	}
 
 	@Override
 	public void setCallback(@Nullable MqttCallback callback) {
 		super.setCallback((callback != null) ? new ReportingCallback(callback) : null);
+	}
+
+	private void stopReconnectCycle() {
+		// Paho keeps this private; Spring Integration reaches it the same way.
+		try {
+			Method stop = MqttAsyncClient.class.getDeclaredMethod("stopReconnectCycle");
+			stop.setAccessible(true);
+			stop.invoke(this);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			logger.debug("Could not stop the reconnect cycle of {}", getClientId(), ex);
+		}
 	}
 
 	/** Passes every callback on after noting connection changes. */

@@ -1,0 +1,75 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
+import org.junit.jupiter.api.Test;
+
+import dev.mqttchat.gateway.GatewayApplication;
+import dev.mqttchat.gateway.testsupport.StompTestClient;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Stopping the gateway sends the broker an MQTT DISCONNECT from both adapters rather than just dropping them. */
+class ShutdownTests {
+
+	@Test
+	void shutdownDisconnectsBothClientsCleanly() throws Exception {
+		Set<String> disconnected = ConcurrentHashMap.newKeySet();
+		try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start("127.0.0.1", 0, List.of())) {
+			broker.addInterceptor(new AbstractInterceptHandler() {
+
+				@Override
+				public String getID() {
+					return "shutdown-test";
+				}
+
+				@Override
+				public void onDisconnect(InterceptDisconnectMessage message) {
+					disconnected.add(message.getClientID());
+				}
+
+				@Override
+				public void onSessionLoopError(Throwable error) {
+				}
+
+			});
+			ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+				.properties("server.port=0", "chat.mqtt.url=" + broker.url(), "chat.mqtt.client-id-prefix=shutdown")
+				.run();
+			MqttClientConfig.MqttClientIds ids = gateway.getBean(MqttClientConfig.MqttClientIds.class);
+			MqttLinks links = gateway.getBean(MqttLinks.class);
+			await().atMost(Duration.ofSeconds(15)).until(() -> links.inbound().isReady());
+			sendOneMessage(((WebServerApplicationContext) gateway).getWebServer().getPort());
+			await().atMost(Duration.ofSeconds(15)).until(() -> links.outbound().isReady());
+
+			gateway.close();
+
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(disconnected).contains(ids.inbound(), ids.outbound()));
+		}
+	}
+
+	private static void sendOneMessage(int port) throws Exception {
+		Map<String, Object> room = RestClient.create("http://localhost:" + port)
+			.post()
+			.uri("/api/rooms")
+			.retrieve()
+			.body(Map.class);
+		try (StompTestClient browser = StompTestClient.connect(port)) {
+			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "bye"));
+		}
+	}
+
+}

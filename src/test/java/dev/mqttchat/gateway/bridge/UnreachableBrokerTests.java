@@ -1,0 +1,88 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.mqttchat.gateway.testsupport.StompTestClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** With no broker at the configured address, the page and API still serve and the log stays readable. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.mqtt.max-reconnect-delay=2s")
+class UnreachableBrokerTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MqttLinks links;
+
+	private static String brokerUrl;
+
+	@DynamicPropertySource
+	static void brokerNobodyListensOn(DynamicPropertyRegistry registry) throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			brokerUrl = "tcp://127.0.0.1:" + socket.getLocalPort();
+		}
+		registry.add("chat.mqtt.url", () -> brokerUrl);
+	}
+
+	@Test
+	void pageAndApiServeWithoutBroker() {
+		RestClient http = RestClient.create("http://localhost:" + this.port);
+
+		assertThat(http.get().uri("/").retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(http.post().uri("/api/rooms").retrieve().toBodilessEntity().getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void retriesAreLoggedOnceWithoutStackTraces(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.links.inbound().failedAttempts() >= 3);
+
+		assertThat(this.links.inbound().isReady()).isFalse();
+		assertThat(output.getAll().lines().filter((line) -> line.contains(brokerUrl + " unreachable for the inbound link")))
+			.singleElement()
+			.asString()
+			.contains("retrying with backoff up to 2s");
+		assertThat(output.getAll()).doesNotContain("\tat org.eclipse.paho").doesNotContain("\tat org.springframework");
+	}
+
+	@Test
+	void sendWhileBrokerIsDownTellsTheSender() throws Exception {
+		Map<String, Object> room = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/api/rooms")
+			.retrieve()
+			.body(Map.class);
+		try (StompTestClient browser = StompTestClient.connect(this.port)) {
+			BlockingQueue<Map<String, Object>> errors = browser.subscribe("/user/queue/errors");
+
+			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "anyone?"));
+
+			assertThat(errors.poll(20, TimeUnit.SECONDS)).containsEntry("code", "broker-unavailable")
+				.containsEntry("roomId", room.get("id"));
+		}
+	}
+
+}
