@@ -9,7 +9,10 @@ import { Outbox } from "./outbox.js";
 import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
 import { dayItem, messageItem, pendingItem, roomItem, systemItem } from "./render.js";
 
-const MAX_TEXT = 4000;
+// The server tells the page its limit; 4000 is the default.
+const MAX_TEXT = Number(document.body.dataset.maxText) || 4000;
+// Older messages leave the page beyond this, so a tab left open on a busy topic does not grow without end.
+const MAX_RENDERED = 500;
 const APP_TITLE = "MQTT chat";
 const $ = (id) => document.getElementById(id);
 
@@ -97,16 +100,23 @@ ui.username.addEventListener("input", () => {
 ui.username.addEventListener("change", () => {
   const problem = usernameProblem(ui.username.value);
   if (problem) {
-    showUsernameProblem(problem);
+    // No focus here: pulling the reader back into the field would trap keyboard users in it.
+    showUsernameProblem(problem, { focus: false });
     return;
   }
+  const previous = localStorage.getItem("chat.username");
   localStorage.setItem("chat.username", ui.username.value.trim());
+  if (previous && previous !== ui.username.value.trim()) {
+    connection.renew();
+  }
 });
 
-function showUsernameProblem(problem) {
+function showUsernameProblem(problem, { focus = true } = {}) {
   ui.usernameError.textContent = problem;
   ui.username.setAttribute("aria-invalid", "true");
-  ui.username.focus();
+  if (focus) {
+    ui.username.focus();
+  }
 }
 
 // Panes: on phones the rooms list and the conversation take turns.
@@ -230,7 +240,18 @@ function enterRoom(room, { push }) {
 
   connection.setRoom(room);
   connection.start();
-  (usernameProblem(ui.username.value) ? ui.username : ui.message).focus();
+  focusAfterEntering();
+}
+
+/** The username if it is missing; else the message box, except on phones where the keyboard would cover the room. */
+function focusAfterEntering() {
+  if (usernameProblem(ui.username.value)) {
+    ui.username.focus();
+  } else if (matchMedia("(min-width: 768px)").matches) {
+    ui.message.focus();
+  } else {
+    ui.roomTitle.focus();
+  }
 }
 
 function leaveRoom() {
@@ -308,8 +329,9 @@ const STATUS_TEXT = {
 
 function showStatus(status, retryInMs) {
   ui.status.dataset.state = status;
-  ui.status.textContent = status === "reconnecting" && retryInMs > 1500
-    ? `Reconnecting in ${Math.round(retryInMs / 1000)} s…` : STATUS_TEXT[status];
+  ui.status.textContent = STATUS_TEXT[status];
+  // A tooltip rather than a countdown in the text: a live region that ticks every second would be noise.
+  ui.status.title = retryInMs ? `Next attempt in ${Math.max(1, Math.round(retryInMs / 1000))} s` : "";
   ui.message.placeholder = status === "connected" ? "Message"
     : "Message (sent when the connection is back)";
 }
@@ -333,6 +355,7 @@ function receive(message) {
   }
   insertBeforePending(messageItem(message, { own, continued: place.continued }));
   state.last = message;
+  prune();
   updateEmpty();
   if (!own && document.visibilityState === "hidden") {
     state.unread += 1;
@@ -350,17 +373,45 @@ function insertBeforePending(item) {
   ui.messages.insertBefore(item, ui.messages.querySelector(".pending"));
 }
 
+function prune() {
+  const items = ui.messages.querySelectorAll(".message:not(.pending)");
+  for (let i = 0; i < items.length - MAX_RENDERED; i++) {
+    state.seen.delete(items[i].dataset.id);
+    items[i].remove();
+  }
+  if (items.length <= MAX_RENDERED) {
+    return;
+  }
+  // Whatever now leads the list must still read well: no stray note, no nameless continuation.
+  let first = ui.messages.firstElementChild;
+  while (first && !first.classList.contains("message")
+      && !(first.classList.contains("day") && first.nextElementSibling?.classList.contains("message"))) {
+    first.remove();
+    first = ui.messages.firstElementChild;
+  }
+  const lead = ui.messages.querySelector(".message");
+  if (lead?.classList.contains("continued")) {
+    lead.classList.remove("continued");
+    lead.querySelector(".meta")?.classList.remove("visually-hidden");
+  }
+}
+
 function updateEmpty() {
   ui.empty.hidden = ui.messages.querySelector(".message") !== null;
 }
 
 function serverError(error) {
   const text = error?.message ?? "The server reported an error.";
+  const stick = isAtEnd();
   const target = state.room ? ui.chatError : ui.startError;
   target.textContent = text;
   const rejected = outbox.reject(text, error?.roomId ?? undefined);
   if (rejected) {
     showPending(rejected);
+  }
+  // The error line takes height from the list; keep the rejected message in sight.
+  if (stick) {
+    scrollToEnd();
   }
 }
 
@@ -422,7 +473,12 @@ function send() {
     showUsernameProblem(problem);
     return;
   }
+  const previous = localStorage.getItem("chat.username");
   localStorage.setItem("chat.username", ui.username.value.trim());
+  if (previous && previous !== ui.username.value.trim()) {
+    // The server keeps one name per connection: a new name goes out on a new one, and the outbox waits for it.
+    connection.renew();
+  }
   const entry = outbox.add({ roomId: state.room.id, destination: state.room.sendDestination, text });
   ui.message.value = "";
   updateRemaining();
@@ -454,12 +510,16 @@ function showPending(entry) {
   if (entry.roomId !== state.room?.id) {
     return;
   }
+  const stick = isAtEnd();
   const existing = pendingElement(entry.localId);
   const item = pendingItem(entry, existing, { onRetry: retry, onEdit: edit });
   if (!existing) {
     ui.messages.append(item);
   }
   updateEmpty();
+  if (stick) {
+    scrollToEnd();
+  }
 }
 
 function retry(localId) {

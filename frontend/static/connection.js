@@ -68,6 +68,13 @@ export class Connection {
     }
   }
 
+  /** Starts a new STOMP session: the server fixes one username per session, so a new name needs a new one. */
+  renew() {
+    if (this.connected) {
+      this.#client.forceDisconnect();
+    }
+  }
+
   /** Follows {@code room} (or none): unsubscribes from the previous room, subscribes to this one. */
   setRoom(room) {
     this.#roomSubscription?.unsubscribe();

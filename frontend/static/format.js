@@ -127,7 +127,7 @@ export function titleWithUnread(base, unread) {
 export function remainingText(length, max) {
   const left = max - length;
   if (left < 0) {
-    return `${-left} characters over the limit`;
+    return left === -1 ? "1 character over the limit" : `${-left} characters over the limit`;
   }
   return left === 1 ? "1 character left" : `${left} characters left`;
 }
@@ -157,11 +157,7 @@ export function linkify(text) {
   const parts = [];
   let last = 0;
   for (const match of (text ?? "").matchAll(URL_PATTERN)) {
-    let url = match[0];
-    // Punctuation that ends a sentence is rarely part of the link.
-    while (/[.,;:!?)\]}]$/u.test(url) && !(url.endsWith(")") && url.includes("("))) {
-      url = url.slice(0, -1);
-    }
+    const url = trimLinkEnd(match[0]);
     if (!isHttpUrl(url)) {
       continue;
     }
@@ -175,6 +171,21 @@ export function linkify(text) {
     parts.push({ type: "text", text: text.slice(last) });
   }
   return parts;
+}
+
+/** Drops punctuation that ends a sentence rather than the link, keeping balanced parentheses as in ".../Foo_(bar)". */
+function trimLinkEnd(url) {
+  let end = url.length;
+  for (;;) {
+    const last = url[end - 1];
+    const opened = url.slice(0, end).split("(").length - 1;
+    const closed = url.slice(0, end).split(")").length - 1;
+    if (/[.,;:!?\]}]/u.test(last) || (last === ")" && closed > opened)) {
+      end -= 1;
+    } else {
+      return url.slice(0, end);
+    }
+  }
 }
 
 function isHttpUrl(candidate) {

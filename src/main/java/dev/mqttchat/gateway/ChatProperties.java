@@ -91,11 +91,13 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 *
 	 * @param topicPrefix MQTT topic prefix; a room's topic is {@code {topicPrefix}/{id}}
 	 * @param idLength number of random characters in a room id
+	 * @param createPerMinute rooms one client address may create per minute
 	 */
 	public record Rooms(
 			@DefaultValue("chat/rooms") @Pattern(regexp = "[^#+/\\u0000][^#+\\u0000]*[^#+/\\u0000]|[^#+/\\u0000]",
 					message = "must be an MQTT topic without wildcards, NUL or a leading or trailing '/'") String topicPrefix,
-			@DefaultValue("22") @Min(16) @Max(64) int idLength) {
+			@DefaultValue("22") @Min(16) @Max(64) int idLength,
+			@DefaultValue("10") @Min(1) int createPerMinute) {
 	}
 
 	/**
@@ -111,8 +113,14 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 *
 	 * @param allowedOrigins origins allowed to open the WebSocket besides the page's own
 	 * @param heartbeat STOMP heart-beat interval the server offers and expects
+	 * @param maxFrameSize largest STOMP frame or WebSocket message a client may send
+	 * @param connectTimeout a WebSocket that has not sent CONNECT by then is closed
+	 * @param sendRate messages per second one STOMP session may send on average
+	 * @param sendBurst messages one STOMP session may send at once before the rate applies
 	 */
-	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat) {
+	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
+			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import io.moquette.broker.Server;
@@ -35,9 +36,17 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	 */
 	static EmbeddedMqttBroker start(String host, int port, List<? extends InterceptHandler> interceptors)
 			throws IOException {
+		return start(host, port, Map.of(), interceptors);
+	}
+
+	/** Starts a broker with further Moquette settings, such as a TLS listener or a password file. */
+	static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
+			List<? extends InterceptHandler> interceptors) throws IOException {
 		int chosen = reserve(host, port);
 		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, chosen);
-		broker.server.startServer(new MemoryConfig(settings(host, chosen)), interceptors);
+		Properties settings = settings(host, chosen);
+		settings.putAll(extraSettings);
+		broker.server.startServer(new MemoryConfig(settings), interceptors);
 		logger.info("Embedded MQTT broker listening on {}", broker.url());
 		return broker;
 	}

@@ -1,9 +1,14 @@
 package dev.mqttchat.gateway.chat;
 
+import java.util.Map;
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.messaging.MessagingException;
@@ -25,6 +30,8 @@ class ChatController {
 
 	private static final String SEND_PREFIX = "/app/rooms/";
 
+	private static final String SEND_ALLOWANCE = "chat.sendAllowance";
+
 	private static final Logger logger = LoggerFactory.getLogger(ChatController.class);
 
 	private final RoomRegistry rooms;
@@ -33,18 +40,32 @@ class ChatController {
 
 	private final ChatPublisher publisher;
 
-	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher) {
+	private final int sendRate;
+
+	private final int sendBurst;
+
+	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher, ChatProperties properties) {
 		this.rooms = rooms;
 		this.messages = messages;
 		this.publisher = publisher;
+		this.sendRate = properties.web().sendRate();
+		this.sendBurst = properties.web().sendBurst();
 	}
 
 	@MessageMapping("/rooms/{roomId}")
-	void send(@DestinationVariable String roomId, @Payload(required = false) @Nullable SendRequest request) {
+	void send(@DestinationVariable String roomId, @Payload(required = false) @Nullable SendRequest request,
+			SimpMessageHeaderAccessor headers) {
+		Map<String, Object> session = Objects.requireNonNull(headers.getSessionAttributes());
+		TokenBucket allowance = (TokenBucket) session.computeIfAbsent(SEND_ALLOWANCE,
+				(key) -> new TokenBucket(this.sendBurst, this.sendRate));
+		if (!allowance.tryTake()) {
+			throw new ChatRejectedException("rate-limited", "Not sent: slow down, at most " + this.sendRate
+					+ " messages per second (bursts of " + this.sendBurst + ").");
+		}
 		if (this.rooms.find(roomId).isEmpty()) {
 			throw new ChatRejectedException("unknown-room", "No room has this id; messages were not sent.");
 		}
-		ChatMessage message = this.messages.fromWeb(roomId, request);
+		ChatMessage message = this.messages.fromWeb(roomId, request, session);
 		try {
 			this.publisher.publish(message);
 		}

@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param message readable explanation
  * @param roomId the room the SEND was for, if known
  */
-record ChatError(String code, String message, @Nullable String roomId) {
+public record ChatError(String code, String message, @Nullable String roomId) {
 }

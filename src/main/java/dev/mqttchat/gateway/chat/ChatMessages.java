@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatMessages {
 
-	private static final Pattern USERNAME = Pattern.compile("(?=.*\\S)\\P{Cc}{1,32}");
-
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
 
 	private final int maxTextLength;
@@ -24,17 +23,16 @@ class ChatMessages {
 		this.maxTextLength = properties.messages().maxTextLength();
 	}
 
-	/** A message from a browser, or a {@link ChatRejectedException} saying what is wrong with it. */
-	ChatMessage fromWeb(String roomId, @Nullable SendRequest request) {
+	/**
+	 * A message from a browser speaking as its session's user, or a {@link ChatRejectedException} saying what is
+	 * wrong with it. The first valid username a session uses becomes its name for good.
+	 */
+	ChatMessage fromWeb(String roomId, @Nullable SendRequest request, Map<String, Object> session) {
 		if (request == null) {
 			throw new ChatRejectedException("malformed", "The message body must be JSON like "
 					+ "{\"username\": \"ada\", \"text\": \"hello\"}.");
 		}
-		String username = (request.username() != null) ? request.username().strip() : null;
-		if (!isValidUsername(username)) {
-			throw new ChatRejectedException("invalid-username",
-					"A username is 1-32 characters, not only spaces, without control characters.");
-		}
+		String username = username(request, session);
 		String text = request.text();
 		if (text == null || text.isBlank()) {
 			throw new ChatRejectedException("empty-text", "The message text is empty.");
@@ -51,8 +49,25 @@ class ChatMessages {
 		return new ChatMessage(newId(), roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
 	}
 
+	private static String username(SendRequest request, Map<String, Object> session) {
+		String claimed = (request.username() != null) ? request.username().strip() : null;
+		String fixed = SessionIdentity.of(session);
+		if (fixed == null) {
+			if (!isValidUsername(claimed)) {
+				throw new ChatRejectedException("invalid-username", "Not sent: " + SessionIdentity.USERNAME_RULE);
+			}
+			SessionIdentity.fix(session, claimed);
+			return claimed;
+		}
+		if (claimed != null && !claimed.equals(fixed)) {
+			throw new ChatRejectedException("username-mismatch",
+					"Not sent: this connection speaks as \"" + fixed + "\"; reconnect to use another name.");
+		}
+		return fixed;
+	}
+
 	static boolean isValidUsername(@Nullable String username) {
-		return username != null && USERNAME.matcher(username).matches();
+		return SessionIdentity.isValidUsername(username);
 	}
 
 	static boolean isValidClientId(@Nullable String clientId) {

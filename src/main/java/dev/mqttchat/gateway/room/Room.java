@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param name optional display name
  * @param topic the MQTT topic the room lives on
  * @param createdAt when it was issued
+ * @param visibility whether {@code GET /api/rooms} lists it
  */
-public record Room(String id, @Nullable String name, String topic, Instant createdAt) {
+public record Room(String id, @Nullable String name, String topic, Instant createdAt, Visibility visibility) {
 
 	/** The STOMP destination browsers subscribe to. */
 	public String destination() {

@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param destination the STOMP destination to subscribe to
  * @param sendDestination the STOMP destination to send to
  * @param createdAt when the room was issued
+ * @param visibility {@code private} or {@code public}
  */
 record RoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
-		Instant createdAt) {
+		Instant createdAt, Visibility visibility) {
 
 	static RoomResponse of(Room room) {
 		return new RoomResponse(room.id(), room.name(), room.topic(), room.destination(), room.sendDestination(),
-				room.createdAt());
+				room.createdAt(), room.visibility());
 	}
 
 }

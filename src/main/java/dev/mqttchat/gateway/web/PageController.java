@@ -1,5 +1,8 @@
 package dev.mqttchat.gateway.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.http.HttpStatus;
@@ -15,22 +18,26 @@ class PageController {
 
 	private final RoomRegistry rooms;
 
-	PageController(RoomRegistry rooms) {
+	private final int maxTextLength;
+
+	PageController(RoomRegistry rooms, ChatProperties properties) {
 		this.rooms = rooms;
+		this.maxTextLength = properties.messages().maxTextLength();
 	}
 
 	@GetMapping("/")
-	String start() {
+	String start(Model model) {
+		model.addAttribute("maxTextLength", this.maxTextLength);
 		return "index";
 	}
 
 	@GetMapping("/rooms/{id}")
-	String room(@PathVariable String id, Model model) {
-		if (this.rooms.find(id).isEmpty()) {
+	String room(@PathVariable String id, Model model, HttpServletRequest request) {
+		if (this.rooms.findLiteral(id, request.getRequestURI()).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No room has this id");
 		}
 		model.addAttribute("roomId", id);
-		return "index";
+		return start(model);
 	}
 
 }

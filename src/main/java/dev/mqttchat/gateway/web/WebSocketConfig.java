@@ -16,6 +16,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.StompWebSocketEndpointRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /** STOMP 1.2 over a native WebSocket at {@code /ws}: rooms under {@code /topic}, sends under {@code /app}. */
 @Configuration(proxyBeanMethods = false)
@@ -28,14 +29,14 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler heartbeatScheduler;
 
-	private final DestinationGuard destinationGuard;
+	private final StompGuard stompGuard;
 
 	WebSocketConfig(ChatProperties properties, JsonMapper json, TaskScheduler stompHeartbeatScheduler,
-			DestinationGuard destinationGuard) {
+			StompGuard stompGuard) {
 		this.properties = properties;
 		this.json = json;
 		this.heartbeatScheduler = stompHeartbeatScheduler;
-		this.destinationGuard = destinationGuard;
+		this.stompGuard = stompGuard;
 	}
 
 	@Override
@@ -62,8 +63,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	}
 
 	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit((int) this.properties.web().maxFrameSize().toBytes());
+		registration.addDecoratorFactory((handler) -> new ConnectDeadline(handler, this.heartbeatScheduler,
+				this.properties.web().connectTimeout()));
+	}
+
+	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.destinationGuard);
+		registration.interceptors(this.stompGuard);
 	}
 
 	@Override

@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rooms REST API: ids, bodies, and RFC 9457 problems for bad input. */
-@WebMvcTest(RoomController.class)
-@Import(RoomRegistry.class)
+@WebMvcTest(controllers = RoomController.class, properties = "chat.rooms.create-per-minute=100000")
+@Import({ RoomRegistry.class, RoomCreationLimiter.class })
 @EnableConfigurationProperties(ChatProperties.class)
 class RoomControllerTests {
 
@@ -107,6 +107,41 @@ class RoomControllerTests {
 			.uri("/api/rooms")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"" + name + "\"}")).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.name").isEqualTo(name);
+	}
+
+	@Test
+	void publicRoomsAreListedAndPrivateOnesAreNot() {
+		MvcTestResult open = this.mvc.post()
+			.uri("/api/rooms")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"lobby\", \"visibility\": \"public\"}")
+			.exchange();
+		MvcTestResult secret = this.mvc.post()
+			.uri("/api/rooms")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"secret\"}")
+			.exchange();
+		assertThat(open).bodyJson().extractingPath("$.visibility").isEqualTo("public");
+		assertThat(secret).bodyJson().extractingPath("$.visibility").isEqualTo("private");
+
+		assertThat(this.mvc.get().uri("/api/rooms")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.contains("lobby")
+			.doesNotContain("secret");
+	}
+
+	@Test
+	void unknownVisibilityIsAProblem400() {
+		assertThat(this.mvc.post()
+			.uri("/api/rooms")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"visibility\": \"everyone\"}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("visibility must be");
 	}
 
 	@Test

@@ -21,8 +21,19 @@ public final class MqttTestClient implements AutoCloseable {
 
 	/** Connects to {@code url} with a fresh client id. */
 	public static MqttTestClient connect(String url) throws MqttException {
-		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
+		return connect(url, new MqttConnectOptions());
+	}
+
+	/** Connects to {@code url} with a fresh client id and the given credentials. */
+	public static MqttTestClient connect(String url, String username, String password) throws MqttException {
 		MqttConnectOptions options = new MqttConnectOptions();
+		options.setUserName(username);
+		options.setPassword(password.toCharArray());
+		return connect(url, options);
+	}
+
+	private static MqttTestClient connect(String url, MqttConnectOptions options) throws MqttException {
+		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
 		options.setCleanSession(true);
 		options.setConnectionTimeout(10);
 		client.connect(options);

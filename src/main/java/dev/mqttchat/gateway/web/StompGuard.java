@@ -1,15 +1,22 @@
 package dev.mqttchat.gateway.web;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.chat.ChatError;
+import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -18,18 +25,22 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a client subscribe only to an issued room or its own error queue, and send only to a room's
- * {@code /app/rooms/{id}}: the simple broker reads subscriptions as patterns, and a SEND straight to
- * {@code /topic} would bypass the bridge. A refused frame is dropped and answered with a STOMP ERROR.
+ * Checks each client frame before anything acts on it: a client may subscribe only to an issued room or its own
+ * error queue, send only to a room's {@code /app/rooms/{id}} (the simple broker reads subscriptions as patterns, and
+ * a SEND straight to {@code /topic} would bypass the bridge), and name itself at CONNECT only with a valid username.
+ * A refused SUBSCRIBE or SEND is dropped and answered on the client's {@code /user/queue/errors}; a refused CONNECT
+ * gets a STOMP ERROR, which ends the connection.
  */
 @Component
-class DestinationGuard implements ChannelInterceptor {
+class StompGuard implements ChannelInterceptor {
 
-	private static final Logger logger = LoggerFactory.getLogger(DestinationGuard.class);
+	private static final Logger logger = LoggerFactory.getLogger(StompGuard.class);
 
 	private static final String ROOM_TOPIC = "/topic/rooms/";
 
 	private static final String ROOM_SEND = "/app/rooms/";
+
+	private static final String USERNAME_HEADER = "username";
 
 	private static final String ERROR_QUEUE = "/user/queue/errors";
 
@@ -37,10 +48,14 @@ class DestinationGuard implements ChannelInterceptor {
 
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
-	DestinationGuard(RoomRegistry rooms,
-			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+	private final ObjectProvider<SimpMessageSendingOperations> messaging;
+
+	StompGuard(RoomRegistry rooms,
+			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
+			ObjectProvider<SimpMessageSendingOperations> messaging) {
 		this.rooms = rooms;
 		this.clientOutboundChannel = clientOutboundChannel;
+		this.messaging = messaging;
 	}
 
 	@Override
@@ -49,16 +64,49 @@ class DestinationGuard implements ChannelInterceptor {
 		if (stomp == null || stomp.getCommand() == null) {
 			return message;
 		}
+		if (stomp.getCommand() == StompCommand.CONNECT || stomp.getCommand() == StompCommand.STOMP) {
+			return connect(message, stomp);
+		}
 		String destination = stomp.getDestination();
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
-			return refuse(stomp, "Cannot subscribe to " + printable(destination)
+			return reject(stomp, "subscription-refused", "Cannot subscribe to " + printable(destination)
 					+ ": subscribe to /topic/rooms/{id} of an issued room, or to " + ERROR_QUEUE);
 		}
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
-			return refuse(stomp,
+			return reject(stomp, "send-refused",
 					"Cannot send to " + printable(destination) + ": send to /app/rooms/{id} of an issued room");
 		}
 		return message;
+	}
+
+	private @Nullable Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {
+		String username = stomp.getFirstNativeHeader(USERNAME_HEADER);
+		if (username == null) {
+			return message;
+		}
+		if (!SessionIdentity.isValidUsername(username.strip())) {
+			return refuse(stomp, "Invalid username header: " + SessionIdentity.USERNAME_RULE);
+		}
+		Map<String, Object> session = stomp.getSessionAttributes();
+		if (session != null) {
+			SessionIdentity.fix(session, username.strip());
+		}
+		return message;
+	}
+
+	private @Nullable Message<?> reject(StompHeaderAccessor frame, String code, String reason) {
+		// One refused frame must not cost the client its connection and its other rooms: it is told on its queue.
+		logger.debug("Refused {} in session {}: {}", frame.getCommand(), frame.getSessionId(), reason);
+		String session = frame.getSessionId();
+		if (session != null) {
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setSessionId(session);
+			headers.setLeaveMutable(true);
+			this.messaging.getObject()
+				.convertAndSendToUser(session, "/queue/errors", new ChatError(code, reason, null),
+						headers.getMessageHeaders());
+		}
+		return null;
 	}
 
 	private @Nullable Message<?> refuse(StompHeaderAccessor frame, String reason) {

@@ -1,0 +1,52 @@
+// Static checks of the page's sources: ready for a strict Content-Security-Policy, labelled, text-only rendering.
+
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { test } from "node:test";
+
+const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
+const html = read("../templates/index.html");
+const scripts = readdirSync(new URL("../static/", import.meta.url))
+  .filter((name) => name.endsWith(".js"))
+  .map((name) => [name, read(`../static/${name}`)]);
+
+test("no inline script, inline event handler or style attribute", () => {
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    assert.match(attributes, /\bsrc=/, "every script is loaded from a file");
+    assert.equal(body.trim(), "", "no inline script body");
+  }
+  assert.doesNotMatch(html, /\son[a-z]+\s*=/i, "no inline event handler");
+  assert.doesNotMatch(html, /\sstyle\s*=/i, "no style attribute");
+  assert.doesNotMatch(html, /<style\b/i, "no style element");
+});
+
+test("nothing is loaded from another origin", () => {
+  for (const [, url] of html.matchAll(/\s(?:src|href)="([^"]*)"/gi)) {
+    assert.doesNotMatch(url, /^(?:[a-z]+:)?\/\//i, url);
+  }
+  const stylesheet = read("../static/chat.css");
+  assert.doesNotMatch(stylesheet, /@import|url\(/i, "no fonts or images from the stylesheet");
+});
+
+test("every form control has a label, and the message list is a live region", () => {
+  const labelled = new Set([...html.matchAll(/<label\b[^>]*\bfor="([^"]+)"/g)].map((m) => m[1]));
+  for (const [, id] of html.matchAll(/<(?:input|textarea|select)\b[^>]*\bid="([^"]+)"/g)) {
+    assert.ok(labelled.has(id), `control #${id} has a <label for>`);
+  }
+  for (const name of ["Username", "Message", "Send", "New room", "Copy link"]) {
+    assert.match(html, new RegExp(`>\\s*${name}\\s*<`), `a control is named "${name}"`);
+  }
+  assert.match(html, /<ol id="messages"[^>]*aria-live="polite"/);
+});
+
+test("message content never goes through HTML parsing", () => {
+  for (const [name, source] of scripts) {
+    assert.doesNotMatch(source, /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function\(/,
+      `${name} builds the DOM from text only`);
+  }
+});
+
+test("links in messages open with rel=noopener noreferrer", () => {
+  const render = scripts.find(([name]) => name === "render.js")[1];
+  assert.match(render, /rel = "noopener noreferrer"/);
+});

@@ -1,0 +1,112 @@
+package dev.mqttchat.gateway.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mqttchat.gateway.bridge.BrokerEndpoint;
+import dev.mqttchat.gateway.room.Room;
+import dev.mqttchat.gateway.room.RoomRegistry;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.RawWebSocket;
+import dev.mqttchat.gateway.testsupport.StompTestClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Flooding: rooms, messages, huge frames and sockets that never speak; each hits a limit, others carry on. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/limits/rooms",
+				"chat.rooms.create-per-minute=3", "chat.web.connect-timeout=1s", "chat.web.max-frame-size=16KB" })
+class LimitAttackTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RoomRegistry rooms;
+
+	@Autowired
+	BrokerEndpoint broker;
+
+	@Test
+	void roomCreationIsLimitedPerClientAddress() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest create = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/rooms"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 4; i++) {
+			last = http.send(create, HttpResponse.BodyHandlers.ofString());
+			statuses.add(last.statusCode());
+		}
+
+		assertThat(statuses).containsExactly(201, 201, 201, 429);
+		assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying((s) -> assertThat(Long.parseLong(s)).isPositive());
+		assertThat(last.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(last.body()).contains("Too many rooms");
+	}
+
+	@Test
+	void sendRateIsLimitedPerSessionAndOthersCarryOn() throws Exception {
+		Room room = this.rooms.create(null);
+		try (StompTestClient flooder = StompTestClient.connect(this.port);
+				StompTestClient neighbour = StompTestClient.connect(this.port);
+				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<MqttTestClient.Received> onTopic = mqtt.subscribe(room.topic());
+			BlockingQueue<Map<String, Object>> errors = flooder.subscribe("/user/queue/errors");
+
+			for (int i = 0; i < 40; i++) {
+				flooder.send(room.sendDestination(), Map.of("username", "flood", "text", "spam " + i));
+			}
+			neighbour.send(room.sendDestination(), Map.of("username", "calm", "text", "still here"));
+
+			await().atMost(Duration.ofSeconds(15)).until(() -> onTopic.stream().anyMatch((m) -> m.text().contains("still here")));
+			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "rate-limited");
+			long spam = onTopic.stream().filter((m) -> m.text().contains("spam")).count();
+			assertThat(spam).isBetween(20L, 30L);
+			assertThat(flooder.isConnected()).isTrue();
+		}
+	}
+
+	@Test
+	void oversizedFrameEndsOnlyThatConnection() throws Exception {
+		Room room = this.rooms.create(null);
+		try (RawWebSocket attacker = RawWebSocket.open(this.port, Map.of());
+				StompTestClient neighbour = StompTestClient.connect(this.port)) {
+			BlockingQueue<Map<String, Object>> inbox = neighbour.subscribe(room.destination());
+			attacker.send(RawWebSocket.connectFrame());
+			assertThat(attacker.next(Duration.ofSeconds(10))).startsWith("CONNECTED");
+
+			attacker.send("SEND\ndestination:" + room.sendDestination() + "\ncontent-type:application/json\n\n"
+					+ "{\"username\":\"big\",\"text\":\"" + "x".repeat(100_000) + "\"}\u0000");
+
+			assertThat(attacker.closed().get(10, TimeUnit.SECONDS)).isIn(1009, 1002, 1011);
+			neighbour.send(room.sendDestination(), Map.of("username", "calm", "text", "unaffected"));
+			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "unaffected");
+		}
+	}
+
+	@Test
+	void socketThatNeverSendsConnectIsClosed() throws Exception {
+		try (RawWebSocket idle = RawWebSocket.open(this.port, Map.of())) {
+			assertThat(idle.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.mqttchat.gateway.web.browser;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chat page as a reader uses it: what a test may click, type and read, by the page's labels and ids. */
+final class ChatPage {
+
+	static final By CONFIRMED = By.cssSelector("#messages li.message:not(.pending)");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	ChatPage(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	WebDriver driver() {
+		return this.driver;
+	}
+
+	ChatPage open(String pathOrUrl) {
+		this.driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : this.baseUrl + pathOrUrl);
+		return this;
+	}
+
+	WebDriverWait waiting(Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
+		wait.pollingEvery(Duration.ofMillis(50));
+		return wait;
+	}
+
+	WebDriverWait waiting() {
+		return waiting(Duration.ofSeconds(10));
+	}
+
+	WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> findAll(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	Object script(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	ChatPage setUsername(String name) {
+		WebElement field = find("#username");
+		field.clear();
+		// Tab away so the change event stores it, as a reader leaving the field does.
+		field.sendKeys(name, Keys.TAB);
+		return this;
+	}
+
+	/** Creates a room through the form and waits until the page is connected to it; returns the room id. */
+	String createRoom(String name) {
+		WebElement field = find("#room-name");
+		field.clear();
+		field.sendKeys(name);
+		find("#create-room").click();
+		waiting().until(ExpectedConditions.urlMatches("/rooms/[A-Za-z0-9]{16,64}$"));
+		awaitStatus("connected");
+		return roomId();
+	}
+
+	String roomId() {
+		String url = this.driver.getCurrentUrl();
+		return url.substring(url.lastIndexOf('/') + 1);
+	}
+
+	ChatPage awaitStatus(String state) {
+		return awaitStatus(state, Duration.ofSeconds(10));
+	}
+
+	ChatPage awaitStatus(String state, Duration timeout) {
+		waiting(timeout).until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", state));
+		return this;
+	}
+
+	String status() {
+		return find("#status").getText();
+	}
+
+	/** Types {@code text} into the message box and presses Enter. */
+	ChatPage send(CharSequence... keys) {
+		WebElement message = find("#message");
+		message.sendKeys(keys);
+		message.sendKeys(Keys.ENTER);
+		return this;
+	}
+
+	/** Waits for a received (room-confirmed) message with exactly this text and returns its list item. */
+	WebElement awaitMessage(String text) {
+		return waiting(Duration.ofSeconds(15)).until((driver) -> confirmedMessages().stream()
+			.filter((item) -> text.equals(textOf(item)))
+			.findFirst()
+			.orElse(null));
+	}
+
+	List<WebElement> confirmedMessages() {
+		return this.driver.findElements(CONFIRMED);
+	}
+
+	static String textOf(WebElement item) {
+		return item.findElement(By.cssSelector(".text")).getText();
+	}
+
+	static String senderOf(WebElement item) {
+		// The sender is visually hidden on grouped messages, so read the DOM text rather than the rendered one.
+		return item.findElement(By.cssSelector(".sender")).getDomProperty("textContent");
+	}
+
+	/** Clicks "Copy link" and returns the link the page shows for copying. */
+	String copyLink() {
+		find("#copy-link").click();
+		WebElement link = find("#share-link");
+		waiting().until((driver) -> link.isDisplayed() && !link.getDomProperty("value").isEmpty());
+		return link.getDomProperty("value");
+	}
+
+	/** Presses Tab until the element with this id has focus, as a keyboard-only reader would, and returns it. */
+	WebElement tabTo(String id) {
+		for (int presses = 0; presses < 40; presses++) {
+			if (id.equals(activeElementId())) {
+				return this.driver.switchTo().activeElement();
+			}
+			this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+		}
+		throw new AssertionError("#" + id + " not reachable with the Tab key");
+	}
+
+	String activeElementId() {
+		return (String) script("return document.activeElement ? document.activeElement.id : null;");
+	}
+
+	/** Whether the whole element lies inside the visible viewport. */
+	boolean inViewport(String css) {
+		return (Boolean) script("""
+				const r = document.querySelector(arguments[0]).getBoundingClientRect();
+				return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0
+					&& r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+				""", css);
+	}
+
+	/** Whether anything makes the page wider than the viewport, i.e. scroll sideways. */
+	boolean overflowsSideways() {
+		return (Boolean) script("return document.documentElement.scrollWidth > innerWidth"
+				+ " || document.body.scrollWidth > innerWidth;");
+	}
+
+}

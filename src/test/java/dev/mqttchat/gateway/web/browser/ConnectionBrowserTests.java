@@ -1,0 +1,93 @@
+package dev.mqttchat.gateway.web.browser;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page's connection when the server drops the WebSocket: status, reconnect by itself, no message lost. */
+class ConnectionBrowserTests extends BrowserTestSupport {
+
+	// Backoff starts at 0.5-1 s and doubles per failed attempt; a few attempts fit in here.
+	private static final Duration RECONNECT = Duration.ofSeconds(20);
+
+	private static Browser carol;
+
+	@BeforeAll
+	static void startBrowser() {
+		carol = Browser.start();
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		carol.close();
+	}
+
+	@AfterEach
+	void acceptConnectionsAgainWithoutScriptErrors() {
+		this.sessions.refuseNewSessions(false);
+		assertThat(carol.consoleErrors()).as("script errors or CSP violations").isEmpty();
+	}
+
+	@Test
+	void pageReconnectsByItselfAfterTheServerDropsTheWebSocket() throws Exception {
+		ChatPage page = page(carol).open("/").setUsername("Carol Chen");
+		String roomId = page.createRoom("Flaky network");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			peer.publish("before the drop");
+			page.awaitMessage("before the drop");
+
+			assertThat(this.sessions.dropAll()).isGreaterThanOrEqualTo(1);
+			page.awaitStatus("reconnecting");
+			assertThat(page.status()).containsIgnoringCase("reconnecting");
+
+			page.awaitStatus("connected", RECONNECT);
+			assertThat(page.status()).isEqualTo("Connected");
+			peer.publish("after the drop");
+			WebElement after = page.awaitMessage("after the drop");
+			assertThat(ChatPage.senderOf(after)).isEqualTo("MQTT client");
+			page.send("still here");
+			assertThat(peer.awaitMessageWithText("still here").path("username").asString()).isEqualTo("Carol Chen");
+			page.awaitMessage("still here");
+			assertThat(page.findAll("#messages li.system")).extracting(WebElement::getText)
+				.singleElement()
+				.asString()
+				.startsWith("Reconnected.");
+		}
+	}
+
+	@Test
+	void messageTypedWhileDisconnectedIsSentOnReconnect() throws Exception {
+		ChatPage page = page(carol).open("/").setUsername("Carol Chen");
+		String roomId = page.createRoom("Offline draft");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			this.sessions.refuseNewSessions(true);
+			this.sessions.dropAll();
+			page.awaitStatus("reconnecting");
+
+			page.send("typed while offline");
+			WebElement pending = page.waiting().until((driver) -> page.findAll("#messages li.pending").stream()
+				.findFirst()
+				.orElse(null));
+			assertThat(pending.getDomAttribute("data-state")).isEqualTo("queued");
+			assertThat(pending.getText()).contains("typed while offline", "Waiting for the connection");
+			assertThat(page.find("#message").getDomProperty("value")).as("composer cleared").isEmpty();
+			assertThat(page.find("#message").getDomAttribute("placeholder")).contains("sent when the connection is back");
+			assertThat(page.status()).containsIgnoringCase("reconnecting");
+			carol.screenshot("desktop-waiting-for-connection");
+
+			this.sessions.refuseNewSessions(false);
+			page.awaitStatus("connected", RECONNECT);
+			assertThat(peer.awaitMessageWithText("typed while offline").path("clientId").asString()).startsWith("web-");
+			WebElement delivered = page.awaitMessage("typed while offline");
+			assertThat(delivered.getDomAttribute("class")).contains("own");
+			assertThat(page.findAll("#messages li.pending")).isEmpty();
+		}
+	}
+
+}
