@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -29,7 +29,6 @@ import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -240,13 +239,7 @@ abstract class AbstractBridgeTests {
 	}
 
 	Map<String, Object> createRoom(@Nullable String name) {
-		return RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/api/rooms")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body((name != null) ? Map.of("name", name) : Map.of())
-			.retrieve()
-			.body(Map.class);
+		return TestRooms.create(this.port, name);
 	}
 
 	private BlockingQueue<Map<String, Object>> subscribedBrowser(Map<String, Object> room) throws Exception {

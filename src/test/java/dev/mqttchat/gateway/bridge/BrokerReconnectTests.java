@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,11 +46,7 @@ class BrokerReconnectTests {
 
 	@Test
 	void bridgeComesBackAfterTheBrokerStartsAndRestarts() throws Exception {
-		Map<String, Object> room = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/api/rooms")
-			.retrieve()
-			.body(Map.class);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (StompTestClient browser = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> inbox = browser.subscribe((String) room.get("destination"));
 

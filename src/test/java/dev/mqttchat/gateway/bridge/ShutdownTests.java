@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.GatewayApplication;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,11 +62,7 @@ class ShutdownTests {
 	}
 
 	private static void sendOneMessage(int port) throws Exception {
-		Map<String, Object> room = RestClient.create("http://localhost:" + port)
-			.post()
-			.uri("/api/rooms")
-			.retrieve()
-			.body(Map.class);
+		Map<String, Object> room = TestRooms.create(port);
 		try (StompTestClient browser = StompTestClient.connect(port)) {
 			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "bye"));
 		}

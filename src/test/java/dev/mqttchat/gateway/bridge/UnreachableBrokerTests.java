@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,11 +71,7 @@ class UnreachableBrokerTests {
 
 	@Test
 	void sendWhileBrokerIsDownTellsTheSender() throws Exception {
-		Map<String, Object> room = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/api/rooms")
-			.retrieve()
-			.body(Map.class);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (StompTestClient browser = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> errors = browser.subscribe("/user/queue/errors");
 

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,8 +23,8 @@ class DestinationAttackTests {
 
 	@Test
 	void wildcardAndForeignSubscriptionsAreRefusedAndReceiveNothing() throws Exception {
-		Map<String, Object> victim = Rooms.create(this.port);
-		Map<String, Object> own = Rooms.create(this.port);
+		Map<String, Object> victim = TestRooms.create(this.port);
+		Map<String, Object> own = TestRooms.create(this.port);
 		String victimId = (String) victim.get("id");
 		List<String> hostile = List.of("/topic/rooms/**", "/topic/rooms/*", "/topic/**", "/topic/rooms/{id}",
 				"/topic/rooms/" + victimId.substring(0, 10) + "*", "/topic/rooms", "/queue/errors-user" + victimId,
@@ -52,7 +53,7 @@ class DestinationAttackTests {
 
 	@Test
 	void sendStraightToATopicCannotForgeABroadcast() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (StompTestClient forger = StompTestClient.connect(this.port);
 				StompTestClient reader = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> inbox = reader.subscribe((String) room.get("destination"));

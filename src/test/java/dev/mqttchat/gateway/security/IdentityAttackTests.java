@@ -11,6 +11,7 @@ import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ class IdentityAttackTests {
 
 	@Test
 	void aSessionCannotSwitchToAnotherUsername() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (StompTestClient ada = StompTestClient.connect(this.port);
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<MqttTestClient.Received> onTopic = mqtt.subscribe((String) room.get("topic"));
@@ -51,7 +52,7 @@ class IdentityAttackTests {
 
 	@Test
 	void usernameFromConnectIsStampedOnEveryMessage() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (RawWebSocket socket = RawWebSocket.open(this.port, Map.of());
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<MqttTestClient.Received> onTopic = mqtt.subscribe((String) room.get("topic"));

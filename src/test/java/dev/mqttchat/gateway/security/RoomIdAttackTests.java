@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +30,7 @@ class RoomIdAttackTests {
 
 	@Test
 	void hostileIdsGet400Or404OnRestAndPagePaths() throws Exception {
-		String issued = (String) Rooms.create(this.port).get("id");
+		String issued = (String) TestRooms.create(this.port).get("id");
 		for (String path : List.of("/api/rooms/", "/rooms/")) {
 			for (String id : hostileIds(issued)) {
 				int status = get(path + id);
@@ -41,7 +42,7 @@ class RoomIdAttackTests {
 
 	@Test
 	void hostileIdsInStompDestinationsGetAnError() throws Exception {
-		String issued = (String) Rooms.create(this.port).get("id");
+		String issued = (String) TestRooms.create(this.port).get("id");
 		try (StompTestClient client = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> errors = client.subscribe("/user/queue/errors");
 			List<String> ids = new ArrayList<>(hostileIds(issued));

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Script injection, framing, MIME sniffing and leaking room links through the Referer header. */
+/** Script injection, framing, MIME sniffing, leaking room links through the Referer header, and prying actuators. */
 @GatewayUnderAttack
 class SecurityHeadersTests {
 
@@ -33,6 +33,16 @@ class SecurityHeadersTests {
 			.doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:", "*"));
 		assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/env", "/actuator/configprops", "/actuator/beans", "/actuator/heapdump" })
+	void actuatorRevealsNoSettingsOrSecrets(String path) throws Exception {
+		HttpResponse<Void> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.discarding());
+
+		assertThat(response.statusCode()).isEqualTo(404);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,7 +34,7 @@ class StompParsingAttackTests {
 
 	@Test
 	void nulInsideABodyWithContentLengthIsReadWhole() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		String body = "{\"username\":\"ada\",\"text\":\"a\u0000b\"}";
 		try (RawWebSocket socket = connected()) {
 			socket.send("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\u0000");
@@ -47,7 +48,7 @@ class StompParsingAttackTests {
 
 	@Test
 	void unknownCommandGetsAnError() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (RawWebSocket socket = connected()) {
 			socket.send("HELLO\nfoo:bar\n\n\u0000");
 
@@ -58,7 +59,7 @@ class StompParsingAttackTests {
 
 	@Test
 	void sendWithoutDestinationIsRefused() throws Exception {
-		Map<String, Object> room = Rooms.create(this.port);
+		Map<String, Object> room = TestRooms.create(this.port);
 		try (RawWebSocket socket = connected()) {
 			socket.send("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\u0000");
 			socket.send("SEND\ncontent-type:application/json\n\n{\"username\":\"ada\",\"text\":\"where?\"}\u0000");
