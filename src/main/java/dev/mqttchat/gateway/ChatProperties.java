@@ -22,11 +22,27 @@ import org.springframework.validation.annotation.Validated;
  * @param rooms how rooms map to MQTT topics
  * @param messages limits on chat messages
  * @param web the browser-facing side
+ * @param storage message history and its retention
  */
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
-		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web) {
+		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage) {
+
+	/**
+	 * Message history.
+	 *
+	 * @param sharedGroup MQTT shared-subscription group through which several gateway instances split the work of
+	 * storing messages ({@code $share/{group}/...}); empty for a single instance or a broker without shared
+	 * subscriptions
+	 * @param maxMessagesPerRoom the newest messages a room keeps
+	 * @param maxAge messages older than this are removed
+	 * @param cleanupInterval how often retention is enforced
+	 */
+	public record Storage(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]{0,40}") String sharedGroup,
+			@DefaultValue("10000") @Min(1) int maxMessagesPerRoom, @DefaultValue("30d") Duration maxAge,
+			@DefaultValue("10m") Duration cleanupInterval) {
+	}
 
 	/**
 	 * The MQTT broker link.

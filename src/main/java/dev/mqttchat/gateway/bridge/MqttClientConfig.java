@@ -25,20 +25,27 @@ class MqttClientConfig {
 		// Generated per process, so several gateway instances never take each other's session on the broker.
 		String instance = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String base = properties.mqtt().clientIdPrefix() + "-" + instance;
-		return new MqttClientIds(base + "-in", base + "-out");
+		return new MqttClientIds(base + "-in", base + "-out", base + "-store");
 	}
 
 	@Bean
 	MqttLinks mqttLinks(BrokerEndpoint broker, ChatProperties properties) {
 		String retry = "retrying with backoff up to " + properties.mqtt().maxReconnectDelay().toSeconds() + "s";
 		return new MqttLinks(new MqttLink("inbound", broker.url(), retry, false),
-				new MqttLink("outbound", broker.url(), "reconnecting on the next message", true));
+				new MqttLink("outbound", broker.url(), "reconnecting on the next message", true),
+				new MqttLink("store", broker.url(), retry, false));
 	}
 
 	@Bean
 	ReportingClientFactory inboundClientFactory(BrokerEndpoint broker, ChatProperties properties, SslBundles ssl,
 			MqttLinks links) {
 		return new ReportingClientFactory(options(broker, properties.mqtt(), ssl, true), links.inbound());
+	}
+
+	@Bean
+	ReportingClientFactory storeClientFactory(BrokerEndpoint broker, ChatProperties properties, SslBundles ssl,
+			MqttLinks links) {
+		return new ReportingClientFactory(options(broker, properties.mqtt(), ssl, true), links.store());
 	}
 
 	@Bean
@@ -76,8 +83,9 @@ class MqttClientConfig {
 	 *
 	 * @param inbound client id of the subscribing adapter
 	 * @param outbound client id of the publishing adapter
+	 * @param store client id of the adapter that stores messages
 	 */
-	record MqttClientIds(String inbound, String outbound) {
+	record MqttClientIds(String inbound, String outbound, String store) {
 	}
 
 }

@@ -17,6 +17,9 @@ import org.springframework.integration.mqtt.support.MqttHeaders;
 @Configuration(proxyBeanMethods = false)
 class MqttOutboundFlowConfig {
 
+	/** Where every MQTT publication of the gateway goes: chat messages and live announcements. */
+	static final String PUBLISH_CHANNEL = "mqttPublish";
+
 	@Bean
 	MqttPahoMessageHandler mqttOutboundAdapter(ReportingClientFactory outboundClientFactory,
 			MqttClientConfig.MqttClientIds clientIds, ChatProperties properties) {
@@ -30,8 +33,7 @@ class MqttOutboundFlowConfig {
 	}
 
 	@Bean
-	IntegrationFlow stompToMqtt(MqttPahoMessageHandler mqttOutboundAdapter, RoomRegistry rooms,
-			MqttPayloads payloads) {
+	IntegrationFlow stompToMqtt(RoomRegistry rooms, MqttPayloads payloads) {
 		return IntegrationFlow.from(ChatPublisher.CHANNEL)
 			.enrichHeaders((headers) -> headers
 				.headerFunction(MqttHeaders.TOPIC, (message) -> topicOf(rooms, (ChatMessage) message.getPayload()))
@@ -39,6 +41,13 @@ class MqttOutboundFlowConfig {
 			.transformWith((encoder) -> encoder.<ChatMessage, byte[]>transformer(payloads::encode)
 				.expectedType(ChatMessage.class)
 				.id("chatMessageEncoder"))
+			.channel(PUBLISH_CHANNEL)
+			.get();
+	}
+
+	@Bean
+	IntegrationFlow mqttPublishing(MqttPahoMessageHandler mqttOutboundAdapter) {
+		return IntegrationFlow.from(PUBLISH_CHANNEL)
 			.handle(mqttOutboundAdapter, (endpoint) -> endpoint.id("mqttOutboundEndpoint"))
 			.get();
 	}

@@ -17,7 +17,7 @@ public class RoomBroadcaster {
 	 * Sends {@code message} to {@code /topic/rooms/{roomId}}.
 	 * @param message the message to deliver
 	 */
-	public void broadcast(ChatMessage message) {
+	public void broadcast(StoredMessage message) {
 		this.stomp.convertAndSend("/topic/rooms/" + message.roomId(), message);
 	}
 

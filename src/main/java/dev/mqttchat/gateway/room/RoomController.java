@@ -12,19 +12,23 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Issues rooms and describes them: {@code POST /api/rooms}, {@code GET /api/rooms/{id}}, and the public list. */
+/** Issues, describes, lists and deletes rooms under {@code /api/rooms}. */
 @RestController
 @RequestMapping("/api/rooms")
 class RoomController {
 
 	private static final int PUBLIC_LIST_LIMIT = 100;
+
+	private static final String BEARER = "Bearer ";
 
 	private final RoomRegistry rooms;
 
@@ -36,15 +40,17 @@ class RoomController {
 	}
 
 	@PostMapping
-	ResponseEntity<RoomResponse> create(@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request,
+	ResponseEntity<CreatedRoomResponse> create(@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request,
 			HttpServletRequest http) {
 		long wait = this.limiter.secondsToWait(http.getRemoteAddr());
 		if (wait > 0) {
 			throw tooManyRooms(wait);
 		}
-		Room room = (request != null) ? this.rooms.create(request.name(), request.visibilityOrDefault())
-				: this.rooms.create(null);
-		return ResponseEntity.created(URI.create("/api/rooms/" + room.id())).body(RoomResponse.of(room));
+		RoomRegistry.IssuedRoom issued = (request != null)
+				? this.rooms.create(request.name(), request.visibilityOrDefault())
+				: this.rooms.create(null, Visibility.PRIVATE);
+		return ResponseEntity.created(URI.create("/api/rooms/" + issued.room().id()))
+			.body(CreatedRoomResponse.of(issued));
 	}
 
 	@GetMapping
@@ -55,6 +61,30 @@ class RoomController {
 	@GetMapping("/{id}")
 	RoomResponse get(@PathVariable String id, HttpServletRequest http) {
 		return this.rooms.findLiteral(id, http.getRequestURI()).map(RoomResponse::of).orElseThrow(() -> notFound(id));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+			HttpServletRequest http) {
+		Room room = this.rooms.findLiteral(id, http.getRequestURI()).orElseThrow(() -> notFound(id));
+		if (authorization == null || !authorization.startsWith(BEARER)) {
+			ErrorResponseException missing = problem(HttpStatus.UNAUTHORIZED, "Owner token required",
+					"Deleting a room needs its owner token: Authorization: Bearer {ownerToken} from POST /api/rooms.");
+			missing.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			throw missing;
+		}
+		if (!this.rooms.isOwner(room.id(), authorization.substring(BEARER.length()).strip())) {
+			throw problem(HttpStatus.FORBIDDEN, "Not the owner", "This token does not own the room.");
+		}
+		this.rooms.delete(room.id());
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
 	}
 
 	private ErrorResponseException tooManyRooms(long retryAfterSeconds) {

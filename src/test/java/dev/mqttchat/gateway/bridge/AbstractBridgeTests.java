@@ -64,7 +64,7 @@ abstract class AbstractBridgeTests {
 
 	@BeforeEach
 	void connectClients() throws Exception {
-		await().atMost(TIMEOUT).until(() -> this.links.inbound().isReady());
+		await().atMost(TIMEOUT).until(() -> this.links.bridgeReady());
 		this.mqtt = MqttTestClient.connect(this.broker.url());
 		this.clients.add(this.mqtt);
 	}

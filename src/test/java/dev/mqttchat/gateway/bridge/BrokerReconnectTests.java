@@ -53,7 +53,7 @@ class BrokerReconnectTests {
 			try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start("127.0.0.1", brokerPort, List.of())) {
 				assertBridged(broker, room, inbox, "after a late start");
 			}
-			await().atMost(Duration.ofSeconds(20)).until(() -> !this.links.inbound().isReady());
+			await().atMost(Duration.ofSeconds(20)).until(() -> !this.links.bridgeReady());
 
 			try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start("127.0.0.1", brokerPort, List.of())) {
 				assertBridged(broker, room, inbox, "after a restart");
@@ -63,7 +63,7 @@ class BrokerReconnectTests {
 
 	private void assertBridged(EmbeddedMqttBroker broker, Map<String, Object> room,
 			BlockingQueue<Map<String, Object>> inbox, String text) throws Exception {
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.links.inbound().isReady());
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.links.bridgeReady());
 		try (MqttTestClient mqtt = MqttTestClient.connect(broker.url())) {
 			mqtt.publish((String) room.get("topic"), text);
 			assertThat(inbox.poll(20, TimeUnit.SECONDS)).containsEntry("text", text);

@@ -48,7 +48,7 @@ class MalformedMqttPayloadTests {
 		try (StompTestClient browser = StompTestClient.connect(this.port);
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<Map<String, Object>> inbox = browser.subscribe(room.destination());
-			await().until(() -> this.links.inbound().isReady());
+			await().until(() -> this.links.bridgeReady());
 
 			mqtt.publish(room.topic(), new byte[] { (byte) 0xc3, (byte) 0x28, 'x' });
 			mqtt.publish(room.topic(), "{\"text\": \"unterminated");
@@ -67,7 +67,7 @@ class MalformedMqttPayloadTests {
 			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "still working");
 			assertThat(inbox).isEmpty();
 			assertThat(dropped() - droppedBefore).isEqualTo(3);
-			assertThat(this.links.inbound().isReady()).isTrue();
+			assertThat(this.links.bridgeReady()).isTrue();
 		}
 	}
 

@@ -21,11 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Stopping the gateway sends the broker an MQTT DISCONNECT from both adapters rather than just dropping them. */
+/** Stopping the gateway sends the broker an MQTT DISCONNECT from every adapter rather than just dropping them. */
 class ShutdownTests {
 
 	@Test
-	void shutdownDisconnectsBothClientsCleanly() throws Exception {
+	void shutdownDisconnectsEveryClientCleanly() throws Exception {
 		Set<String> disconnected = ConcurrentHashMap.newKeySet();
 		try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start("127.0.0.1", 0, List.of())) {
 			broker.addInterceptor(new AbstractInterceptHandler() {
@@ -50,14 +50,14 @@ class ShutdownTests {
 				.run();
 			MqttClientConfig.MqttClientIds ids = gateway.getBean(MqttClientConfig.MqttClientIds.class);
 			MqttLinks links = gateway.getBean(MqttLinks.class);
-			await().atMost(Duration.ofSeconds(15)).until(() -> links.inbound().isReady());
+			await().atMost(Duration.ofSeconds(15)).until(() -> links.bridgeReady());
 			sendOneMessage(((WebServerApplicationContext) gateway).getWebServer().getPort());
 			await().atMost(Duration.ofSeconds(15)).until(() -> links.outbound().isReady());
 
 			gateway.close();
 
 			await().atMost(Duration.ofSeconds(15))
-				.untilAsserted(() -> assertThat(disconnected).contains(ids.inbound(), ids.outbound()));
+				.untilAsserted(() -> assertThat(disconnected).contains(ids.inbound(), ids.outbound(), ids.store()));
 		}
 	}
 

@@ -49,7 +49,7 @@ class TlsBrokerTests {
 		try (EmbeddedMqttBroker broker = tlsBroker("tls/broker-localhost.p12", tlsPort);
 				ConfigurableApplicationContext gateway = gateway(tlsPort)) {
 			MqttLinks links = gateway.getBean(MqttLinks.class);
-			await().atMost(Duration.ofSeconds(20)).until(() -> links.inbound().isReady());
+			await().atMost(Duration.ofSeconds(20)).until(() -> links.bridgeReady());
 			Room room = gateway.getBean(RoomRegistry.class).create(null);
 			int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 			try (StompTestClient browser = StompTestClient.connect(port);

@@ -61,7 +61,7 @@ class UnreachableBrokerTests {
 	void retriesAreLoggedOnceWithoutStackTraces(CapturedOutput output) {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.links.inbound().failedAttempts() >= 3);
 
-		assertThat(this.links.inbound().isReady()).isFalse();
+		assertThat(this.links.bridgeReady()).isFalse();
 		assertThat(output.getAll().lines().filter((line) -> line.contains(brokerUrl + " unreachable for the inbound link")))
 			.singleElement()
 			.asString()

@@ -10,7 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.mqttchat.gateway.ChatProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -22,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rooms REST API: ids, bodies, and RFC 9457 problems for bad input. */
 @WebMvcTest(controllers = RoomController.class, properties = "chat.rooms.create-per-minute=100000")
-@Import({ RoomRegistry.class, RoomCreationLimiter.class })
+@Import({ RoomRegistry.class, RoomCreationLimiter.class, JdbcNamingConfig.class })
+@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+		JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })
 @EnableConfigurationProperties(ChatProperties.class)
 class RoomControllerTests {
 

@@ -1,0 +1,67 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MqttPayloads;
+import dev.mqttchat.gateway.history.MessageStore;
+import dev.mqttchat.gateway.room.RoomRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
+import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * MQTT to the store: everything on an issued room's topic is stored once, numbered, and announced on the room's
+ * live topic. With a shared-subscription group, several instances split this work and each message is taken once.
+ */
+@Configuration(proxyBeanMethods = false)
+class MqttStoreFlowConfig {
+
+	@Bean
+	MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter(ReportingClientFactory storeClientFactory,
+			MqttClientConfig.MqttClientIds clientIds, RoomRegistry rooms, ChatProperties properties) {
+		String group = properties.storage().sharedGroup();
+		String filter = group.isEmpty() ? rooms.topicFilter() : "$share/" + group + "/" + rooms.topicFilter();
+		return MqttInboundFlowConfig.adapter(clientIds.store(), storeClientFactory, filter, properties);
+	}
+
+	@Bean
+	IntegrationFlow mqttToStore(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomRegistry rooms,
+			MqttPayloads payloads, MessageStore store) {
+		return IntegrationFlow.from(mqttStoreAdapter)
+			.handle(byte[].class, (payload, headers) -> decode(rooms, payloads, payload, headers),
+					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
+			.handle(ChatMessage.class, (message, headers) -> announcement(rooms, store, message),
+					(endpoint) -> endpoint.id("messageStorer"))
+			.channel(MqttOutboundFlowConfig.PUBLISH_CHANNEL)
+			.get();
+	}
+
+	private static @Nullable ChatMessage decode(RoomRegistry rooms, MqttPayloads payloads, byte[] payload,
+			MessageHeaders headers) {
+		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
+		// Topics of rooms that were never issued are neither stored nor bridged.
+		return rooms.findByTopic(topic).map((room) -> payloads.decode(room.id(), payload)).orElse(null);
+	}
+
+	private static @Nullable Message<byte[]> announcement(RoomRegistry rooms, MessageStore store,
+			ChatMessage message) {
+		// Nothing to announce for a repeat delivery (already stored) or a room deleted meanwhile.
+		return store.store(message).stream()
+			.mapToObj((seq) -> MessageBuilder.withPayload(("{\"seq\":" + seq + "}").getBytes(StandardCharsets.US_ASCII))
+				.setHeader(MqttHeaders.TOPIC, rooms.liveTopicOf(message.roomId()))
+				.build())
+			.findFirst()
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.mqttchat.gateway.chat;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message as browsers receive it, live and from history: the chat message plus its place in the room.
+ *
+ * @param id unique per message, the same live and in history
+ * @param roomId the room it was said in
+ * @param username who said it, if known
+ * @param clientId the sender's client id, if it gave one
+ * @param text what was said
+ * @param sentAt when it was sent
+ * @param source {@code web} or {@code mqtt}
+ * @param seq its sequence number in the room: 1, 2, 3, ... in the order every reader sees
+ */
+public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
+		String text, Instant sentAt, MessageSource source, long seq) {
+
+	/** The stored form of {@code message} at {@code seq}. */
+	public static StoredMessage of(ChatMessage message, long seq) {
+		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(),
+				message.text(), message.sentAt(), message.source(), seq);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.mqttchat.gateway.room;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A room as {@code POST /api/rooms} returns it: the usual fields plus the owner token, shown this once.
+ *
+ * @param id the room id
+ * @param name display name, if any
+ * @param topic the MQTT topic of the room
+ * @param destination the STOMP destination to subscribe to
+ * @param sendDestination the STOMP destination to send to
+ * @param createdAt when the room was issued
+ * @param visibility {@code private} or {@code public}
+ * @param ownerToken the secret that allows {@code DELETE /api/rooms/{id}}
+ */
+record CreatedRoomResponse(String id, @Nullable String name, String topic, String destination,
+		String sendDestination, Instant createdAt, Visibility visibility, String ownerToken) {
+
+	static CreatedRoomResponse of(RoomRegistry.IssuedRoom issued) {
+		Room room = issued.room();
+		return new CreatedRoomResponse(room.id(), room.name(), room.topic(), room.destination(),
+				room.sendDestination(), room.createdAt(), room.visibility(), issued.ownerToken());
+	}
+
+}

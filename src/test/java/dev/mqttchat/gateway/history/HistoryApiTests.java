@@ -1,0 +1,143 @@
+package dev.mqttchat.gateway.history;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mqttchat.gateway.bridge.BrokerEndpoint;
+import dev.mqttchat.gateway.bridge.MqttLinks;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** History by sequence number: what MQTT clients say is stored even with nobody in the room, paged both ways. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/history/rooms" })
+class HistoryApiTests {
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> PAGE = new ParameterizedTypeReference<>() {
+	};
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BrokerEndpoint broker;
+
+	@Autowired
+	MqttLinks links;
+
+	private RestClient http;
+
+	@BeforeEach
+	void waitForTheBridge() {
+		this.http = RestClient.create("http://localhost:" + this.port);
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.links.bridgeReady());
+	}
+
+	@Test
+	void mqttMessageIntoARoomNobodyHasOpenIsInTheHistory() throws Exception {
+		Map<String, Object> room = TestRooms.create(this.port);
+		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
+			mqtt.publish((String) room.get("topic"), "ada (laptop): anyone here?");
+		}
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !history(room, "").isEmpty());
+		assertThat(history(room, "")).singleElement()
+			.satisfies((message) -> assertThat(message).containsEntry("seq", 1)
+				.containsEntry("username", "ada")
+				.containsEntry("clientId", "laptop")
+				.containsEntry("text", "anyone here?")
+				.containsEntry("source", "mqtt")
+				.containsKeys("id", "roomId", "sentAt"));
+	}
+
+	@Test
+	void liveMessagesCarryTheSameIdAndSeqAsHistory() throws Exception {
+		Map<String, Object> room = TestRooms.create(this.port);
+		try (StompTestClient browser = StompTestClient.connect(this.port)) {
+			BlockingQueue<Map<String, Object>> inbox = browser.subscribe((String) room.get("destination"));
+			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "first"));
+			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "second"));
+
+			Map<String, Object> first = inbox.poll(10, TimeUnit.SECONDS);
+			Map<String, Object> second = inbox.poll(10, TimeUnit.SECONDS);
+
+			assertThat(first).containsEntry("seq", 1).containsEntry("text", "first");
+			assertThat(second).containsEntry("seq", 2).containsEntry("text", "second");
+			assertThat(history(room, "")).containsExactly(first, second);
+		}
+	}
+
+	@Test
+	void pagesByBeforeAndAfter() throws Exception {
+		Map<String, Object> room = TestRooms.create(this.port);
+		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
+			for (int i = 1; i <= 60; i++) {
+				mqtt.publish((String) room.get("topic"), "message " + i);
+			}
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> history(room, "?after=59").size() == 1);
+
+		assertThat(seqs(history(room, ""))).as("newest 50 by default").isEqualTo(range(11, 60));
+		assertThat(seqs(history(room, "?limit=5"))).isEqualTo(range(56, 60));
+		assertThat(seqs(history(room, "?before=11&limit=3"))).isEqualTo(range(8, 10));
+		assertThat(seqs(history(room, "?after=20&limit=4"))).as("catching up starts right after")
+			.isEqualTo(range(21, 24));
+		assertThat(seqs(history(room, "?after=5&before=9"))).isEqualTo(range(6, 8));
+		assertThat(seqs(history(room, "?limit=200"))).isEqualTo(range(1, 60));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "?limit=0", "?limit=201", "?limit=abc", "?before=-1", "?after=x" })
+	void badParametersAreAProblem400(String query) {
+		Map<String, Object> room = TestRooms.create(this.port);
+
+		HttpStatusCode status = this.http.get()
+			.uri("/api/rooms/" + room.get("id") + "/messages" + query)
+			.exchange((request, response) -> response.getStatusCode());
+
+		assertThat(status.value()).isEqualTo(400);
+	}
+
+	@Test
+	void historyOfAnUnknownRoomIsA404() {
+		HttpStatusCode status = this.http.get()
+			.uri("/api/rooms/AAAAAAAAAAAAAAAAAAAAAA/messages")
+			.exchange((request, response) -> response.getStatusCode());
+
+		assertThat(status.value()).isEqualTo(404);
+	}
+
+	private List<Map<String, Object>> history(Map<String, Object> room, String query) {
+		return this.http.get().uri("/api/rooms/" + room.get("id") + "/messages" + query).retrieve().body(PAGE);
+	}
+
+	private static List<Integer> seqs(List<Map<String, Object>> page) {
+		return page.stream().map((message) -> (Integer) message.get("seq")).toList();
+	}
+
+	private static List<Integer> range(int from, int to) {
+		return IntStream.rangeClosed(from, to).boxed().toList();
+	}
+
+}
