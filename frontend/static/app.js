@@ -5,7 +5,9 @@ import {
   formatDay, parseRoomLink, problemText, remainingText, roomIdOfPath, shortId, titleWithUnread, usernameProblem,
 } from "./format.js";
 import { placement } from "./grouping.js";
+import { fetchAfter, historyUrl, PAGE_LIMIT, RoomTimeline } from "./history.js";
 import { Outbox } from "./outbox.js";
+import { dropOwnerToken, keepOwnerToken, ownerToken } from "./owned.js";
 import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
 import { dayItem, messageItem, pendingItem, roomItem, systemItem } from "./render.js";
 
@@ -20,6 +22,7 @@ const ui = {
   username: $("username"),
   usernameError: $("username-error"),
   startError: $("start-error"),
+  startNote: $("start-note"),
   roomName: $("room-name"),
   roomLink: $("room-link"),
   recent: $("recent-rooms"),
@@ -31,11 +34,15 @@ const ui = {
   roomTitle: $("room-title"),
   roomId: $("room-id"),
   status: $("status"),
+  deleteRoom: $("delete-room"),
   share: $("share"),
   shareLink: $("share-link"),
   shareNote: $("share-note"),
   scroller: $("scroller"),
   messages: $("messages"),
+  older: $("older"),
+  loadOlder: $("load-older"),
+  historyStatus: $("history-status"),
   empty: $("empty"),
   emptyLink: $("empty-link"),
   roomTopic: $("room-topic"),
@@ -49,12 +56,19 @@ const ui = {
 const state = {
   room: null,
   clientId: clientId(),
-  seen: new Set(),
+  // The open room's merge of history and live messages (history.js).
+  timeline: null,
+  // True until the open room's first history answer: the list shows "Loading messages…" rather than "No messages yet".
+  loading: false,
+  // True once "Load older messages" reached the room's first message.
+  olderExhausted: false,
   last: null,
   unread: 0,
   recent: loadRecent(localStorage),
-  lostConnection: false,
 };
+
+/** The message each rendered item shows, for grouping older messages above it. */
+const rendered = new WeakMap();
 
 const outbox = new Outbox();
 
@@ -64,15 +78,15 @@ const connection = new Connection({
   onMessage: receive,
   onServerError: serverError,
   onConnected: () => {
-    if (state.lostConnection && state.room) {
-      insertBeforePending(systemItem("Reconnected. Messages sent while you were disconnected are not shown."));
-      scrollToEnd();
+    // Subscribed again by now: load whatever the room got while this page was not connected (possibly to
+    // another server instance), holding live messages back until it is shown.
+    if (state.room) {
+      syncRoom();
     }
-    state.lostConnection = false;
     flushOutbox();
   },
   onDisconnected: () => {
-    state.lostConnection = true;
+    state.timeline?.pause();
     outbox.connectionLost().forEach(showPending);
   },
 });
@@ -163,7 +177,10 @@ $("create-form").addEventListener("submit", async (event) => {
     return;
   }
   ui.roomName.value = "";
-  enterRoom(result.body, { push: true });
+  // The owner token is a secret: it stays in this browser's storage, never in the URL or the recent list.
+  const { ownerToken: token, ...room } = result.body ?? {};
+  keepOwnerToken(localStorage, room.id, token);
+  enterRoom(room, { push: true });
 });
 
 $("join-form").addEventListener("submit", (event) => {
@@ -210,13 +227,20 @@ function enterRoom(room, { push }) {
     history.pushState({ roomId: room.id }, "", path);
   }
   state.room = room;
-  state.seen.clear();
+  state.timeline = new RoomTimeline(room.id);
+  state.loading = true;
+  state.olderExhausted = false;
   state.last = null;
   state.unread = 0;
   ui.messages.replaceChildren();
+  ui.messages.setAttribute("aria-busy", "true");
+  ui.historyStatus.textContent = "Loading messages…";
+  ui.older.hidden = true;
   ui.chatError.textContent = "";
   ui.startError.textContent = "";
+  ui.startNote.textContent = "";
   ui.share.hidden = true;
+  ui.deleteRoom.hidden = !ownerToken(localStorage, room.id);
 
   const name = room.name ?? "Unnamed room";
   ui.roomTitle.textContent = name;
@@ -238,8 +262,10 @@ function enterRoom(room, { push }) {
   saveRecent(localStorage, state.recent);
   renderRecent();
 
+  // Subscribe first (when connected), then ask for the history: whatever the history misses arrives live.
   connection.setRoom(room);
   connection.start();
+  syncRoom();
   focusAfterEntering();
 }
 
@@ -256,6 +282,7 @@ function focusAfterEntering() {
 
 function leaveRoom() {
   state.room = null;
+  state.timeline = null;
   connection.setRoom(null);
   ui.chat.hidden = true;
   ui.welcome.hidden = false;
@@ -317,6 +344,44 @@ $("copy-link").addEventListener("click", async () => {
   }
 });
 
+// Delete room: offered only where this browser created the room and so holds its owner token.
+
+ui.deleteRoom.addEventListener("click", async () => {
+  const room = state.room;
+  const token = room ? ownerToken(localStorage, room.id) : null;
+  if (!token) {
+    return;
+  }
+  const name = room.name ?? "Unnamed room";
+  if (!confirm(`Delete the room "${name}" and all its messages, for everyone? This cannot be undone.`)) {
+    return;
+  }
+  ui.chatError.textContent = "";
+  ui.deleteRoom.disabled = true;
+  const result = await fetchJson(`/api/rooms/${encodeURIComponent(room.id)}`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  ui.deleteRoom.disabled = false;
+  if (!result.ok) {
+    if (state.room?.id === room.id) {
+      ui.chatError.textContent = `The room was not deleted: ${result.error}`;
+    }
+    return;
+  }
+  dropOwnerToken(localStorage, room.id);
+  outbox.forRoom(room.id).forEach((entry) => outbox.remove(entry.localId));
+  state.recent = forgetRoom(state.recent, room.id);
+  saveRecent(localStorage, state.recent);
+  if (state.room?.id === room.id) {
+    history.pushState({}, "", "/");
+    leaveRoom();
+  }
+  renderRecent();
+  loadPublicRooms();
+  ui.startNote.textContent = `The room "${name}" was deleted.`;
+});
+
 // Connection status
 
 const STATUS_TEXT = {
@@ -336,29 +401,177 @@ function showStatus(status, retryInMs) {
     : "Message (sent when the connection is back)";
 }
 
-// Receiving
+// Receiving: history and live messages, each once and in the room's order
 
 function receive(message) {
-  if (!message.id || state.seen.has(message.id) || message.roomId !== state.room?.id) {
+  const timeline = state.timeline;
+  if (!timeline) {
     return;
   }
-  state.seen.add(message.id);
-  const confirmed = outbox.confirm(message, state.clientId);
-  if (confirmed) {
-    pendingElement(confirmed.localId)?.remove();
+  const { show, sync } = timeline.live(message);
+  showMessages(show);
+  if (sync) {
+    // A seq is missing before this message: fetch the hole, then show it in order.
+    syncRoom();
   }
-  const own = message.clientId === state.clientId;
-  const stick = own || isAtEnd();
-  const place = placement(state.last, message);
-  if (place.newDay) {
-    insertBeforePending(dayItem(formatDay(message.sentAt)));
+}
+
+class HistoryError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
   }
-  insertBeforePending(messageItem(message, { own, continued: place.continued }));
-  state.last = message;
+
+  /** Worth another try: the network, an overloaded or restarting server. */
+  get transient() {
+    return this.status === undefined || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** One page of a room's history: {@code limit} with {@code before} or {@code after}; rejects with a HistoryError. */
+async function getHistory(roomId, params) {
+  const result = await fetchJson(historyUrl(roomId, params), { headers: { Accept: "application/json" }, cache: "no-store" });
+  if (!result.ok) {
+    throw new HistoryError(result.error, result.status);
+  }
+  if (!Array.isArray(result.body)) {
+    throw new HistoryError("The server's answer is not a list of messages.", result.status);
+  }
+  return result.body;
+}
+
+const pause = (ms) => new Promise((resolve) => {
+  setTimeout(resolve, ms);
+});
+
+// At most one history load per room at a time; a request during one makes it run once more.
+let syncRun = null;
+
+/**
+ * Loads the open room's history: the newest page when it opens, then (after a reconnect, or when a live
+ * message skips a seq) everything after the last seq shown, page by page. Live messages wait meanwhile
+ * and are merged in by seq, so nothing shows twice or out of order.
+ */
+async function syncRoom() {
+  const timeline = state.timeline;
+  const room = state.room;
+  if (!timeline || !room) {
+    return;
+  }
+  timeline.pause();
+  if (syncRun?.timeline === timeline) {
+    syncRun.again = true;
+    return;
+  }
+  const run = { timeline, again: false };
+  syncRun = run;
+  const current = () => state.timeline === timeline;
+  let failures = 0;
+  let holes = 0;
+  try {
+    for (;;) {
+      run.again = false;
+      timeline.pause();
+      const query = timeline.query();
+      const initial = query.after === undefined;
+      let answer = null;
+      let problem = null;
+      try {
+        answer = initial ? { messages: await getHistory(room.id, query), complete: true }
+          : await fetchAfter((page) => getHistory(room.id, page), query.after);
+      } catch (error) {
+        problem = error;
+      }
+      if (!current()) {
+        return;
+      }
+      if (problem) {
+        failures += 1;
+        if (problem.transient && failures < 3) {
+          await pause(1000 * failures);
+          if (!current()) {
+            return;
+          }
+          continue;
+        }
+        ui.chatError.textContent = `${initial ? "Earlier" : "Missed"} messages could not be loaded: ${problem.message}`;
+      }
+      failures = 0;
+      // A failed load still releases the held live messages: the room goes on, with the hole reported above.
+      const result = timeline.resolve(answer?.messages ?? [], {
+        complete: answer?.complete ?? true,
+        acceptGap: problem !== null || holes >= 2,
+      });
+      if (answer && !answer.complete) {
+        insertBeforePending(systemItem("More messages were sent while you were away than this page loads; "
+          + "some are not shown."));
+      }
+      showMessages(result.show, { initial });
+      if (initial) {
+        historyLoaded(answer?.messages ?? null);
+      }
+      if (result.sync) {
+        // A live message is ahead of what the server answered (it may still be storing it): ask again shortly.
+        holes += 1;
+        await pause(250 * holes);
+        if (!current()) {
+          return;
+        }
+        continue;
+      }
+      if (!run.again) {
+        return;
+      }
+    }
+  } finally {
+    if (syncRun === run) {
+      syncRun = null;
+    }
+  }
+}
+
+/** The first history answer is in ({@code page}, or null when it failed). */
+function historyLoaded(page) {
+  state.loading = false;
+  // A short first page is the whole room; after a failure, "Load older messages" may still find some.
+  state.olderExhausted = page !== null && page.length < PAGE_LIMIT;
+  ui.messages.removeAttribute("aria-busy");
+  ui.historyStatus.textContent = "";
+  updateEmpty();
+  updateOlder();
+}
+
+/** Appends messages (already in order and new) to the list. */
+function showMessages(messages, { initial = false } = {}) {
+  if (messages.length === 0) {
+    return;
+  }
+  let stick = initial || isAtEnd();
+  let unread = 0;
+  for (const message of messages) {
+    const confirmed = outbox.confirm(message, state.clientId);
+    if (confirmed) {
+      pendingElement(confirmed.localId)?.remove();
+    }
+    const own = message.clientId === state.clientId;
+    stick ||= own;
+    const place = placement(state.last, message);
+    if (place.newDay) {
+      insertBeforePending(dayItem(formatDay(message.sentAt)));
+    }
+    const item = messageItem(message, { own, continued: place.continued });
+    rendered.set(item, message);
+    insertBeforePending(item);
+    state.last = message;
+    if (!initial && !own && document.visibilityState === "hidden") {
+      unread += 1;
+    }
+  }
   prune();
   updateEmpty();
-  if (!own && document.visibilityState === "hidden") {
-    state.unread += 1;
+  updateOlder();
+  if (unread > 0) {
+    state.unread += unread;
     updateTitle();
   }
   if (stick) {
@@ -376,12 +589,13 @@ function insertBeforePending(item) {
 function prune() {
   const items = ui.messages.querySelectorAll(".message:not(.pending)");
   for (let i = 0; i < items.length - MAX_RENDERED; i++) {
-    state.seen.delete(items[i].dataset.id);
     items[i].remove();
   }
   if (items.length <= MAX_RENDERED) {
     return;
   }
+  // What left the page can be loaded again.
+  state.olderExhausted = false;
   // Whatever now leads the list must still read well: no stray note, no nameless continuation.
   let first = ui.messages.firstElementChild;
   while (first && !first.classList.contains("message")
@@ -396,8 +610,99 @@ function prune() {
   }
 }
 
+/** The first message shown, with its item, or null. */
+function firstShown() {
+  const item = ui.messages.querySelector(".message:not(.pending)");
+  const message = item ? rendered.get(item) : null;
+  return message ? { item, message } : null;
+}
+
+/** "Load older messages" is offered while the first message shown is not the room's first. */
+function updateOlder() {
+  const first = firstShown();
+  ui.older.hidden = state.loading || state.olderExhausted || !(first?.message.seq > 1);
+}
+
+async function loadOlder() {
+  ui.historyStatus.textContent = "";
+  const timeline = state.timeline;
+  const room = state.room;
+  const first = firstShown();
+  if (!timeline || !first?.message.seq) {
+    return;
+  }
+  const before = first.message.seq;
+  ui.loadOlder.disabled = true;
+  ui.historyStatus.textContent = "Loading older messages…";
+  let page;
+  try {
+    page = await getHistory(room.id, { before, limit: PAGE_LIMIT });
+  } catch (error) {
+    if (state.timeline === timeline) {
+      ui.historyStatus.textContent = `Older messages could not be loaded: ${error.message}`;
+      ui.loadOlder.disabled = false;
+    }
+    return;
+  }
+  if (state.timeline !== timeline) {
+    return;
+  }
+  ui.loadOlder.disabled = false;
+  ui.historyStatus.textContent = "";
+  if (page.length < PAGE_LIMIT) {
+    state.olderExhausted = true;
+  }
+  prependMessages(timeline.older(page, before));
+  updateOlder();
+  if (ui.older.hidden) {
+    // The button is gone: keep keyboard focus in the conversation rather than on the page's body.
+    ui.scroller.focus();
+  }
+}
+
+ui.loadOlder.addEventListener("click", loadOlder);
+
+/** Puts older messages (in order) above the list, grouped as if they had always been there, without moving the view. */
+function prependMessages(messages) {
+  if (messages.length === 0) {
+    return;
+  }
+  const items = [];
+  let previous = null;
+  for (const message of messages) {
+    const place = placement(previous, message);
+    if (place.newDay) {
+      items.push(dayItem(formatDay(message.sentAt)));
+    }
+    const item = messageItem(message, { own: message.clientId === state.clientId, continued: place.continued });
+    rendered.set(item, message);
+    items.push(item);
+    previous = message;
+  }
+  const first = firstShown();
+  // The reader keeps looking at the same message: the list grows above it.
+  const anchor = first?.item.getBoundingClientRect().top;
+  if (first) {
+    const place = placement(previous, first.message);
+    const separator = first.item.previousElementSibling;
+    if (!place.newDay && separator?.classList.contains("day")) {
+      separator.remove();
+    }
+    if (place.continued) {
+      first.item.classList.add("continued");
+      first.item.querySelector(".meta")?.classList.add("visually-hidden");
+    }
+  }
+  ui.messages.prepend(...items);
+  updateEmpty();
+  updateOlder();
+  if (first) {
+    ui.scroller.scrollTop += first.item.getBoundingClientRect().top - anchor;
+  }
+}
+
 function updateEmpty() {
-  ui.empty.hidden = ui.messages.querySelector(".message") !== null;
+  ui.empty.hidden = state.loading || ui.messages.querySelector(".message") !== null;
 }
 
 function serverError(error) {

@@ -44,6 +44,9 @@ export function messageItem(message, { own, continued }) {
   const sender = senderLabel(message);
   const item = element("li", "message");
   item.dataset.id = message.id;
+  if (Number.isSafeInteger(message.seq)) {
+    item.dataset.seq = String(message.seq);
+  }
   item.dataset.source = message.source;
   item.classList.toggle("own", own);
   item.classList.toggle("continued", continued);
@@ -78,7 +81,7 @@ export function dayItem(label) {
   return item;
 }
 
-/** A line from the page itself, e.g. after a reconnect. */
+/** A line from the page itself, e.g. where missed messages could not all be loaded. */
 export function systemItem(text) {
   return element("li", "system", text);
 }

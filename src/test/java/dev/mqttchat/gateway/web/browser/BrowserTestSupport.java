@@ -1,7 +1,18 @@
 package dev.mqttchat.gateway.web.browser;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 
@@ -10,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one Spring context every browser test class shares (same annotations, so it is cached), and what the
@@ -24,6 +38,10 @@ import org.springframework.context.annotation.Import;
 abstract class BrowserTestSupport {
 
 	static final String TOPIC_PREFIX = "test/browser/chat/rooms/";
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -44,6 +62,39 @@ abstract class BrowserTestSupport {
 
 	MqttPeer mqttPeer(String roomId) throws MqttException {
 		return new MqttPeer(this.broker.url(), TOPIC_PREFIX + roomId);
+	}
+
+	/** Creates a room over REST, as another browser or a script would; returns its id. */
+	String createRoomOverRest(String name) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return json.readTree(response.body()).path("id").asString();
+	}
+
+	/** The room's newest stored messages (up to 200), oldest first, from {@code GET /api/rooms/{id}/messages}. */
+	List<JsonNode> storedMessages(String roomId) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId + "/messages?limit=200")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body()).valueStream().toList();
+	}
+
+	/** Waits until the server has stored {@code count} messages of the room, i.e. they are history now. */
+	List<JsonNode> awaitStored(String roomId, int count) {
+		return await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> storedMessages(roomId), (stored) -> stored.size() >= count);
+	}
+
+	/** The HTTP status of {@code GET /api/rooms/{id}}. */
+	int roomStatus(String roomId) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId)).build(),
+				HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 }

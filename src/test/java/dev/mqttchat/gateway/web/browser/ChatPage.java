@@ -109,6 +109,62 @@ final class ChatPage {
 			.orElse(null));
 	}
 
+	/** The texts of the received messages, in list order, read in one script call (fast for long lists). */
+	@SuppressWarnings("unchecked")
+	List<String> shownTexts() {
+		return (List<String>) script("return [...document.querySelectorAll('#messages li.message:not(.pending)')]"
+				+ ".map((item) => item.querySelector('.text').textContent);");
+	}
+
+	/** The message ids of the received messages, in list order. */
+	@SuppressWarnings("unchecked")
+	List<String> shownIds() {
+		return (List<String>) script("return [...document.querySelectorAll('#messages li.message:not(.pending)')]"
+				+ ".map((item) => item.dataset.id);");
+	}
+
+	/** The per-room sequence numbers of the received messages, in list order. */
+	@SuppressWarnings("unchecked")
+	List<Long> shownSeqs() {
+		return (List<Long>) script("return [...document.querySelectorAll('#messages li.message:not(.pending)')]"
+				+ ".map((item) => Number(item.dataset.seq));");
+	}
+
+	/** Waits until the received messages end with this text. */
+	ChatPage awaitLastText(String text, Duration timeout) {
+		waiting(timeout).until((driver) -> {
+			List<String> texts = shownTexts();
+			return !texts.isEmpty() && text.equals(texts.get(texts.size() - 1));
+		});
+		return this;
+	}
+
+	/** With a {@link PageProbe}: waits until the page's WebSocket received the message with this text. */
+	ChatPage awaitFrameWithText(String text) {
+		String json = "\"text\":\"" + text + "\"";
+		waiting().until((driver) -> Boolean.TRUE
+			.equals(script("return window.__probe.frames.some((frame) => frame.includes(arguments[0]));", json)));
+		return this;
+	}
+
+	/** With a {@link PageProbe}: the page's history requests wait from now on, until {@link #releaseHistory()}. */
+	ChatPage holdHistory() {
+		script("window.__probe.hold();");
+		return this;
+	}
+
+	/** With a {@link PageProbe}: waits until a history request of the page is being held. */
+	ChatPage awaitHeldHistoryRequest() {
+		waiting(Duration.ofSeconds(15))
+			.until((driver) -> ((Number) script("return window.__probe.waiting;")).intValue() > 0);
+		return this;
+	}
+
+	ChatPage releaseHistory() {
+		script("window.__probe.release();");
+		return this;
+	}
+
 	List<WebElement> confirmedMessages() {
 		return this.driver.findElements(CONFIRMED);
 	}
@@ -151,6 +207,15 @@ final class ChatPage {
 				const r = document.querySelector(arguments[0]).getBoundingClientRect();
 				return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0
 					&& r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5;
+				""", css);
+	}
+
+	/** Whether the whole element shows inside the conversation's scrolling area (not scrolled out of it). */
+	boolean inConversationView(String css) {
+		return (Boolean) script("""
+				const s = document.getElementById('scroller').getBoundingClientRect();
+				const r = document.querySelector(arguments[0]).getBoundingClientRect();
+				return r.height > 0 && r.top >= s.top - 0.5 && r.bottom <= s.bottom + 0.5;
 				""", css);
 	}
 
