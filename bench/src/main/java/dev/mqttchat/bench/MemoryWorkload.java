@@ -1,0 +1,79 @@
+package dev.mqttchat.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** W5: heap (after a full GC) and resident memory of the system under test with many idle, subscribed sessions. */
+final class MemoryWorkload {
+
+	private MemoryWorkload() {
+	}
+
+	static List<Results.Idle> w5(Context context) throws Exception {
+		Plan plan = context.plan();
+		List<Results.Idle> samples = new ArrayList<>();
+		List<Fixture> fixtures = new ArrayList<>();
+		int open = 0;
+		int subscribed = 0;
+		int ready = 0;
+		try {
+			for (int sessions : plan.w5Sessions()) {
+				int add = sessions - open;
+				double seconds = 0;
+				if (add > 0) {
+					context.quiesce();
+					long start = System.nanoTime();
+					// Each step adds its own rooms, so earlier sessions stay as they were: subscribed and idle.
+					int perRoom = Math.max(1, add / plan.w5Rooms());
+					int rooms = Math.max(1, add / perRoom);
+					Fixture fixture = Fixture.open(context.target(), context.clients(), context.settings(), rooms,
+							perRoom, 0, context.openTimeout(add));
+					fixtures.add(fixture);
+					seconds = (System.nanoTime() - start) / 1e9;
+					ready += fixture.awaitReady(context.readyTimeout(add), Duration.ofMillis(1000));
+					subscribed += fixture.subscribedCount();
+					open += fixture.size();
+				}
+				Thread.sleep(plan.settle().toMillis());
+				context.quiesce();
+				Results.Idle sample = new Results.Idle(open, subscribed, ready, heap(context.target()),
+						rss(context.target()), seconds);
+				context.log("W5 %d sessions (%d subscribed, %d live): heap %s, RSS %s", open, subscribed, ready,
+						mib(sample.heapBytes()), mib(sample.rssBytes()));
+				samples.add(sample);
+			}
+		}
+		finally {
+			fixtures.forEach(Fixture::close);
+		}
+		return samples;
+	}
+
+	private static long heap(Target target) {
+		long total = -1;
+		for (long pid : target.pids()) {
+			if (ProcStats.isJvm(pid)) {
+				long used = ProcStats.heapUsedAfterGc(pid);
+				if (used >= 0) {
+					total = Math.max(total, 0) + used;
+				}
+			}
+		}
+		return total;
+	}
+
+	private static long rss(Target target) {
+		long total = 0;
+		for (long pid : target.pids()) {
+			total += Math.max(0, ProcStats.rssBytes(pid));
+		}
+		return total;
+	}
+
+	private static String mib(long bytes) {
+		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+	}
+
+}
