@@ -36,6 +36,8 @@ public final class MqttTestClient implements AutoCloseable {
 		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
 		options.setCleanSession(true);
 		options.setConnectionTimeout(10);
+		// Paho allows 10 unacknowledged publishes by default; a burst on a loaded machine exceeds that.
+		options.setMaxInflight(1000);
 		client.connect(options);
 		return new MqttTestClient(client);
 	}
