@@ -26,7 +26,8 @@ final class Charts {
 	}
 
 	/**
-	 * Latency against percentile (x = 1/(1-p) on a log axis, the usual HdrHistogram plot), one line per target.
+	 * Latency against percentile, one line per target: x is log10(1/(1-p)), so 90 %, 99 %, 99.9 % are evenly
+	 * spaced as in HdrHistogram's own plots (XChart's log axis labels its decades itself, hence the transform).
 	 * @param title chart title
 	 * @param series target name and its histogram of microseconds
 	 * @param file where to write the PNG
@@ -35,8 +36,9 @@ final class Charts {
 		XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("percentile")
 			.yAxisTitle("latency (ms, log)").build();
 		style(chart);
-		chart.getStyler().setXAxisLogarithmic(true);
 		chart.getStyler().setYAxisLogarithmic(true);
+		chart.getStyler().setXAxisMin(0.0);
+		chart.getStyler().setXAxisMax(5.0);
 		chart.getStyler().setxAxisTickLabelsFormattingFunction(Charts::percentileLabel);
 		int i = 0;
 		for (Named<Histogram> named : series) {
@@ -47,7 +49,7 @@ final class Charts {
 				if (percentile >= 0.99999) {
 					break;
 				}
-				x.add(1 / (1 - percentile));
+				x.add(Math.log10(1 / (1 - percentile)));
 				y.add(Math.max(0.01, value.getValueIteratedTo() / 1000.0));
 			}
 			if (x.isEmpty()) {
@@ -68,18 +70,20 @@ final class Charts {
 	static void fanOut(List<Named<List<double[]>>> series, Path file) throws IOException {
 		XYChart chart = new XYChartBuilder().width(900).height(500)
 			.title("W3 highest sustained fan-out (>= 99.9 % delivered, p99 < 100 ms)")
-			.xAxisTitle("subscribers of one room (log)")
+			.xAxisTitle("subscribers of one room (log scale)")
 			.yAxisTitle("deliveries/s")
 			.build();
 		style(chart);
-		chart.getStyler().setXAxisLogarithmic(true);
-		chart.getStyler().setxAxisTickLabelsFormattingFunction((x) -> String.format(Locale.ROOT, "%.0f", x));
+		// log10 of the subscriber count on a linear axis, labelled with the count itself.
+		chart.getStyler().setXAxisMin(0.0);
+		chart.getStyler().setXAxisMax(3.0);
+		chart.getStyler().setxAxisTickLabelsFormattingFunction((x) -> String.format(Locale.ROOT, "%,.0f", Math.pow(10, x)));
 		int i = 0;
 		for (Named<List<double[]>> named : series) {
 			if (named.value().isEmpty()) {
 				continue;
 			}
-			List<Double> x = named.value().stream().map((p) -> p[0]).toList();
+			List<Double> x = named.value().stream().map((p) -> Math.log10(p[0])).toList();
 			List<Double> y = named.value().stream().map((p) -> p[1]).toList();
 			XYSeries line = chart.addSeries(named.name(), x, y);
 			line.setMarker(SeriesMarkers.CIRCLE);
@@ -97,9 +101,9 @@ final class Charts {
 	}
 
 	private static String percentileLabel(double x) {
-		double percentile = (1 - 1 / x) * 100;
-		return (percentile < 99) ? String.format(Locale.ROOT, "%.0f%%", percentile)
-				: String.format(Locale.ROOT, "%.3f%%", percentile).replaceAll("0+%$", "%").replace(".%", "%");
+		double percentile = (1 - Math.pow(10, -x)) * 100;
+		int decimals = Math.max(0, (int) Math.ceil(x) - 2);
+		return String.format(Locale.ROOT, "%." + decimals + "f%%", percentile);
 	}
 
 	private static void save(XYChart chart, Path file) throws IOException {

@@ -75,7 +75,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 
 	/** The longest wait for the system under test to go idle before a run. */
 	Duration quiesceMax() {
-		return this.quick ? Duration.ofSeconds(1) : Duration.ofSeconds(20);
+		return this.quick ? Duration.ofSeconds(1) : Duration.ofSeconds(60);
 	}
 
 	/** How long idle sessions settle before memory is measured. */

@@ -211,7 +211,9 @@ final class Report {
 		}
 		section("W5 memory per idle subscribed session", "Heap is measured right after a full GC (`jcmd GC.run`), for JVMs"
 				+ " only; RSS sums every process of the target (the gateway over Mosquitto includes Mosquitto). Per-session"
-				+ " figures are the growth over 0 sessions divided by the sessions.\n\n" + table);
+				+ " figures are the growth over 0 sessions divided by the sessions. A JVM's RSS follows its heap sizing (the"
+				+ " heap grown by earlier workloads is given back after the GC), so for JVMs the heap figure is the one to"
+				+ " read; a negative RSS growth means exactly that.\n\n" + table);
 	}
 
 	private void w6() {
@@ -226,7 +228,9 @@ final class Report {
 		section("W6 cold start", "From process launch (`java ... -jar`, embedded broker) to the first `UP` from"
 				+ " `/actuator/health`, and to the first MQTT message reaching a STOMP subscriber of a room created right"
 				+ " after. JVM options per configuration: " + String.join("; ", this.coldStarts.stream()
-					.map((c) -> c.label() + " `" + (c.jvmOptions().isBlank() ? "(none)" : c.jvmOptions()) + "`")
+					.map((c) -> c.label() + " `" + (c.jvmOptions().isBlank() ? "(none)"
+						// The archive's temporary directory says nothing; its file name is enough.
+						: c.jvmOptions().replaceAll("=/\\S*/", "=")) + "`")
 					.toList())
 				+ ".\n\n" + table);
 	}
@@ -316,7 +320,11 @@ final class Report {
 		Table ratios = new Table("gateway", "vs", "ratio of highest sustained " + unit);
 		for (Results.TargetRun gateway : gateways()) {
 			for (Results.TargetRun peer : peers()) {
-				ratios.row(gateway.target, peer.target, ratio(value.applyAsDouble(gateway), value.applyAsDouble(peer)));
+				double a = value.applyAsDouble(gateway);
+				double b = value.applyAsDouble(peer);
+				if (!Double.isNaN(a) && !Double.isNaN(b)) {
+					ratios.row(gateway.target, peer.target, ratio(a, b));
+				}
 			}
 		}
 		return ratios.isEmpty() ? "" : "Ratios gateway/peer:\n\n" + ratios;

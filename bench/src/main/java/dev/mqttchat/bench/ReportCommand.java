@@ -36,6 +36,7 @@ final class ReportCommand {
 				}
 			}
 		}
+		coldStarts.sort(Comparator.comparing(Results.ColdStart::label));
 		// Gateways first, then the peers, so every table reads the same way.
 		targets.sort(Comparator.comparing((Results.TargetRun t) -> !t.style.equals("gateway"))
 			.thenComparing((t) -> t.target));

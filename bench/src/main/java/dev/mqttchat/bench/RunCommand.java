@@ -42,7 +42,7 @@ final class RunCommand {
 				attempt(context, results, out, "W4", () -> results.w4 = LatencyWorkloads.w4(context));
 			}
 			if (plan.runs("w5")) {
-				attempt(context, results, out, "W5", () -> results.w5.addAll(MemoryWorkload.w5(context)));
+				attempt(context, results, out, "W5", () -> MemoryWorkload.w5(context, results.w5));
 			}
 			if (plan.runs("w8")) {
 				attempt(context, results, out, "W8", () -> results.w8 = StalledWorkload.w8(context));

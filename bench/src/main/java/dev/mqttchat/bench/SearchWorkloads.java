@@ -52,7 +52,7 @@ final class SearchWorkloads {
 			double fail = Double.POSITIVE_INFINITY;
 			double rate = start;
 			boolean ceiling = false;
-			// Doubling until a step fails; if the very first step fails, halving instead, a few times at most.
+			// Doubling until a step fails; if the very first step fails, halving instead until one is sustained.
 			for (int i = 0; i < plan.searchSteps(); i++) {
 				RunResult step = step(context, fixture, label, rate);
 				steps.add(step);
@@ -69,7 +69,8 @@ final class SearchWorkloads {
 				}
 				else {
 					fail = Math.min(fail, rate);
-					if (pass > 0 || rate / 2 < 0.5 || i >= 2 && pass == 0 && steps.size() >= 3) {
+					// Below 100 deliveries/s nothing is worth measuring any more.
+					if (pass > 0 || rate / 2 * subscribers < 100) {
 						break;
 					}
 					rate /= 2;
