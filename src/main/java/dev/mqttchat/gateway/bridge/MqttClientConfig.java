@@ -25,7 +25,7 @@ class MqttClientConfig {
 		// Generated per process, so several gateway instances never take each other's session on the broker.
 		String instance = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String base = properties.mqtt().clientIdPrefix() + "-" + instance;
-		return new MqttClientIds(base + "-in", base + "-out", base + "-store");
+		return new MqttClientIds(base, base + "-in", base + "-out", base + "-store");
 	}
 
 	@Bean
@@ -81,11 +81,12 @@ class MqttClientConfig {
 	/**
 	 * The generated MQTT client ids of this gateway instance; never taken from users.
 	 *
+	 * @param instance this instance's id, the common part of its client ids
 	 * @param inbound client id of the subscribing adapter
 	 * @param outbound client id of the publishing adapter
 	 * @param store client id of the adapter that stores messages
 	 */
-	record MqttClientIds(String inbound, String outbound, String store) {
+	record MqttClientIds(String instance, String inbound, String outbound, String store) {
 	}
 
 }

@@ -1,12 +1,10 @@
 package dev.mqttchat.gateway.bridge;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.chat.RoomBroadcaster;
@@ -24,7 +22,8 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * MQTT to STOMP: every instance follows the rooms' live topics, on which the storing instance announces each stored
- * message by its sequence number, reads the message from the store and delivers it to the room's subscribers.
+ * message by its sequence number, and delivers the messages other instances stored, read from the store, to the
+ * room's subscribers.
  */
 @Configuration(proxyBeanMethods = false)
 class MqttInboundFlowConfig {
@@ -32,8 +31,6 @@ class MqttInboundFlowConfig {
 	private static final Logger logger = LoggerFactory.getLogger(MqttInboundFlowConfig.class);
 
 	static final String ERROR_CHANNEL = "mqttInboundErrors";
-
-	private static final Pattern ANNOUNCEMENT = Pattern.compile("\\{\"seq\":(\\d{1,18})\\}");
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttInboundAdapter(ReportingClientFactory inboundClientFactory,
@@ -43,9 +40,15 @@ class MqttInboundFlowConfig {
 
 	@Bean
 	IntegrationFlow mqttToStomp(MqttPahoMessageDrivenChannelAdapter mqttInboundAdapter, RoomRegistry rooms,
-			MessageStore store, RoomBroadcaster broadcaster) {
+			MessageStore store, RoomBroadcaster broadcaster, JsonMapper json,
+			MqttClientConfig.MqttClientIds clientIds) {
 		return IntegrationFlow.from(mqttInboundAdapter)
-			.handle(byte[].class, (payload, headers) -> announced(rooms, store, payload, headers).orElse(null),
+			.handle(byte[].class,
+					(payload, headers) -> LiveAnnouncement.parse(json, payload)
+						// The storing instance delivered its own messages already.
+						.filter((announcement) -> !announcement.instance().equals(clientIds.instance()))
+						.flatMap((announcement) -> stored(rooms, store, announcement, headers))
+						.orElse(null),
 					(endpoint) -> endpoint.id("liveAnnouncementReader"))
 			.handle(StoredMessage.class, (message, headers) -> {
 				broadcaster.broadcast(message);
@@ -83,16 +86,11 @@ class MqttInboundFlowConfig {
 		return adapter;
 	}
 
-	private static Optional<StoredMessage> announced(RoomRegistry rooms, MessageStore store, byte[] payload,
-			MessageHeaders headers) {
+	private static Optional<StoredMessage> stored(RoomRegistry rooms, MessageStore store,
+			LiveAnnouncement announcement, MessageHeaders headers) {
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
-		Matcher announcement = ANNOUNCEMENT.matcher(new String(payload, StandardCharsets.US_ASCII));
-		if (!announcement.matches()) {
-			return Optional.empty();
-		}
 		// Only what the store holds is delivered, so a forged announcement can at most repeat a stored message.
-		long seq = Long.parseLong(announcement.group(1));
-		return rooms.findByLiveTopic(topic).flatMap((room) -> store.find(room.id(), seq));
+		return rooms.findByLiveTopic(topic).flatMap((room) -> store.find(room.id(), announcement.seq()));
 	}
 
 }

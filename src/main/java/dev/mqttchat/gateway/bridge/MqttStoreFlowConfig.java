@@ -1,12 +1,12 @@
 package dev.mqttchat.gateway.bridge;
 
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MqttPayloads;
+import dev.mqttchat.gateway.chat.RoomBroadcaster;
+import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.history.MessageStore;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
@@ -20,8 +20,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * MQTT to the store: everything on an issued room's topic is stored once, numbered, and announced on the room's
- * live topic. With a shared-subscription group, several instances split this work and each message is taken once.
+ * MQTT to the store: everything on an issued room's topic is stored once, numbered, delivered to this instance's
+ * subscribers and announced on the room's live topic for the other instances. With a shared-subscription group, several instances split this work and each message is taken once.
  */
 @Configuration(proxyBeanMethods = false)
 class MqttStoreFlowConfig {
@@ -36,12 +36,20 @@ class MqttStoreFlowConfig {
 
 	@Bean
 	IntegrationFlow mqttToStore(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomRegistry rooms,
-			MqttPayloads payloads, MessageStore store) {
+			MqttPayloads payloads, MessageStore store, RoomBroadcaster broadcaster,
+			MqttClientConfig.MqttClientIds clientIds) {
 		return IntegrationFlow.from(mqttStoreAdapter)
 			.handle(byte[].class, (payload, headers) -> decode(rooms, payloads, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
-			.handle(ChatMessage.class, (message, headers) -> announcement(rooms, store, message),
+			// Nothing goes on for a repeat delivery (already stored) or a room deleted meanwhile.
+			.handle(ChatMessage.class, (message, headers) -> store.store(message).orElse(null),
 					(endpoint) -> endpoint.id("messageStorer"))
+			// This instance's subscribers get the message straight away; the others learn of it from the
+			// announcement, and this instance skips its own.
+			.handle(StoredMessage.class, (message, headers) -> {
+				broadcaster.broadcast(message);
+				return announcement(rooms, message, clientIds.instance());
+			}, (endpoint) -> endpoint.id("storedMessageBroadcaster"))
 			.channel(MqttOutboundFlowConfig.PUBLISH_CHANNEL)
 			.get();
 	}
@@ -53,15 +61,10 @@ class MqttStoreFlowConfig {
 		return rooms.findByTopic(topic).map((room) -> payloads.decode(room.id(), payload)).orElse(null);
 	}
 
-	private static @Nullable Message<byte[]> announcement(RoomRegistry rooms, MessageStore store,
-			ChatMessage message) {
-		// Nothing to announce for a repeat delivery (already stored) or a room deleted meanwhile.
-		return store.store(message).stream()
-			.mapToObj((seq) -> MessageBuilder.withPayload(("{\"seq\":" + seq + "}").getBytes(StandardCharsets.US_ASCII))
-				.setHeader(MqttHeaders.TOPIC, rooms.liveTopicOf(message.roomId()))
-				.build())
-			.findFirst()
-			.orElse(null);
+	private static Message<byte[]> announcement(RoomRegistry rooms, StoredMessage message, String instance) {
+		return MessageBuilder.withPayload(new LiveAnnouncement(message.seq(), instance).toJson())
+			.setHeader(MqttHeaders.TOPIC, rooms.liveTopicOf(message.roomId()))
+			.build();
 	}
 
 }

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
 		String text, Instant sentAt, MessageSource source, long seq) {
 
-	/** The stored form of {@code message} at {@code seq}. */
-	public static StoredMessage of(ChatMessage message, long seq) {
+	/** The stored form of {@code message} at {@code seq}, sent at {@code sentAt} as the store keeps it. */
+	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt) {
 		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(),
-				message.text(), message.sentAt(), message.source(), seq);
+				message.text(), sentAt, message.source(), seq);
 	}
 
 }

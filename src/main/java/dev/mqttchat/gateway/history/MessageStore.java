@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,29 +43,26 @@ public class MessageStore {
 	/**
 	 * Stores {@code message} as its room's next message.
 	 * @param message the message to store
-	 * @return its sequence number, or empty if it was stored before (same id) or its room no longer exists
+	 * @return it as stored, or empty if it was stored before (same id) or its room no longer exists
 	 */
-	public OptionalLong store(ChatMessage message) {
+	public Optional<StoredMessage> store(ChatMessage message) {
 		try {
 			Long seq = this.transactions.execute((status) -> insert(message));
-			return (seq != null) ? OptionalLong.of(seq) : OptionalLong.empty();
+			// As the database keeps it, so the live copy and history are the same JSON to the microsecond.
+			return (seq != null) ? Optional.of(StoredMessage.of(message, seq, timestamp(message.sentAt()).toInstant()))
+					: Optional.empty();
 		}
 		catch (DuplicateKeyException ex) {
-			// Another writer stored the same message a moment ago: it is stored once, as it should be.
-			return OptionalLong.empty();
+			// A redelivery, or another writer stored the same message a moment ago: the insert's unique key rolled
+			// back the whole transaction, sequence number included, so it is stored once, as it should be.
+			return Optional.empty();
 		}
 	}
 
 	private @Nullable Long insert(ChatMessage message) {
-		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND id = :id")
+		int rooms = this.jdbc.sql("UPDATE room SET last_seq = last_seq + 1 WHERE id = :room")
 			.param("room", message.roomId())
-			.param("id", message.id())
-			.query(Long.class)
-			.single() > 0;
-		int rooms = known ? 0
-				: this.jdbc.sql("UPDATE room SET last_seq = last_seq + 1 WHERE id = :room")
-					.param("room", message.roomId())
-					.update();
+			.update();
 		if (rooms == 0) {
 			return null;
 		}

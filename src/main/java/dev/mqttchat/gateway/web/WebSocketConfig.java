@@ -64,9 +64,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.setMessageSizeLimit((int) this.properties.web().maxFrameSize().toBytes());
+		int limit = (int) this.properties.web().maxFrameSize().toBytes();
+		registration.setMessageSizeLimit(limit);
 		registration.addDecoratorFactory((handler) -> new ConnectDeadline(handler, this.heartbeatScheduler,
 				this.properties.web().connectTimeout()));
+		registration.addDecoratorFactory((handler) -> new PieceByPiece(handler, limit));
 	}
 
 	@Override

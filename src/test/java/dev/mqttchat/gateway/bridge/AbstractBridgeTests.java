@@ -116,6 +116,24 @@ abstract class AbstractBridgeTests {
 	}
 
 	@Test
+	void longestAllowedMessageArrivesWholeThoughTheSocketTakesItInPieces() throws Exception {
+		Map<String, Object> room = createRoom(null);
+		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe(topic(room));
+		StompTestClient browser = stomp();
+		BlockingQueue<Map<String, Object>> inbox = browser.subscribe(destination(room));
+		// Escaped quotes and backslashes make the frame far longer than the container's receive buffer, and the
+		// emoji's surrogate pairs must survive the cuts between pieces.
+		String text = "\"\\\uD83D\uDE00\u00E9 x".repeat(571) + "end";
+		assertThat(text).hasSize(4000);
+
+		browser.send(sendDestination(room), Map.of("username", "ada", "text", text));
+
+		assertThat(inbox.poll(15, TimeUnit.SECONDS)).containsEntry("text", text);
+		assertThat(onTopic.poll(15, TimeUnit.SECONDS).text()).contains("end");
+		assertThat(browser.isConnected()).isTrue();
+	}
+
+	@Test
 	void plainTextFromMqttReachesRoomSubscribers() throws Exception {
 		Map<String, Object> room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.history;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two gateway instances on one broker and one database: every message is stored exactly once, and the users of
- * both instances see the same messages in the same order. Needs a broker with shared subscriptions (CI: Mosquitto).
+ * both instances deliver the same messages, each once, numbered in one order. Needs a broker with shared subscriptions (CI: Mosquitto).
  */
 @EnabledIfEnvironmentVariable(named = "CHAT_TEST_MQTT_URL", matches = ".+",
 		disabledReason = "CHAT_TEST_MQTT_URL is not set: two-instance tests need a broker with shared subscriptions")
@@ -38,7 +39,7 @@ class TwoInstanceTests {
 	private static final int MESSAGES = 30;
 
 	@Test
-	void everyMessageIsStoredOnceAndBothInstancesSeeOneOrder() throws Exception {
+	void everyMessageIsStoredOnceAndBothInstancesDeliverItOnce() throws Exception {
 		String[] database = database();
 		String prefix = "test/" + UUID.randomUUID() + "/rooms";
 		try (ConfigurableApplicationContext one = start(database, prefix);
@@ -59,9 +60,9 @@ class TwoInstanceTests {
 				List<Map<String, Object>> seenAtOne = take(inboxOne);
 				List<Map<String, Object>> seenAtTwo = take(inboxTwo);
 
-				// One broker announces in one order to every instance; with two writers that order may briefly
-				// differ from seq order, which is why readers sort by seq.
-				assertThat(seenAtOne).isEqualTo(seenAtTwo);
+				// Each instance delivers what it stored at once and the rest as announced, so with two writers the
+				// arrival order may briefly differ from seq order (readers sort by seq); the messages are the same.
+				assertThat(bySeq(seenAtOne)).isEqualTo(bySeq(seenAtTwo));
 				assertThat(seenAtOne).extracting((message) -> message.get("seq"))
 					.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, MESSAGES).boxed().toList());
 				JdbcClient jdbc = one.getBean(JdbcClient.class);
@@ -75,6 +76,11 @@ class TwoInstanceTests {
 					.single()).isEqualTo(MESSAGES);
 			}
 		}
+	}
+
+	private static List<Map<String, Object>> bySeq(List<Map<String, Object>> messages) {
+		return messages.stream().sorted(Comparator.comparingLong((message) -> ((Number) message.get("seq")).longValue()))
+			.toList();
 	}
 
 	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> inbox) throws Exception {

@@ -1,0 +1,52 @@
+package dev.mqttchat.gateway.web;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+/**
+ * Takes WebSocket messages from the container in pieces, so no idle session holds a buffer as large as the largest
+ * allowed message: the STOMP decoder reassembles frames across pieces, and a message longer than the limit ends
+ * its connection (1009), as the container itself would.
+ */
+class PieceByPiece extends WebSocketHandlerDecorator {
+
+	private static final String RECEIVED = PieceByPiece.class.getName() + ".received";
+
+	private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("Message too big");
+
+	private final long limit;
+
+	PieceByPiece(WebSocketHandler delegate, long limit) {
+		super(delegate);
+		this.limit = limit;
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	@Override
+	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+		// Most messages arrive whole, in one piece: then there is nothing to remember.
+		long before = (session.getAttributes().get(RECEIVED) instanceof Long received) ? received : 0;
+		long length = before + ((message instanceof TextMessage text) ? text.getPayload().length()
+				: message.getPayloadLength());
+		if (length > this.limit) {
+			session.close(TOO_BIG);
+			return;
+		}
+		if (!message.isLast()) {
+			session.getAttributes().put(RECEIVED, length);
+		}
+		else if (before > 0) {
+			session.getAttributes().remove(RECEIVED);
+		}
+		super.handleMessage(session, message);
+	}
+
+}
