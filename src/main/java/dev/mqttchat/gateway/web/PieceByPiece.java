@@ -6,6 +6,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
  * Takes WebSocket messages from the container in pieces, so no idle session holds a buffer as large as the largest
@@ -28,6 +29,17 @@ class PieceByPiece extends WebSocketHandlerDecorator {
 	@Override
 	public boolean supportsPartialMessages() {
 		return true;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+		// Spring's STOMP handler raises every session's text buffer to 16 KB for clients that split frames at 16 KB;
+		// taken in pieces, those frames need no such buffer.
+		super.afterConnectionEstablished(new WebSocketSessionDecorator(session) {
+			@Override
+			public void setTextMessageSizeLimit(int messageSizeLimit) {
+			}
+		});
 	}
 
 	@Override

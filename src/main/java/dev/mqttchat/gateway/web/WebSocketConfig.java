@@ -41,7 +41,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
+		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
+			.setHandshakeHandler(new UncompressedHandshake());
 		// Two quick SENDs from one person must reach the broker in the order they were typed.
 		registry.setPreserveReceiveOrder(true);
 		List<String> origins = this.properties.web().allowedOrigins();

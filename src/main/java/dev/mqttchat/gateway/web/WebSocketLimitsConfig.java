@@ -1,18 +1,23 @@
 package dev.mqttchat.gateway.web;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The scheduler for STOMP heart-beats and CONNECT deadlines, and the WebSocket container's receive buffers.
+ * The scheduler for STOMP heart-beats and CONNECT deadlines, and the buffers every connection holds, sized so that
+ * thousands of idle chat sessions cost little memory.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketLimitsConfig {
 
 	/** Per-session receive buffers of the container: a typical chat frame fits; longer ones come in pieces. */
-	private static final int RECEIVE_BUFFER = 2048;
+	private static final int RECEIVE_BUFFER = 1024;
+
+	/** Per-connection socket buffers (8 KB each by default): held for a WebSocket's whole life. */
+	private static final String SOCKET_BUFFER = "2048";
 
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
@@ -22,6 +27,14 @@ class WebSocketLimitsConfig {
 		container.setMaxTextMessageBufferSize(RECEIVE_BUFFER);
 		container.setMaxBinaryMessageBufferSize(RECEIVE_BUFFER);
 		return container;
+	}
+
+	@Bean
+	TomcatConnectorCustomizer smallSocketBuffers() {
+		return (connector) -> {
+			connector.setProperty("socket.appReadBufSize", SOCKET_BUFFER);
+			connector.setProperty("socket.appWriteBufSize", SOCKET_BUFFER);
+		};
 	}
 
 	@Bean

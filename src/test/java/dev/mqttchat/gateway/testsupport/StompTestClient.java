@@ -6,6 +6,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +35,11 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Connects to {@code ws://localhost:{port}/ws}. */
 	public static StompTestClient connect(int port) throws Exception {
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		// The gateway shrinks the WebSocket container's default buffers JVM-wide; this client must take whole frames.
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(128 * 1024);
+		container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder().build()));
 		BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
