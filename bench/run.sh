@@ -265,9 +265,16 @@ coldstart() { # $1 = label, $2 = java, $3 = JVM options, $4 = jar
 		--mqtt-port "$(pick_port 18840)" --workdir "$WORK/coldstart" --out "$OUT/raw/coldstart-$1.json" \
 		|| log "cold start $1 failed"
 }
-train() { # $1 = java, $2 = options that write the archive; a start that exits once the context is refreshed
-	(cd "$WORK" && env CHAT_MQTT_EMBEDDED_PORT=0 SERVER_PORT=0 timeout 180 "$1" $2 -Dspring.context.exit=onRefresh \
-		-jar "$WORK/extracted/gateway.jar") > "$WORK/training.log" 2>&1 || log "training run failed: $(tail -n 3 "$WORK/training.log")"
+train() { # $1 = java, $2 = options that write the archive; a start that serves a few requests, then stops cleanly
+	local port; port=$(pick_port 18070)
+	(cd "$WORK" && exec env CHAT_MQTT_EMBEDDED_PORT=0 SERVER_PORT="$port" SPRING_DATASOURCE_URL=jdbc:h2:mem:training \
+		timeout 180 "$1" $2 -jar "$WORK/extracted/gateway.jar") > "$WORK/training.log" 2>&1 &
+	local pid=$!
+	for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && break; sleep 0.1; done
+	# The requests every start-up and first visit make, so their classes are in the archive too.
+	curl -sf "http://127.0.0.1:$port/" > /dev/null || true
+	curl -sf -X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$port/api/rooms" > /dev/null || true
+	kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true # the archive is written as the JVM exits; callers check for it
 }
 JDK25=${BENCH_JDK25:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/java-25-openjdk-* 2>/dev/null | head -n 1 || true)}
 if [ "$COLDSTART" = 1 ]; then
@@ -278,12 +285,14 @@ if [ "$COLDSTART" = 1 ]; then
 		# CDS and the AOT cache need the jar extracted (a classpath of plain jars), as Spring Boot documents.
 		"$GATEWAY_JAVA" -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/extracted" > /dev/null
 		train "$GATEWAY_JAVA" "-XX:ArchiveClassesAtExit=$WORK/app17.jsa"
+		[ -f "$WORK/app17.jsa" ] || log "no CDS archive written: $(tail -n 3 "$WORK/training.log")"
 		if [ -f "$WORK/app17.jsa" ]; then
 			coldstart jdk17-cds "$GATEWAY_JAVA" "-XX:SharedArchiveFile=$WORK/app17.jsa" "$WORK/extracted/gateway.jar"
 		fi
 		if [ -n "$JDK25" ]; then
 			coldstart jdk25 "$JDK25/bin/java" "" "$GATEWAY_JAR"
 			train "$JDK25/bin/java" "-XX:AOTCacheOutput=$WORK/app25.aot"
+			[ -f "$WORK/app25.aot" ] || log "no AOT cache written: $(tail -n 3 "$WORK/training.log")"
 			if [ -f "$WORK/app25.aot" ]; then
 				coldstart jdk25-aot "$JDK25/bin/java" "-XX:AOTCache=$WORK/app25.aot" "$WORK/extracted/gateway.jar"
 			fi

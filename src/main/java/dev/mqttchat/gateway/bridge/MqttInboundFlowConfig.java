@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ class MqttInboundFlowConfig {
 	MqttPahoMessageDrivenChannelAdapter mqttInboundAdapter(ReportingClientFactory inboundClientFactory,
 			MqttClientConfig.MqttClientIds clientIds, RoomRegistry rooms, ChatProperties properties) {
 		return adapter(clientIds.inbound(), inboundClientFactory, rooms.liveTopicFilter(), properties);
+	}
+
+	@Bean
+	SubscribersStart mqttSubscribersStart(MqttPahoMessageDrivenChannelAdapter mqttInboundAdapter,
+			MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter) {
+		return new SubscribersStart(List.of(mqttInboundAdapter, mqttStoreAdapter));
 	}
 
 	@Bean
