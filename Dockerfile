@@ -1,4 +1,5 @@
-# Builds the gateway with the Maven wrapper and runs it as a non-root user on a JRE.
+# Builds the gateway with the Maven wrapper (Java 17 bytecode), then runs it as a non-root user on a Java 25 JRE
+# with an AOT cache recorded at build time, which roughly halves the start-up time (see README, Performance).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
@@ -8,10 +9,18 @@ COPY src src
 COPY frontend frontend
 RUN ./mvnw -B -q -DskipTests package && cp target/mqtt-chat-gateway-*.jar /gateway.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 gateway
-USER gateway
 WORKDIR /app
-COPY --from=build /gateway.jar /app/gateway.jar
+COPY --from=build /gateway.jar /tmp/gateway.jar
+# The AOT cache needs the jar extracted (plain jars on a class path). The training start uses the embedded broker
+# and an in-memory database, and exits once the application context is ready.
+RUN java -Djarmode=tools -jar /tmp/gateway.jar extract --destination /app && rm /tmp/gateway.jar \
+    && CHAT_MQTT_EMBEDDED_PORT=0 SERVER_PORT=0 SPRING_DATASOURCE_URL=jdbc:h2:mem:training \
+       java -XX:AOTCacheOutput=/app/gateway.aot -Dspring.context.exit=onRefresh -jar /app/gateway.jar \
+    && mkdir /app/data && chown gateway /app/data
+USER gateway
+# The default H2 database lives here; with PostgreSQL (SPRING_DATASOURCE_URL) it stays empty.
+VOLUME /app/data
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/gateway.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/gateway.aot", "-jar", "/app/gateway.jar"]

@@ -411,9 +411,28 @@ function receive(message) {
   const { show, sync } = timeline.live(message);
   showMessages(show);
   if (sync) {
-    // A seq is missing before this message: fetch the hole, then show it in order.
     syncRoom();
+  } else if (timeline.waiting) {
+    awaitMissing(timeline);
   }
+}
+
+/** How long a live message waits for a missing one before it, which another gateway instance may still deliver. */
+const MISSING_GRACE_MS = 300;
+
+let missingTimer = null;
+
+/** A seq is missing before a live message: if it has not arrived shortly, fetch the hole, then show it in order. */
+function awaitMissing(timeline) {
+  if (missingTimer !== null) {
+    return;
+  }
+  missingTimer = setTimeout(() => {
+    missingTimer = null;
+    if (state.timeline === timeline && timeline.waiting) {
+      syncRoom();
+    }
+  }, MISSING_GRACE_MS);
 }
 
 class HistoryError extends Error {

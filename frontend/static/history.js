@@ -95,8 +95,8 @@ export async function fetchAfter(fetchPage, afterSeq, { limit = CATCH_UP_LIMIT, 
 
 /**
  * One open room's timeline. Live messages are held back while the page loads history (when the room
- * opens, after a reconnect, and when a live message skips a seq); resolve() then merges the server's answer
- * with them and says what to show, each message once and in seq order.
+ * opens, after a reconnect, and when a live message skips a seq for longer than a moment); resolve() then merges
+ * the server's answer with them and says what to show, each message once and in seq order.
  *
  * The page subscribes before it asks for history, so whatever the history misses arrives live, and
  * whatever arrives live twice (also in the history) is dropped by id and seq.
@@ -121,8 +121,9 @@ export class RoomTimeline {
   }
 
   /**
-   * A message that arrived live. {@code show}: the messages to show now, in order; {@code sync}: true when
-   * a seq is missing before it, so the page should ask the server for what it missed.
+   * A message that arrived live. {@code show}: the messages to show now, in order; {@code sync} is false (kept
+   * for callers of older versions). When a seq is missing before it, it waits (see waiting) until the missing
+   * message arrives live or the page asks the server for what it missed.
    */
   live(message) {
     if (!this.#accepts(message) || !this.#isNew(message)) {
@@ -135,13 +136,21 @@ export class RoomTimeline {
     if (!hasSeq(message)) {
       return { show: this.#shown([message]), sync: false };
     }
-    if (message.seq === this.lastSeq + 1) {
+    if (message.seq === this.lastSeq + 1 && this.#held.length === 0) {
       return { show: this.#shown([message]), sync: false };
     }
-    // A hole before it: hold it (and what follows) until the server filled the hole.
-    this.syncing = true;
+    // A hole before it: hold it. With several gateway instances the missing message is usually just a moment
+    // behind (stored by another instance); it then fills the hole here, and the page only asks the server
+    // (see waiting) when the hole stays.
     this.#hold(message);
-    return { show: [], sync: true };
+    const { run, rest } = contiguousRun(mergeMessages(this.#held), this.lastSeq);
+    this.#held = rest;
+    return { show: this.#shown(run), sync: false };
+  }
+
+  /** True while live messages wait for a missing seq before them, and no history request runs yet. */
+  get waiting() {
+    return !this.syncing && this.#held.length > 0;
   }
 
   /** The connection dropped or a catch-up is starting: hold live messages until resolve(). */

@@ -155,16 +155,31 @@ test("a reconnect catches up from the last seq shown and merges what arrives mea
   assert.equal(new Set(show.map((message) => message.id)).size, show.length);
 });
 
-test("a live message after a missing seq is held and asks for a catch-up", () => {
+test("a live message after a missing seq waits, and a catch-up fills the hole that stays", () => {
   const timeline = new RoomTimeline(ROOM);
   timeline.resolve(range(1, 3));
   const gap = timeline.live(msg(6));
-  assert.deepEqual(gap, { show: [], sync: true });
-  assert.equal(timeline.syncing, true);
+  assert.deepEqual(gap, { show: [], sync: false });
+  assert.equal(timeline.waiting, true);
   assert.deepEqual(timeline.live(msg(7)), { show: [], sync: false }, "held too, one catch-up is enough");
+  // The page's grace period ends: it pauses the timeline and asks for everything after 3.
+  timeline.pause();
+  assert.equal(timeline.waiting, false);
   assert.deepEqual(timeline.query(), { after: 3 });
   assert.deepEqual(seqs(timeline.resolve(range(4, 6)).show), [4, 5, 6, 7]);
   assert.equal(timeline.syncing, false);
+});
+
+test("a missing message that arrives a moment late fills the hole without asking the server", () => {
+  const timeline = new RoomTimeline(ROOM);
+  timeline.resolve(range(1, 3));
+  assert.deepEqual(timeline.live(msg(5)).show, []);
+  assert.deepEqual(timeline.live(msg(6)).show, []);
+  assert.equal(timeline.waiting, true);
+  assert.deepEqual(seqs(timeline.live(msg(4)).show), [4, 5, 6]);
+  assert.equal(timeline.waiting, false);
+  assert.deepEqual(seqs(timeline.live(msg(7)).show), [7]);
+  assert.deepEqual(timeline.live(msg(5)).show, [], "shown once");
 });
 
 test("a hole the server cannot fill yet stays held until asked again, or until the page gives up", () => {
@@ -243,7 +258,8 @@ test("property: any interleaving of history and live frames shows each message o
     for (const message of live.slice(cut)) {
       const step = timeline.live(message);
       shown.push(...step.show);
-      if (step.sync) {
+      if (step.sync || timeline.waiting) {
+        timeline.pause();
         result = timeline.resolve(stored.filter((other) => other.seq > timeline.lastSeq));
         shown.push(...result.show);
       }
@@ -292,10 +308,34 @@ test("property: a reconnect at any point, with any timing of the catch-up answer
       shown.push(...timeline.live(message).show);
     }
     // If a hole remained (d was well past c), the page asks again, now that the server has everything.
-    if (result.sync || timeline.syncing) {
+    if (result.sync || timeline.syncing || timeline.waiting) {
       result = timeline.resolve(stored.filter((m) => m.seq > timeline.lastSeq));
       shown.push(...result.show);
     }
     assert.deepEqual(seqs(shown), seqs(stored), `round ${round}: total ${total}, a ${a}, b ${b}, c ${c}, d ${d}`);
+  }
+});
+
+test("property: live messages from two instances, reordered a little, show once and in order without the server", () => {
+  let seed = 11;
+  const random = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return Math.floor((seed / 2 ** 31) * n);
+  };
+  for (let round = 0; round < 300; round++) {
+    const total = 1 + random(200);
+    const arrival = range(1, total);
+    // Each message may overtake up to three before it, as between a local delivery and an announced one.
+    for (let i = 1; i < arrival.length; i++) {
+      const back = Math.min(i, random(4));
+      arrival.splice(i - back, 0, arrival.splice(i, 1)[0]);
+    }
+    const timeline = new RoomTimeline(ROOM);
+    const shown = [...timeline.resolve([]).show];
+    for (const message of arrival) {
+      shown.push(...timeline.live(message).show);
+    }
+    assert.equal(timeline.waiting, false, `round ${round}: nothing left waiting`);
+    assert.deepEqual(seqs(shown), seqs(range(1, total)), `round ${round}`);
   }
 });

@@ -25,7 +25,10 @@ record LiveAnnouncement(long seq, String instance) {
 	/** The announcement in {@code payload}, or empty for anything else published on a live topic. */
 	static Optional<LiveAnnouncement> parse(JsonMapper json, byte[] payload) {
 		try {
-			Wire wire = json.readValue(payload, Wire.class);
+			@Nullable Wire wire = json.readValue(payload, Wire.class);
+			if (wire == null) {
+				return Optional.empty();
+			}
 			long seq = (wire.seq() instanceof Integer i) ? i : (wire.seq() instanceof Long l) ? l : 0;
 			if (seq > 0) {
 				return Optional.of(new LiveAnnouncement(seq, (wire.instance() instanceof String s) ? s : ""));

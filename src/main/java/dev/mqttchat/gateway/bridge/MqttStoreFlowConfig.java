@@ -13,15 +13,18 @@ import dev.mqttchat.gateway.room.RoomRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.support.MqttHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * MQTT to the store: everything on an issued room's topic is stored once, numbered, delivered to this instance's
- * subscribers and announced on the room's live topic for the other instances. With a shared-subscription group, several instances split this work and each message is taken once.
+ * subscribers and announced on the room's live topic for the other instances. With a shared-subscription group,
+ * several instances split this work and each message is taken once.
  */
 @Configuration(proxyBeanMethods = false)
 class MqttStoreFlowConfig {
@@ -35,22 +38,37 @@ class MqttStoreFlowConfig {
 	}
 
 	@Bean
+	ThreadPoolTaskExecutor localDeliveryExecutor() {
+		// One thread, so this instance's subscribers get stored messages in the order they were stored.
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setMaxPoolSize(1);
+		executor.setThreadNamePrefix("local-delivery-");
+		return executor;
+	}
+
+	@Bean
 	IntegrationFlow mqttToStore(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomRegistry rooms,
 			MqttPayloads payloads, MessageStore store, RoomBroadcaster broadcaster,
-			MqttClientConfig.MqttClientIds clientIds) {
+			MqttClientConfig.MqttClientIds clientIds, ThreadPoolTaskExecutor localDeliveryExecutor) {
 		return IntegrationFlow.from(mqttStoreAdapter)
 			.handle(byte[].class, (payload, headers) -> decode(rooms, payloads, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
 			// Nothing goes on for a repeat delivery (already stored) or a room deleted meanwhile.
 			.handle(ChatMessage.class, (message, headers) -> store.store(message).orElse(null),
 					(endpoint) -> endpoint.id("messageStorer"))
-			// This instance's subscribers get the message straight away; the others learn of it from the
-			// announcement, and this instance skips its own.
-			.handle(StoredMessage.class, (message, headers) -> {
-				broadcaster.broadcast(message);
-				return announcement(rooms, message, clientIds.instance());
-			}, (endpoint) -> endpoint.id("storedMessageBroadcaster"))
-			.channel(MqttOutboundFlowConfig.PUBLISH_CHANNEL)
+			// This instance's subscribers get the message at once, from a thread of their own while the next one is
+			// stored; the other instances learn of it from the announcement, and this instance skips its own.
+			.publishSubscribeChannel((stored) -> stored
+				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
+					.handle(StoredMessage.class, (message, headers) -> {
+						broadcaster.broadcast(message);
+						return null;
+					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
+				.subscribe((others) -> others
+					.handle(StoredMessage.class, (message, headers) -> announcement(rooms, message, clientIds.instance()),
+							(endpoint) -> endpoint.id("liveAnnouncer"))
+					.channel(MqttOutboundFlowConfig.PUBLISH_CHANNEL)))
 			.get();
 	}
 

@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
@@ -23,19 +24,12 @@ class SubscribersStart implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		List<Thread> starters = this.adapters.stream()
-			.map((adapter) -> new Thread(adapter::start, "mqtt-start-" + adapter.getComponentName()))
-			.toList();
-		starters.forEach(Thread::start);
-		for (Thread starter : starters) {
-			try {
-				starter.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		CompletableFuture<?>[] starts = this.adapters.stream()
+			.map((adapter) -> CompletableFuture.runAsync(adapter::start,
+					(task) -> new Thread(task, "mqtt-start-" + adapter.getComponentName()).start()))
+			.toArray(CompletableFuture[]::new);
+		// An adapter that cannot connect retries on its own; only an unexpected error fails the start-up.
+		CompletableFuture.allOf(starts).join();
 		this.running = true;
 	}
 

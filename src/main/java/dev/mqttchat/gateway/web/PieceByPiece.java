@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.web;
 
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -44,9 +45,14 @@ class PieceByPiece extends WebSocketHandlerDecorator {
 
 	@Override
 	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
+		if (message instanceof PongMessage) {
+			// A pong may arrive between the pieces of a message; it is no part of it.
+			super.handleMessage(session, message);
+			return;
+		}
 		// Most messages arrive whole, in one piece: then there is nothing to remember.
 		long before = (session.getAttributes().get(RECEIVED) instanceof Long received) ? received : 0;
-		long length = before + ((message instanceof TextMessage text) ? text.getPayload().length()
+		long length = before + ((message instanceof TextMessage text) ? utf8Length(text.getPayload())
 				: message.getPayloadLength());
 		if (length > this.limit) {
 			session.close(TOO_BIG);
@@ -59,6 +65,16 @@ class PieceByPiece extends WebSocketHandlerDecorator {
 			session.getAttributes().remove(RECEIVED);
 		}
 		super.handleMessage(session, message);
+	}
+
+	/** Bytes, as the STOMP decoder counts them against the same limit, without encoding the text. */
+	private static long utf8Length(String text) {
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			bytes += (c < 0x80) ? 1 : (c < 0x800 || Character.isSurrogate(c)) ? 2 : 3;
+		}
+		return bytes;
 	}
 
 }

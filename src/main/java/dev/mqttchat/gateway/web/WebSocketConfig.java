@@ -41,8 +41,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
-			.setHandshakeHandler(new UncompressedHandshake());
+		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
 		// Two quick SENDs from one person must reach the broker in the order they were typed.
 		registry.setPreserveReceiveOrder(true);
 		List<String> origins = this.properties.web().allowedOrigins();

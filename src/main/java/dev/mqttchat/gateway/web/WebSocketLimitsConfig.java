@@ -1,14 +1,15 @@
 package dev.mqttchat.gateway.web;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
- * The scheduler for STOMP heart-beats and CONNECT deadlines, and the buffers every connection holds, sized so that
- * thousands of idle chat sessions cost little memory.
+ * The scheduler for STOMP heart-beats and CONNECT deadlines, and what every connection holds (buffers, no
+ * compression context), sized so that thousands of idle chat sessions cost little memory.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketLimitsConfig {
@@ -27,6 +28,13 @@ class WebSocketLimitsConfig {
 		container.setMaxTextMessageBufferSize(RECEIVE_BUFFER);
 		container.setMaxBinaryMessageBufferSize(RECEIVE_BUFFER);
 		return container;
+	}
+
+	@Bean
+	FilterRegistrationBean<NoCompression> noWebSocketCompression() {
+		FilterRegistrationBean<NoCompression> registration = new FilterRegistrationBean<>(new NoCompression());
+		registration.addUrlPatterns("/ws");
+		return registration;
 	}
 
 	@Bean

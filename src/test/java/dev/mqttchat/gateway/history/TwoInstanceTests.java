@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two gateway instances on one broker and one database: every message is stored exactly once, and the users of
- * both instances deliver the same messages, each once, numbered in one order. Needs a broker with shared subscriptions (CI: Mosquitto).
+ * Two gateway instances on one broker and one database: every message is stored exactly once, and both instances
+ * deliver the same messages to their users, each once, numbered in one order. Needs a broker with shared
+ * subscriptions (CI: Mosquitto).
  */
 @EnabledIfEnvironmentVariable(named = "CHAT_TEST_MQTT_URL", matches = ".+",
 		disabledReason = "CHAT_TEST_MQTT_URL is not set: two-instance tests need a broker with shared subscriptions")

@@ -1,12 +1,17 @@
 package dev.mqttchat.gateway.security;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Flooding: rooms, messages, huge frames and sockets that never speak; each hits a limit, others carry on. */
+/**
+ * Flooding: rooms, messages, huge frames, sockets that never speak and per-connection compression; each hits a
+ * limit, others carry on.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/limits/rooms",
 				"chat.rooms.create-per-minute=3", "chat.web.connect-timeout=1s", "chat.web.max-frame-size=16KB" })
@@ -99,6 +107,44 @@ class LimitAttackTests {
 			assertThat(attacker.closed().get(10, TimeUnit.SECONDS)).isIn(1009, 1002, 1011);
 			neighbour.send(room.sendDestination(), Map.of("username", "calm", "text", "unaffected"));
 			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "unaffected");
+		}
+	}
+
+	@Test
+	void frameOverTheLimitInBytesThoughNotInCharactersEndsTheConnection() throws Exception {
+		Room room = this.rooms.create(null);
+		try (RawWebSocket attacker = RawWebSocket.open(this.port, Map.of())) {
+			attacker.send(RawWebSocket.connectFrame());
+			assertThat(attacker.next(Duration.ofSeconds(10))).startsWith("CONNECTED");
+
+			// 9,000 characters of three bytes each: 27 KB against the 16 KB limit.
+			attacker.send("SEND\ndestination:" + room.sendDestination() + "\ncontent-type:application/json\n\n"
+					+ "{\"username\":\"big\",\"text\":\"" + "\u20AC".repeat(9_000) + "\"}\u0000");
+
+			assertThat(attacker.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+		}
+	}
+
+	@Test
+	void webSocketCompressionIsNotNegotiated() throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost:" + this.port + "\r\n"
+					+ "Origin: http://localhost:" + this.port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Protocol: v12.stomp\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			BufferedReader response = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			List<String> head = new ArrayList<>();
+			for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+				head.add(line);
+			}
+
+			// A deflate context per connection would cost memory per browser and CPU per subscriber and message.
+			assertThat(head.get(0)).startsWith("HTTP/1.1 101");
+			assertThat(head)
+				.noneMatch((header) -> header.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions"));
 		}
 	}
 
