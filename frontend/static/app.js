@@ -408,11 +408,8 @@ function receive(message) {
   if (!timeline) {
     return;
   }
-  const { show, sync } = timeline.live(message);
-  showMessages(show);
-  if (sync) {
-    syncRoom();
-  } else if (timeline.waiting) {
+  showMessages(timeline.live(message).show);
+  if (timeline.waiting) {
     awaitMissing(timeline);
   }
 }

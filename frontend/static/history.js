@@ -121,23 +121,22 @@ export class RoomTimeline {
   }
 
   /**
-   * A message that arrived live. {@code show}: the messages to show now, in order; {@code sync} is false (kept
-   * for callers of older versions). When a seq is missing before it, it waits (see waiting) until the missing
-   * message arrives live or the page asks the server for what it missed.
+   * A message that arrived live. {@code show}: the messages to show now, in order. When a seq is missing before
+   * it, it waits (see waiting) until the missing message arrives live or the page asks the server for the hole.
    */
   live(message) {
     if (!this.#accepts(message) || !this.#isNew(message)) {
-      return { show: [], sync: false };
+      return { show: [] };
     }
     if (this.syncing) {
       this.#hold(message);
-      return { show: [], sync: false };
+      return { show: [] };
     }
     if (!hasSeq(message)) {
-      return { show: this.#shown([message]), sync: false };
+      return { show: this.#shown([message]) };
     }
     if (message.seq === this.lastSeq + 1 && this.#held.length === 0) {
-      return { show: this.#shown([message]), sync: false };
+      return { show: this.#shown([message]) };
     }
     // A hole before it: hold it. With several gateway instances the missing message is usually just a moment
     // behind (stored by another instance); it then fills the hole here, and the page only asks the server
@@ -145,7 +144,7 @@ export class RoomTimeline {
     this.#hold(message);
     const { run, rest } = contiguousRun(mergeMessages(this.#held), this.lastSeq);
     this.#held = rest;
-    return { show: this.#shown(run), sync: false };
+    return { show: this.#shown(run) };
   }
 
   /** True while live messages wait for a missing seq before them, and no history request runs yet. */

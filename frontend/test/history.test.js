@@ -159,9 +159,9 @@ test("a live message after a missing seq waits, and a catch-up fills the hole th
   const timeline = new RoomTimeline(ROOM);
   timeline.resolve(range(1, 3));
   const gap = timeline.live(msg(6));
-  assert.deepEqual(gap, { show: [], sync: false });
+  assert.deepEqual(gap, { show: [] });
   assert.equal(timeline.waiting, true);
-  assert.deepEqual(timeline.live(msg(7)), { show: [], sync: false }, "held too, one catch-up is enough");
+  assert.deepEqual(timeline.live(msg(7)), { show: [] }, "held too, one catch-up is enough");
   // The page's grace period ends: it pauses the timeline and asks for everything after 3.
   timeline.pause();
   assert.equal(timeline.waiting, false);
@@ -258,7 +258,7 @@ test("property: any interleaving of history and live frames shows each message o
     for (const message of live.slice(cut)) {
       const step = timeline.live(message);
       shown.push(...step.show);
-      if (step.sync || timeline.waiting) {
+      if (timeline.waiting) {
         timeline.pause();
         result = timeline.resolve(stored.filter((other) => other.seq > timeline.lastSeq));
         shown.push(...result.show);

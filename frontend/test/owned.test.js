@@ -2,18 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { dropOwnerToken, keepOwnerToken, MAX_OWNED, OWNED_KEY, ownerToken } from "../static/owned.js";
+import { MemoryStorage } from "./memory-storage.js";
 
 const id = (n) => `room${String(n).padStart(18, "0")}`;
-
-class MemoryStorage {
-  #items = new Map();
-  getItem(key) {
-    return this.#items.has(key) ? this.#items.get(key) : null;
-  }
-  setItem(key, value) {
-    this.#items.set(key, String(value));
-  }
-}
 
 test("a created room's token is kept, found by room id, and dropped", () => {
   const storage = new MemoryStorage();

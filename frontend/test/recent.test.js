@@ -2,18 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { forgetRoom, loadRecent, MAX_RECENT, RECENT_KEY, rememberRoom, saveRecent } from "../static/recent.js";
+import { MemoryStorage } from "./memory-storage.js";
 
 const id = (n) => `room${String(n).padStart(18, "0")}`;
-
-class MemoryStorage {
-  #items = new Map();
-  getItem(key) {
-    return this.#items.has(key) ? this.#items.get(key) : null;
-  }
-  setItem(key, value) {
-    this.#items.set(key, String(value));
-  }
-}
 
 test("a visited room moves to the front without duplicates", () => {
   let list = [];

@@ -15,6 +15,7 @@ import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.core.GenericHandler;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
@@ -57,10 +58,7 @@ class MqttInboundFlowConfig {
 						.flatMap((announcement) -> stored(rooms, store, announcement, headers))
 						.orElse(null),
 					(endpoint) -> endpoint.id("liveAnnouncementReader"))
-			.handle(StoredMessage.class, (message, headers) -> {
-				broadcaster.broadcast(message);
-				return null;
-			}, (endpoint) -> endpoint.id("stompRoomBroadcaster"))
+			.handle(StoredMessage.class, delivery(broadcaster), (endpoint) -> endpoint.id("stompRoomBroadcaster"))
 			.get();
 	}
 
@@ -73,6 +71,14 @@ class MqttInboundFlowConfig {
 				return null;
 			}, (endpoint) -> endpoint.id("mqttInboundErrorLogger"))
 			.get();
+	}
+
+	/** Delivers each stored message to its room's STOMP subscribers on this instance; nothing flows on. */
+	static GenericHandler<StoredMessage> delivery(RoomBroadcaster broadcaster) {
+		return (message, headers) -> {
+			broadcaster.broadcast(message);
+			return null;
+		};
 	}
 
 	/** A QoS 1 subscriber whose failures go to the error channel, never back into Paho. */

@@ -61,10 +61,8 @@ class MqttStoreFlowConfig {
 			// stored; the other instances learn of it from the announcement, and this instance skips its own.
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
-					.handle(StoredMessage.class, (message, headers) -> {
-						broadcaster.broadcast(message);
-						return null;
-					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
+					.handle(StoredMessage.class, MqttInboundFlowConfig.delivery(broadcaster),
+							(endpoint) -> endpoint.id("storedMessageBroadcaster")))
 				.subscribe((others) -> others
 					.handle(StoredMessage.class, (message, headers) -> announcement(rooms, message, clientIds.instance()),
 							(endpoint) -> endpoint.id("liveAnnouncer"))

@@ -47,10 +47,7 @@ public class MessageStore {
 	 */
 	public Optional<StoredMessage> store(ChatMessage message) {
 		try {
-			Long seq = this.transactions.execute((status) -> insert(message));
-			// As the database keeps it, so the live copy and history are the same JSON to the microsecond.
-			return (seq != null) ? Optional.of(StoredMessage.of(message, seq, timestamp(message.sentAt()).toInstant()))
-					: Optional.empty();
+			return Optional.ofNullable(this.transactions.execute((status) -> insert(message)));
 		}
 		catch (DuplicateKeyException ex) {
 			// A redelivery, or another writer stored the same message a moment ago: the insert's unique key rolled
@@ -59,7 +56,7 @@ public class MessageStore {
 		}
 	}
 
-	private @Nullable Long insert(ChatMessage message) {
+	private @Nullable StoredMessage insert(ChatMessage message) {
 		int rooms = this.jdbc.sql("UPDATE room SET last_seq = last_seq + 1 WHERE id = :room")
 			.param("room", message.roomId())
 			.update();
@@ -70,6 +67,7 @@ public class MessageStore {
 			.param("room", message.roomId())
 			.query(Long.class)
 			.single();
+		OffsetDateTime sentAt = timestamp(message.sentAt());
 		this.jdbc.sql("INSERT INTO message (" + COLUMNS + ", stored_at) VALUES "
 				+ "(:id, :room, :username, :clientId, :text, :sentAt, :source, :seq, :storedAt)")
 			.param("id", message.id())
@@ -77,12 +75,13 @@ public class MessageStore {
 			.param("username", message.username())
 			.param("clientId", message.clientId())
 			.param("text", message.text())
-			.param("sentAt", timestamp(message.sentAt()))
+			.param("sentAt", sentAt)
 			.param("source", (message.source() == MessageSource.WEB) ? "web" : "mqtt")
 			.param("seq", seq)
 			.param("storedAt", timestamp(Instant.now()))
 			.update();
-		return seq;
+		// As the database keeps it, so the live copy and history are the same JSON to the microsecond.
+		return StoredMessage.of(message, seq, sentAt.toInstant());
 	}
 
 	/** The message at {@code seq} in a room, if it is still stored. */

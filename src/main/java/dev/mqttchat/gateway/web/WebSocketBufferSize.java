@@ -10,9 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 class WebSocketBufferSize implements EnvironmentPostProcessor {
 
-	static final String PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+	private static final String PROPERTY = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
-	static final String SIZE = "1024";
+	private static final String SIZE = "1024";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
