@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every setting of the gateway, bound from {@code chat.*} properties or {@code CHAT_*} environment variables.
+ * Every setting of the gateway, bound from {@code chat.*} properties or {@code CHAT_*}
+ * environment variables.
  *
  * @param mqtt the broker connection and the embedded broker
  * @param rooms how rooms map to MQTT topics
@@ -32,9 +33,9 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	/**
 	 * Message history.
 	 *
-	 * @param sharedGroup MQTT shared-subscription group through which several gateway instances split the work of
-	 * storing messages ({@code $share/{group}/...}); empty for a single instance or a broker without shared
-	 * subscriptions
+	 * @param sharedGroup MQTT shared-subscription group through which several gateway
+	 * instances split the work of storing messages ({@code $share/{group}/...}); empty
+	 * for a single instance or a broker without shared subscriptions
 	 * @param maxMessagesPerRoom the newest messages a room keeps
 	 * @param maxAge messages older than this are removed
 	 * @param cleanupInterval how often retention is enforced
@@ -47,17 +48,19 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	/**
 	 * The MQTT broker link.
 	 *
-	 * @param url broker URI such as {@code tcp://host:1883} or {@code ssl://host:8883}; unset or blank starts the
-	 * embedded broker
+	 * @param url broker URI such as {@code tcp://host:1883} or {@code ssl://host:8883};
+	 * unset or blank starts the embedded broker
 	 * @param embedded the in-process broker used when {@code url} is unset
 	 * @param username broker user name, if the broker wants one
 	 * @param password broker password; never logged
 	 * @param clientIdPrefix prefix of the generated MQTT client ids
 	 * @param ssl TLS settings for {@code ssl://} URLs
 	 * @param connectTimeout how long one connection attempt may take
-	 * @param maxReconnectDelay the longest wait between reconnect attempts (the wait doubles from one second)
+	 * @param maxReconnectDelay the longest wait between reconnect attempts (the wait
+	 * doubles from one second)
 	 * @param keepAlive MQTT keep-alive interval
-	 * @param maxInflight QoS 1 publishes that may await the broker's acknowledgement at once
+	 * @param maxInflight QoS 1 publishes that may await the broker's acknowledgement at
+	 * once
 	 * @param maxPayloadSize MQTT payloads larger than this are dropped and counted
 	 */
 	public record Mqtt(@Nullable String url, @Valid @DefaultValue Embedded embedded, @Nullable String username,
@@ -65,17 +68,19 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 			@DefaultValue("chat-gateway") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String clientIdPrefix,
 			@Valid @DefaultValue Ssl ssl, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("30s") Duration maxReconnectDelay, @DefaultValue("30s") Duration keepAlive,
-			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight,
-			@DefaultValue("64KB") DataSize maxPayloadSize) {
+			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight, @DefaultValue("64KB") DataSize maxPayloadSize) {
 
-		/** Whether the gateway runs its own broker because no external one is configured. */
+		/**
+		 * Whether the gateway runs its own broker because no external one is configured.
+		 */
 		public boolean useEmbedded() {
 			return this.url == null || this.url.isBlank();
 		}
 
 		@Override
 		public String toString() {
-			// The password must never reach a log line, so the generated toString is not used.
+			// The password must never reach a log line, so the generated toString is not
+			// used.
 			return "Mqtt[url=" + this.url + ", embedded=" + this.embedded + ", username=" + this.username
 					+ ", password=" + ((this.password != null) ? "******" : null) + ", clientIdPrefix="
 					+ this.clientIdPrefix + ", ssl=" + this.ssl + "]";
@@ -96,8 +101,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	/**
 	 * TLS towards the broker.
 	 *
-	 * @param bundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) holding the trust store; unset
-	 * uses the JVM's default trust store
+	 * @param bundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*})
+	 * holding the trust store; unset uses the JVM's default trust store
 	 */
 	public record Ssl(@Nullable String bundle) {
 	}
@@ -109,11 +114,10 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param idLength number of random characters in a room id
 	 * @param createPerMinute rooms one client address may create per minute
 	 */
-	public record Rooms(
-			@DefaultValue("chat/rooms") @Pattern(regexp = "[^#+/\\u0000][^#+\\u0000]*[^#+/\\u0000]|[^#+/\\u0000]",
-					message = "must be an MQTT topic without wildcards, NUL or a leading or trailing '/'") String topicPrefix,
-			@DefaultValue("22") @Min(16) @Max(64) int idLength,
-			@DefaultValue("10") @Min(1) int createPerMinute) {
+	public record Rooms(@DefaultValue("chat/rooms") @Pattern(
+			regexp = "[^#+/\\u0000][^#+\\u0000]*[^#+/\\u0000]|[^#+/\\u0000]",
+			message = "must be an MQTT topic without wildcards, NUL or a leading or trailing '/'") String topicPrefix,
+			@DefaultValue("22") @Min(16) @Max(64) int idLength, @DefaultValue("10") @Min(1) int createPerMinute) {
 	}
 
 	/**
@@ -132,7 +136,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param maxFrameSize largest STOMP frame or WebSocket message a client may send
 	 * @param connectTimeout a WebSocket that has not sent CONNECT by then is closed
 	 * @param sendRate messages per second one STOMP session may send on average
-	 * @param sendBurst messages one STOMP session may send at once before the rate applies
+	 * @param sendBurst messages one STOMP session may send at once before the rate
+	 * applies
 	 */
 	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,

@@ -1,6 +1,9 @@
 package dev.mqttchat.gateway;
 
-/** A token bucket: {@code capacity} tokens at most, refilled continuously at {@code perSecond}. */
+/**
+ * A token bucket: {@code capacity} tokens at most, refilled continuously at
+ * {@code perSecond}.
+ */
 public final class TokenBucket {
 
 	private final double capacity;

@@ -14,7 +14,10 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every setting binds from the environment variable the README gives for it, and the defaults hold. */
+/**
+ * Every setting binds from the environment variable the README gives for it, and the
+ * defaults hold.
+ */
 class ChatPropertiesTests {
 
 	@Test
@@ -82,8 +85,8 @@ class ChatPropertiesTests {
 		env.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource(
 					"test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-		return new Binder(ConfigurationPropertySources.from(env.getPropertySources()))
-			.bindOrCreate("chat", ChatProperties.class);
+		return new Binder(ConfigurationPropertySources.from(env.getPropertySources())).bindOrCreate("chat",
+				ChatProperties.class);
 	}
 
 }

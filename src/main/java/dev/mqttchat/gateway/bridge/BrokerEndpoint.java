@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
 
-/** The broker the gateway talks to: the configured one, or the embedded broker it started itself. */
+/**
+ * The broker the gateway talks to: the configured one, or the embedded broker it started
+ * itself.
+ */
 public final class BrokerEndpoint implements AutoCloseable {
 
 	private final String url;
@@ -24,8 +27,7 @@ public final class BrokerEndpoint implements AutoCloseable {
 		if (!mqtt.useEmbedded()) {
 			return new BrokerEndpoint(String.valueOf(mqtt.url()).strip(), null);
 		}
-		EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(mqtt.embedded().host(), mqtt.embedded().port(),
-				List.of());
+		EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(mqtt.embedded().host(), mqtt.embedded().port(), List.of());
 		return new BrokerEndpoint(broker.url(), broker);
 	}
 

@@ -14,7 +14,10 @@ import io.moquette.interception.InterceptHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The in-process MQTT broker (Moquette) the gateway runs when no external broker is configured. */
+/**
+ * The in-process MQTT broker (Moquette) the gateway runs when no external broker is
+ * configured.
+ */
 final class EmbeddedMqttBroker implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
@@ -39,7 +42,10 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 		return start(host, port, Map.of(), interceptors);
 	}
 
-	/** Starts a broker with further Moquette settings, such as a TLS listener or a password file. */
+	/**
+	 * Starts a broker with further Moquette settings, such as a TLS listener or a
+	 * password file.
+	 */
 	static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
 			List<? extends InterceptHandler> interceptors) throws IOException {
 		int chosen = reserve(host, port);
@@ -52,7 +58,8 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	}
 
 	private static int reserve(String host, int port) throws IOException {
-		// Moquette logs a stack trace and carries on when its port is taken, so the port is checked first.
+		// Moquette logs a stack trace and carries on when its port is taken, so the port
+		// is checked first.
 		try (ServerSocket probe = new ServerSocket()) {
 			probe.bind(new InetSocketAddress(host, port));
 			return probe.getLocalPort();

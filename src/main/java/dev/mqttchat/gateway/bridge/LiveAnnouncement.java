@@ -9,20 +9,26 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the storing instance publishes on a room's live topic: the stored message's sequence number and which
- * instance stored it, so that instance (which delivered it already) skips its own announcement.
+ * What the storing instance publishes on a room's live topic: the stored message's
+ * sequence number and which instance stored it, so that instance (which delivered it
+ * already) skips its own announcement.
  *
  * @param seq the stored message's sequence number in its room
- * @param instance the id of the storing gateway instance; empty from gateways that did not send one
+ * @param instance the id of the storing gateway instance; empty from gateways that did
+ * not send one
  */
 record LiveAnnouncement(long seq, String instance) {
 
 	byte[] toJson() {
 		// The instance id is generated from [A-Za-z0-9_-], so it needs no escaping.
-		return ("{\"seq\":" + this.seq + ",\"instance\":\"" + this.instance + "\"}").getBytes(StandardCharsets.US_ASCII);
+		return ("{\"seq\":" + this.seq + ",\"instance\":\"" + this.instance + "\"}")
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** The announcement in {@code payload}, or empty for anything else published on a live topic. */
+	/**
+	 * The announcement in {@code payload}, or empty for anything else published on a live
+	 * topic.
+	 */
 	static Optional<LiveAnnouncement> parse(JsonMapper json, byte[] payload) {
 		try {
 			@Nullable Wire wire = json.readValue(payload, Wire.class);

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether one direction of the bridge is connected to the broker, logging only the changes so that an unreachable
- * broker costs one line, not one stack trace per retry.
+ * Whether one direction of the bridge is connected to the broker, logging only the
+ * changes so that an unreachable broker costs one line, not one stack trace per retry.
  */
 public final class MqttLink {
 
@@ -42,7 +42,10 @@ public final class MqttLink {
 		return this.up.get();
 	}
 
-	/** Whether this direction can carry messages: connected, and subscribed where it subscribes. */
+	/**
+	 * Whether this direction can carry messages: connected, and subscribed where it
+	 * subscribes.
+	 */
 	public boolean isReady() {
 		return this.ready.get();
 	}

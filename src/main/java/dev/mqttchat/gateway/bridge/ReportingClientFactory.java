@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.mqtt.core.MqttPahoClientFactory;
 
-/** Makes the Paho clients of one bridge direction, each reporting to that direction's {@link MqttLink}. */
+/**
+ * Makes the Paho clients of one bridge direction, each reporting to that direction's
+ * {@link MqttLink}.
+ */
 final class ReportingClientFactory implements MqttPahoClientFactory {
 
 	private final MqttConnectOptions options;

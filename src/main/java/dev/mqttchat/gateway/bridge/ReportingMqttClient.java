@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Paho client that tells its {@link MqttLink} about every connect, failure and loss, including the attempts of
- * Paho's own reconnect cycle, which Spring Integration does not report.
+ * A Paho client that tells its {@link MqttLink} about every connect, failure and loss,
+ * including the attempts of Paho's own reconnect cycle, which Spring Integration does not
+ * report.
  */
 final class ReportingMqttClient extends MqttAsyncClient {
 
@@ -74,7 +75,8 @@ final class ReportingMqttClient extends MqttAsyncClient {
 			throws MqttException {
 		this.link.disconnected();
 		if (!isConnected()) {
-			// Stopping while the broker is away: end the retry cycle, whose timer thread would keep the JVM alive.
+			// Stopping while the broker is away: end the retry cycle, whose timer thread
+			// would keep the JVM alive.
 			stopReconnectCycle();
 			return;
 		}
@@ -85,7 +87,8 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	public IMqttToken unsubscribe(String[] topicFilters, @Nullable Object userContext,
 			@Nullable IMqttActionListener callback) throws MqttException {
 		if (!isConnected()) {
-			// A clean session ends with the connection: there is nothing to unsubscribe from, and nothing to log.
+			// A clean session ends with the connection: there is nothing to unsubscribe
+			// from, and nothing to log.
 			return new MqttToken(getClientId());
 		}
 		return super.unsubscribe(topicFilters, userContext, callback);

@@ -1,4 +1,7 @@
-/** The MQTT side: broker connection, embedded broker, and the inbound and outbound Spring Integration flows. */
+/**
+ * The MQTT side, and the only package that knows MQTT: topics, payload formats, Paho, and
+ * one Spring Integration flow per subscription.
+ */
 @NullMarked
 package dev.mqttchat.gateway.bridge;
 

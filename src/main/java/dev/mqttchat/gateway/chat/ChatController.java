@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
@@ -27,8 +28,6 @@ import org.springframework.stereotype.Controller;
 class ChatController {
 
 	private static final String DESTINATION = SimpMessageHeaderAccessor.DESTINATION_HEADER;
-
-	private static final String SEND_PREFIX = "/app/rooms/";
 
 	private static final String SEND_ALLOWANCE = "chat.sendAllowance";
 
@@ -77,13 +76,13 @@ class ChatController {
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	@SendToUser(destinations = StompDestinations.USER_ERROR_QUEUE, broadcast = false)
 	ChatError rejected(ChatRejectedException ex, @Header(name = DESTINATION, required = false) @Nullable String to) {
 		return new ChatError(ex.code(), String.valueOf(ex.getMessage()), roomOf(to));
 	}
 
 	@MessageExceptionHandler
-	@SendToUser(destinations = "/queue/errors", broadcast = false)
+	@SendToUser(destinations = StompDestinations.USER_ERROR_QUEUE, broadcast = false)
 	ChatError unreadable(MessageConversionException ex,
 			@Header(name = DESTINATION, required = false) @Nullable String to) {
 		return new ChatError("malformed",
@@ -91,11 +90,8 @@ class ChatController {
 	}
 
 	private @Nullable String roomOf(@Nullable String destination) {
-		if (destination == null || !destination.startsWith(SEND_PREFIX)) {
-			return null;
-		}
-		String id = destination.substring(SEND_PREFIX.length());
-		return this.rooms.isWellFormed(id) ? id : null;
+		String id = StompDestinations.roomOfSend(destination);
+		return (id != null && this.rooms.isWellFormed(id)) ? id : null;
 	}
 
 	private static String rootMessage(Throwable ex) {

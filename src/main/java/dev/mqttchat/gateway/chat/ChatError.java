@@ -3,7 +3,8 @@ package dev.mqttchat.gateway.chat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a STOMP client finds on its {@code /user/queue/errors} queue when a SEND was refused.
+ * What a STOMP client finds on its {@code /user/queue/errors} queue when a SEND was
+ * refused.
  *
  * @param code stable machine-readable reason
  * @param message readable explanation

@@ -1,6 +1,8 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,4 +21,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 		Instant sentAt, MessageSource source) {
+
+	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
+
+	/**
+	 * A new message id: random, so ids from different instances and clients never
+	 * collide.
+	 */
+	public static String newId() {
+		return UUID.randomUUID().toString();
+	}
+
+	/** Whether {@code clientId} is 1-64 characters without control characters. */
+	public static boolean isValidClientId(@Nullable String clientId) {
+		return clientId != null && CLIENT_ID.matcher(clientId).matches();
+	}
+
 }

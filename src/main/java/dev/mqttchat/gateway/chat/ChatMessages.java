@@ -2,8 +2,6 @@ package dev.mqttchat.gateway.chat;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +9,11 @@ import dev.mqttchat.gateway.ChatProperties;
 
 import org.springframework.stereotype.Component;
 
-/** Builds messages from what browsers send, enforcing the rules every message must meet. */
+/**
+ * Builds messages from what browsers send, enforcing the rules every message must meet.
+ */
 @Component
 class ChatMessages {
-
-	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
 
 	private final int maxTextLength;
 
@@ -24,13 +22,14 @@ class ChatMessages {
 	}
 
 	/**
-	 * A message from a browser speaking as its session's user, or a {@link ChatRejectedException} saying what is
-	 * wrong with it. The first valid username a session uses becomes its name for good.
+	 * A message from a browser speaking as its session's user, or a
+	 * {@link ChatRejectedException} saying what is wrong with it. The first valid
+	 * username a session uses becomes its name for good.
 	 */
 	ChatMessage fromWeb(String roomId, @Nullable SendRequest request, Map<String, Object> session) {
 		if (request == null) {
-			throw new ChatRejectedException("malformed", "The message body must be JSON like "
-					+ "{\"username\": \"ada\", \"text\": \"hello\"}.");
+			throw new ChatRejectedException("malformed",
+					"The message body must be JSON like " + "{\"username\": \"ada\", \"text\": \"hello\"}.");
 		}
 		String username = username(request, session);
 		String text = request.text();
@@ -42,18 +41,18 @@ class ChatMessages {
 					"The message text has " + text.length() + " characters; the limit is " + this.maxTextLength + ".");
 		}
 		String clientId = request.clientId();
-		if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+		if (clientId != null && !ChatMessage.isValidClientId(clientId)) {
 			throw new ChatRejectedException("invalid-client-id",
 					"A clientId is 1-64 characters without control characters.");
 		}
-		return new ChatMessage(newId(), roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
+		return new ChatMessage(ChatMessage.newId(), roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
 	}
 
 	private static String username(SendRequest request, Map<String, Object> session) {
 		String claimed = (request.username() != null) ? request.username().strip() : null;
 		String fixed = SessionIdentity.of(session);
 		if (fixed == null) {
-			if (!isValidUsername(claimed)) {
+			if (!SessionIdentity.isValidUsername(claimed)) {
 				throw new ChatRejectedException("invalid-username", "Not sent: " + SessionIdentity.USERNAME_RULE);
 			}
 			SessionIdentity.fix(session, claimed);
@@ -64,18 +63,6 @@ class ChatMessages {
 					"Not sent: this connection speaks as \"" + fixed + "\"; reconnect to use another name.");
 		}
 		return fixed;
-	}
-
-	static boolean isValidUsername(@Nullable String username) {
-		return SessionIdentity.isValidUsername(username);
-	}
-
-	static boolean isValidClientId(@Nullable String clientId) {
-		return clientId != null && CLIENT_ID.matcher(clientId).matches();
-	}
-
-	static String newId() {
-		return UUID.randomUUID().toString();
 	}
 
 }

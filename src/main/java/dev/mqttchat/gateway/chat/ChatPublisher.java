@@ -2,7 +2,9 @@ package dev.mqttchat.gateway.chat;
 
 import org.springframework.integration.annotation.MessagingGateway;
 
-/** Hands a message to the outbound bridge, which publishes it to its room's MQTT topic. */
+/**
+ * Hands a message to the outbound bridge, which publishes it to its room's MQTT topic.
+ */
 @MessagingGateway(name = "chatPublisher", defaultRequestChannel = ChatPublisher.CHANNEL)
 public interface ChatPublisher {
 

@@ -1,9 +1,14 @@
 package dev.mqttchat.gateway.chat;
 
+import dev.mqttchat.gateway.StompDestinations;
+
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
-/** Delivers a message to every STOMP subscriber of its room, serialized once for all of them. */
+/**
+ * Delivers a message to every STOMP subscriber of its room, serialized once for all of
+ * them.
+ */
 @Component
 public class RoomBroadcaster {
 
@@ -18,7 +23,7 @@ public class RoomBroadcaster {
 	 * @param message the message to deliver
 	 */
 	public void broadcast(StoredMessage message) {
-		this.stomp.convertAndSend("/topic/rooms/" + message.roomId(), message);
+		this.stomp.convertAndSend(StompDestinations.roomTopic(message.roomId()), message);
 	}
 
 }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The username a STOMP session speaks as: fixed by its CONNECT {@code username} header or its first SEND, kept in
- * the session's attributes, and stamped on every message it sends.
+ * The username a STOMP session speaks as: fixed by its CONNECT {@code username} header or
+ * its first SEND, kept in the session's attributes, and stamped on every message it
+ * sends.
  */
 public final class SessionIdentity {
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message as browsers receive it, live and from history: the chat message plus its place in the room.
+ * A message as browsers receive it, live and from history: the chat message plus its
+ * place in the room.
  *
  * @param id unique per message, the same live and in history
  * @param roomId the room it was said in
@@ -16,13 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param source {@code web} or {@code mqtt}
  * @param seq its sequence number in the room: 1, 2, 3, ... in the order every reader sees
  */
-public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
-		String text, Instant sentAt, MessageSource source, long seq) {
+public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+		Instant sentAt, MessageSource source, long seq) {
 
-	/** The stored form of {@code message} at {@code seq}, sent at {@code sentAt} as the store keeps it. */
+	/**
+	 * The stored form of {@code message} at {@code seq}, sent at {@code sentAt} as the
+	 * store keeps it.
+	 */
 	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt) {
-		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(),
-				message.text(), sentAt, message.source(), seq);
+		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
+				sentAt, message.source(), seq);
 	}
 
 }

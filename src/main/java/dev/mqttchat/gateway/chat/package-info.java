@@ -1,4 +1,7 @@
-/** Chat messages: their JSON shape, validation, parsing of MQTT payloads, and the STOMP send endpoint. */
+/**
+ * Chat messages: their shape and rules, the STOMP send endpoint, and delivery to a room's
+ * subscribers.
+ */
 @NullMarked
 package dev.mqttchat.gateway.chat;
 

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores each message once, numbered per room, and reads history back. The room row's counter hands out the next
- * sequence number under a row lock, so writers on several instances agree on one order.
+ * Stores each message once, numbered per room, and reads history back. The room row's
+ * counter hands out the next sequence number under a row lock, so writers on several
+ * instances agree on one order.
  */
 @Repository
 public class MessageStore {
@@ -43,15 +44,18 @@ public class MessageStore {
 	/**
 	 * Stores {@code message} as its room's next message.
 	 * @param message the message to store
-	 * @return it as stored, or empty if it was stored before (same id) or its room no longer exists
+	 * @return it as stored, or empty if it was stored before (same id) or its room no
+	 * longer exists
 	 */
 	public Optional<StoredMessage> store(ChatMessage message) {
 		try {
 			return Optional.ofNullable(this.transactions.execute((status) -> insert(message)));
 		}
 		catch (DuplicateKeyException ex) {
-			// A redelivery, or another writer stored the same message a moment ago: the insert's unique key rolled
-			// back the whole transaction, sequence number included, so it is stored once, as it should be.
+			// A redelivery, or another writer stored the same message a moment ago: the
+			// insert's unique key rolled
+			// back the whole transaction, sequence number included, so it is stored once,
+			// as it should be.
 			return Optional.empty();
 		}
 	}
@@ -68,8 +72,9 @@ public class MessageStore {
 			.query(Long.class)
 			.single();
 		OffsetDateTime sentAt = timestamp(message.sentAt());
-		this.jdbc.sql("INSERT INTO message (" + COLUMNS + ", stored_at) VALUES "
-				+ "(:id, :room, :username, :clientId, :text, :sentAt, :source, :seq, :storedAt)")
+		this.jdbc
+			.sql("INSERT INTO message (" + COLUMNS + ", stored_at) VALUES "
+					+ "(:id, :room, :username, :clientId, :text, :sentAt, :source, :seq, :storedAt)")
 			.param("id", message.id())
 			.param("room", message.roomId())
 			.param("username", message.username())
@@ -80,7 +85,8 @@ public class MessageStore {
 			.param("seq", seq)
 			.param("storedAt", timestamp(Instant.now()))
 			.update();
-		// As the database keeps it, so the live copy and history are the same JSON to the microsecond.
+		// As the database keeps it, so the live copy and history are the same JSON to the
+		// microsecond.
 		return StoredMessage.of(message, seq, sentAt.toInstant());
 	}
 
@@ -94,8 +100,9 @@ public class MessageStore {
 	}
 
 	/**
-	 * A page of a room's history in ascending order: the newest {@code limit} before {@code before}, or, with only
-	 * {@code after}, the oldest {@code limit} after it, so that a reader catching up never skips one.
+	 * A page of a room's history in ascending order: the newest {@code limit} before
+	 * {@code before}, or, with only {@code after}, the oldest {@code limit} after it, so
+	 * that a reader catching up never skips one.
 	 */
 	public List<StoredMessage> page(String roomId, @Nullable Long before, @Nullable Long after, int limit) {
 		boolean catchingUp = after != null && before == null;
@@ -115,15 +122,17 @@ public class MessageStore {
 	}
 
 	/**
-	 * Removes messages older than {@code cutoff} and all but the newest {@code keepPerRoom} of each room.
+	 * Removes messages older than {@code cutoff} and all but the newest
+	 * {@code keepPerRoom} of each room.
 	 * @return how many messages were removed
 	 */
 	public int enforceRetention(Instant cutoff, int keepPerRoom) {
 		int old = this.jdbc.sql("DELETE FROM message WHERE stored_at < :cutoff")
 			.param("cutoff", timestamp(cutoff))
 			.update();
-		int surplus = this.jdbc.sql("DELETE FROM message WHERE seq <= "
-				+ "(SELECT r.last_seq FROM room r WHERE r.id = message.room_id) - :keep")
+		int surplus = this.jdbc
+			.sql("DELETE FROM message WHERE seq <= "
+					+ "(SELECT r.last_seq FROM room r WHERE r.id = message.room_id) - :keep")
 			.param("keep", keepPerRoom)
 			.update();
 		return old + surplus;

@@ -13,7 +13,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Enforces retention on a schedule: messages past the maximum age, and each room's surplus over its maximum. */
+/**
+ * Enforces retention on a schedule: messages past the maximum age, and each room's
+ * surplus over its maximum.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class RetentionConfig implements SchedulingConfigurer {

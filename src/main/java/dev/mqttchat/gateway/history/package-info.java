@@ -1,4 +1,7 @@
-/** Message history: storage with per-room sequence numbers, the history API, and retention. */
+/**
+ * Message history: storage with per-room sequence numbers, the history API, and
+ * retention.
+ */
 @NullMarked
 package dev.mqttchat.gateway.history;
 

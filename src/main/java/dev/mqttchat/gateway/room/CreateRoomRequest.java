@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
  * Body of {@code POST /api/rooms}; every field is optional.
  *
  * @param name display name, 1-64 characters without control characters
- * @param visibility {@code private} (the default: only the link leads to it) or {@code public} (listed)
+ * @param visibility {@code private} (the default: only the link leads to it) or
+ * {@code public} (listed)
  */
 record CreateRoomRequest(
 		@Nullable @Pattern(regexp = "(?=.*\\S)\\P{Cc}{1,64}",
 				message = "must be 1-64 characters, not only spaces, without control characters") String name,
-		@Nullable @Pattern(regexp = "public|private", message = "must be \"public\" or \"private\"") String visibility) {
+		@Nullable @Pattern(regexp = "public|private",
+				message = "must be \"public\" or \"private\"") String visibility) {
 
 	Visibility visibilityOrDefault() {
 		return "public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE;

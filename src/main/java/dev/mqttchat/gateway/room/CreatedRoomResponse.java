@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A room as {@code POST /api/rooms} returns it: the usual fields plus the owner token, shown this once.
+ * A room as {@code POST /api/rooms} returns it: the usual fields plus the owner token,
+ * shown this once.
  *
  * @param id the room id
  * @param name display name, if any
@@ -16,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param visibility {@code private} or {@code public}
  * @param ownerToken the secret that allows {@code DELETE /api/rooms/{id}}
  */
-record CreatedRoomResponse(String id, @Nullable String name, String topic, String destination,
-		String sendDestination, Instant createdAt, Visibility visibility, String ownerToken) {
+record CreatedRoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
+		Instant createdAt, Visibility visibility, String ownerToken) {
 
-	static CreatedRoomResponse of(RoomRegistry.IssuedRoom issued) {
+	static CreatedRoomResponse of(RoomRegistry.IssuedRoom issued, RoomTopicResolver topics) {
 		Room room = issued.room();
-		return new CreatedRoomResponse(room.id(), room.name(), room.topic(), room.destination(),
+		return new CreatedRoomResponse(room.id(), room.name(), topics.topicOf(room.id()), room.destination(),
 				room.sendDestination(), room.createdAt(), room.visibility(), issued.ownerToken());
 	}
 

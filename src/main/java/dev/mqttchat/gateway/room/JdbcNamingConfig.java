@@ -6,8 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 
 /**
- * Lets Spring Data JDBC write identifiers unquoted, as the Flyway migrations do, so that H2 (upper case) and
- * PostgreSQL (lower case) each fold them their own way and the same schema serves both.
+ * Lets Spring Data JDBC write identifiers unquoted, as the Flyway migrations do, so that
+ * H2 (upper case) and PostgreSQL (lower case) each fold them their own way and the same
+ * schema serves both.
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcNamingConfig {

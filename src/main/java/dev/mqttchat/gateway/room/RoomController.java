@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,14 +33,17 @@ class RoomController {
 
 	private final RoomCreationLimiter limiter;
 
-	RoomController(RoomRegistry rooms, RoomCreationLimiter limiter) {
+	private final RoomTopicResolver topics;
+
+	RoomController(RoomRegistry rooms, RoomCreationLimiter limiter, RoomTopicResolver topics) {
 		this.rooms = rooms;
 		this.limiter = limiter;
+		this.topics = topics;
 	}
 
 	@PostMapping
-	ResponseEntity<CreatedRoomResponse> create(@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request,
-			HttpServletRequest http) {
+	ResponseEntity<CreatedRoomResponse> create(
+			@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request, HttpServletRequest http) {
 		long wait = this.limiter.secondsToWait(http.getRemoteAddr());
 		if (wait > 0) {
 			throw tooManyRooms(wait);
@@ -50,24 +52,25 @@ class RoomController {
 				? this.rooms.create(request.name(), request.visibilityOrDefault())
 				: this.rooms.create(null, Visibility.PRIVATE);
 		return ResponseEntity.created(URI.create("/api/rooms/" + issued.room().id()))
-			.body(CreatedRoomResponse.of(issued));
+			.body(CreatedRoomResponse.of(issued, this.topics));
 	}
 
 	@GetMapping
 	List<RoomResponse> listPublic() {
-		return this.rooms.publicRooms(PUBLIC_LIST_LIMIT).stream().map(RoomResponse::of).toList();
+		return this.rooms.publicRooms(PUBLIC_LIST_LIMIT)
+			.stream()
+			.map((room) -> RoomResponse.of(room, this.topics))
+			.toList();
 	}
 
 	@GetMapping("/{id}")
-	RoomResponse get(@PathVariable String id, HttpServletRequest http) {
-		return this.rooms.findLiteral(id, http.getRequestURI()).map(RoomResponse::of).orElseThrow(() -> notFound(id));
+	RoomResponse get(Room room) {
+		return RoomResponse.of(room, this.topics);
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-			HttpServletRequest http) {
-		Room room = this.rooms.findLiteral(id, http.getRequestURI()).orElseThrow(() -> notFound(id));
+	ResponseEntity<Void> delete(Room room,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		if (authorization == null || !authorization.startsWith(BEARER)) {
 			ErrorResponseException missing = problem(HttpStatus.UNAUTHORIZED, "Owner token required",
 					"Deleting a room needs its owner token: Authorization: Bearer {ownerToken} from POST /api/rooms.");
@@ -87,20 +90,11 @@ class RoomController {
 		return new ErrorResponseException(status, problem, null);
 	}
 
-	private ErrorResponseException tooManyRooms(long retryAfterSeconds) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+	private static ErrorResponseException tooManyRooms(long retryAfterSeconds) {
+		ErrorResponseException error = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many rooms",
 				"Too many rooms created from this address; try again in " + retryAfterSeconds + " s.");
-		problem.setTitle("Too many rooms");
-		ErrorResponseException error = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
 		error.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		return error;
-	}
-
-	private ErrorResponseException notFound(String id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No room has this id. Room ids are issued by POST /api/rooms.");
-		problem.setTitle("Room not found");
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
 	}
 
 }

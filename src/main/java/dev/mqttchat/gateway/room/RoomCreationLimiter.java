@@ -8,7 +8,10 @@ import dev.mqttchat.gateway.TokenBucket;
 
 import org.springframework.stereotype.Component;
 
-/** Limits how many rooms one client address creates per minute, so nobody can fill the registry. */
+/**
+ * Limits how many rooms one client address creates per minute, so nobody can fill the
+ * registry.
+ */
 @Component
 class RoomCreationLimiter {
 
@@ -22,7 +25,10 @@ class RoomCreationLimiter {
 		this.perMinute = properties.rooms().createPerMinute();
 	}
 
-	/** Takes one creation from {@code address}'s allowance; the answer says when to retry if none is left. */
+	/**
+	 * Takes one creation from {@code address}'s allowance; the answer says when to retry
+	 * if none is left.
+	 */
 	long secondsToWait(String address) {
 		if (this.buckets.size() > FORGET_ABOVE) {
 			// Addresses whose allowance is whole again carry no state worth keeping.

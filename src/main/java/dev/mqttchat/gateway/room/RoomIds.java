@@ -2,7 +2,10 @@ package dev.mqttchat.gateway.room;
 
 import java.security.SecureRandom;
 
-/** Draws room ids from {@code [A-Za-z0-9]} with {@link SecureRandom} and tells well-formed ids from the rest. */
+/**
+ * Draws room ids from {@code [A-Za-z0-9]} with {@link SecureRandom} and tells well-formed
+ * ids from the rest.
+ */
 public final class RoomIds {
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -24,7 +27,10 @@ public final class RoomIds {
 		return new String(id);
 	}
 
-	/** Whether {@code candidate} has exactly the configured length and only ASCII letters and digits. */
+	/**
+	 * Whether {@code candidate} has exactly the configured length and only ASCII letters
+	 * and digits.
+	 */
 	public boolean isWellFormed(String candidate) {
 		if (candidate.length() != this.length) {
 			return false;

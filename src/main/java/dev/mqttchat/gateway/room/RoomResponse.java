@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 record RoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
 		Instant createdAt, Visibility visibility) {
 
-	static RoomResponse of(Room room) {
-		return new RoomResponse(room.id(), room.name(), room.topic(), room.destination(), room.sendDestination(),
-				room.createdAt(), room.visibility());
+	static RoomResponse of(Room room, RoomTopicResolver topics) {
+		return new RoomResponse(room.id(), room.name(), topics.topicOf(room.id()), room.destination(),
+				room.sendDestination(), room.createdAt(), room.visibility());
 	}
 
 }

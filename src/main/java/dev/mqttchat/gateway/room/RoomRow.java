@@ -8,22 +8,21 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A room as stored: the aggregate Spring Data JDBC reads and writes.
+ * A room as stored: the aggregate Spring Data JDBC reads and writes. The room's message
+ * counter ({@code last_seq}) is not part of it: the message store alone owns that column,
+ * so saving a room can never turn its counter back.
  *
  * @param id the room id
  * @param name display name
- * @param topic MQTT topic
  * @param visibility {@code public} or {@code private}
  * @param ownerTokenHash SHA-256 of the owner token, hex; the token itself is never stored
  * @param createdAt when it was issued
- * @param lastSeq sequence number of the room's newest message
  */
 @Table("room")
-record RoomRow(@Id String id, @Nullable String name, String topic, String visibility, String ownerTokenHash,
-		Instant createdAt, long lastSeq) {
+record RoomRow(@Id String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt) {
 
 	Room toRoom() {
-		return new Room(this.id, this.name, this.topic, this.createdAt,
+		return new Room(this.id, this.name, this.createdAt,
 				"public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE);
 	}
 

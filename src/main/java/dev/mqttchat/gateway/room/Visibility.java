@@ -2,7 +2,10 @@ package dev.mqttchat.gateway.room;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Who can find a room: private rooms only through their link, public ones also in the room list. */
+/**
+ * Who can find a room: private rooms only through their link, public ones also in the
+ * room list.
+ */
 public enum Visibility {
 
 	/** Reachable only by its link. */

@@ -1,27 +1,21 @@
 package dev.mqttchat.gateway.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.mqttchat.gateway.ChatProperties;
-import dev.mqttchat.gateway.room.RoomRegistry;
+import dev.mqttchat.gateway.room.Room;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Serves the chat page, at {@code /} and at a room's shareable link {@code /rooms/{id}}. */
+/**
+ * Serves the chat page, at {@code /} and at a room's shareable link {@code /rooms/{id}}.
+ */
 @Controller
 class PageController {
 
-	private final RoomRegistry rooms;
-
 	private final int maxTextLength;
 
-	PageController(RoomRegistry rooms, ChatProperties properties) {
-		this.rooms = rooms;
+	PageController(ChatProperties properties) {
 		this.maxTextLength = properties.messages().maxTextLength();
 	}
 
@@ -32,11 +26,8 @@ class PageController {
 	}
 
 	@GetMapping("/rooms/{id}")
-	String room(@PathVariable String id, Model model, HttpServletRequest request) {
-		if (this.rooms.findLiteral(id, request.getRequestURI()).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No room has this id");
-		}
-		model.addAttribute("roomId", id);
+	String room(Room room, Model model) {
+		model.addAttribute("roomId", room.id());
 		return start(model);
 	}
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sends the headers every response needs: a strict Content-Security-Policy (own origin only, no inline script, no
- * framing), no MIME sniffing, and no referrer, since a room link is the room's only key.
+ * Sends the headers every response needs: a strict Content-Security-Policy (own origin
+ * only, no inline script, no framing), no MIME sniffing, and no referrer, since a room
+ * link is the room's only key.
  */
 @Component
 class SecurityHeadersFilter extends OncePerRequestFilter {

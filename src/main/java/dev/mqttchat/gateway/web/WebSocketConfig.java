@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mqttchat.gateway.ChatProperties;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -18,9 +19,13 @@ import org.springframework.web.socket.config.annotation.StompWebSocketEndpointRe
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
-/** STOMP 1.2 over a native WebSocket at {@code /ws}: rooms under {@code /topic}, sends under {@code /app}. */
+/**
+ * STOMP 1.2 over a native WebSocket at {@code /ws}: rooms under {@code /topic}, sends
+ * under {@code /app}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
+@Order(0)
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final ChatProperties properties;
@@ -29,20 +34,21 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler heartbeatScheduler;
 
-	private final StompGuard stompGuard;
+	private final StompGuardInterceptor stompGuardInterceptor;
 
 	WebSocketConfig(ChatProperties properties, JsonMapper json, TaskScheduler stompHeartbeatScheduler,
-			StompGuard stompGuard) {
+			StompGuardInterceptor stompGuardInterceptor) {
 		this.properties = properties;
 		this.json = json;
 		this.heartbeatScheduler = stompHeartbeatScheduler;
-		this.stompGuard = stompGuard;
+		this.stompGuardInterceptor = stompGuardInterceptor;
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
-		// Two quick SENDs from one person must reach the broker in the order they were typed.
+		// Two quick SENDs from one person must reach the broker in the order they were
+		// typed.
 		registry.setPreserveReceiveOrder(true);
 		List<String> origins = this.properties.web().allowedOrigins();
 		if (!origins.isEmpty()) {
@@ -66,14 +72,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		int limit = (int) this.properties.web().maxFrameSize().toBytes();
 		registration.setMessageSizeLimit(limit);
-		registration.addDecoratorFactory((handler) -> new ConnectDeadline(handler, this.heartbeatScheduler,
-				this.properties.web().connectTimeout()));
-		registration.addDecoratorFactory((handler) -> new PieceByPiece(handler, limit));
+		registration.addDecoratorFactory((handler) -> new ConnectDeadlineHandlerDecorator(handler,
+				this.heartbeatScheduler, this.properties.web().connectTimeout()));
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
-		registration.interceptors(this.stompGuard);
+		registration.interceptors(this.stompGuardInterceptor);
 	}
 
 	@Override

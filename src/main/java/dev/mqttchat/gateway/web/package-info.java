@@ -1,4 +1,7 @@
-/** The browser side: STOMP over WebSocket configuration, destination rules and the chat page. */
+/**
+ * The browser side: STOMP over WebSocket configuration, destination rules and the chat
+ * page.
+ */
 @NullMarked
 package dev.mqttchat.gateway.web;
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bridge's behaviour in both directions, with a real STOMP client and a real Paho client; subclasses choose the
- * broker.
+ * The bridge's behaviour in both directions, with a real STOMP client and a real Paho
+ * client; subclasses choose the broker.
  */
 abstract class AbstractBridgeTests {
 
@@ -48,7 +49,7 @@ abstract class AbstractBridgeTests {
 	BrokerEndpoint broker;
 
 	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	@Autowired
 	SimpleBrokerMessageHandler simpleBroker;
@@ -78,11 +79,11 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void webMessageReachesMqttAsJsonAtQos1() throws Exception {
-		Map<String, Object> room = createRoom("coding_issues");
-		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe((String) room.get("topic"));
+		TestRoom room = createRoom("coding_issues");
+		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe(room.topic());
 		StompTestClient browser = stomp();
 
-		browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "hello MQTT", "clientId", "tab-1"));
+		browser.send(room.sendDestination(), Map.of("username", "ada", "text", "hello MQTT", "clientId", "tab-1"));
 
 		MqttTestClient.Received received = onTopic.poll(15, TimeUnit.SECONDS);
 		assertThat(received).isNotNull();
@@ -90,7 +91,7 @@ abstract class AbstractBridgeTests {
 		assertThat(received.retained()).isFalse();
 		Map<String, Object> body = this.json.readValue(received.text(), Map.class);
 		assertThat(body).containsOnlyKeys("id", "roomId", "username", "clientId", "text", "sentAt", "source")
-			.containsEntry("roomId", room.get("id"))
+			.containsEntry("roomId", room.id())
 			.containsEntry("username", "ada")
 			.containsEntry("clientId", "tab-1")
 			.containsEntry("text", "hello MQTT")
@@ -99,7 +100,7 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void webMessageReachesEveryRoomSubscriberIncludingTheSender() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		StompTestClient sender = stomp();
 		StompTestClient reader = stomp();
 		BlockingQueue<Map<String, Object>> senderInbox = sender.subscribe(destination(room));
@@ -117,11 +118,12 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void longestAllowedMessageArrivesWholeThoughTheSocketTakesItInPieces() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe(topic(room));
 		StompTestClient browser = stomp();
 		BlockingQueue<Map<String, Object>> inbox = browser.subscribe(destination(room));
-		// Escaped quotes and backslashes make the frame far longer than the container's receive buffer, and the
+		// Escaped quotes and backslashes make the frame far longer than the container's
+		// receive buffer, and the
 		// emoji's surrogate pairs must survive the cuts between pieces.
 		String text = "\"\\\uD83D\uDE00\u00E9 x".repeat(571) + "end";
 		assertThat(text).hasSize(4000);
@@ -135,7 +137,7 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void plainTextFromMqttReachesRoomSubscribers() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 
 		this.mqtt.publish(topic(room), "just some text: with (parentheses)");
@@ -145,13 +147,13 @@ abstract class AbstractBridgeTests {
 			.containsEntry("username", null)
 			.containsEntry("clientId", null)
 			.containsEntry("source", "mqtt")
-			.containsEntry("roomId", room.get("id"));
+			.containsEntry("roomId", room.id());
 		assertThat((String) message.get("id")).isNotBlank();
 	}
 
 	@Test
 	void referenceClientTextKeepsUsernameAndClientId() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 
 		this.mqtt.publish(topic(room), "Rajdeep (client42): deploy at 5 (maybe): ok?");
@@ -165,7 +167,7 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void jsonFromMqttReachesRoomSubscribers() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 
 		this.mqtt.publish(topic(room), "{\"username\":\"py-bot\",\"clientId\":\"script-1\",\"text\":\"from JSON\"}");
@@ -175,12 +177,12 @@ abstract class AbstractBridgeTests {
 			.containsEntry("clientId", "script-1")
 			.containsEntry("text", "from JSON")
 			.containsEntry("source", "mqtt")
-			.containsEntry("roomId", room.get("id"));
+			.containsEntry("roomId", room.id());
 	}
 
 	@Test
 	void mqttMessagesKeepTheirOrder() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 
 		for (int i = 0; i < 50; i++) {
@@ -198,10 +200,10 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void messagesOfUnissuedRoomsAreNotBridged() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 		String topic = topic(room);
-		String unissuedId = "0".repeat(((String) room.get("id")).length());
+		String unissuedId = "0".repeat((room.id()).length());
 		String unissued = topic.substring(0, topic.lastIndexOf('/') + 1) + unissuedId;
 		List<String> destinations = new CopyOnWriteArrayList<>();
 		ChannelInterceptor recorder = new ChannelInterceptor() {
@@ -226,7 +228,7 @@ abstract class AbstractBridgeTests {
 
 	@Test
 	void invalidMessageGetsAnErrorOnTheUserQueueAndIsNotPublished() throws Exception {
-		Map<String, Object> room = createRoom(null);
+		TestRoom room = createRoom(null);
 		BlockingQueue<MqttTestClient.Received> onTopic = this.mqtt.subscribe(topic(room));
 		StompTestClient browser = stomp();
 		BlockingQueue<Map<String, Object>> errors = browser.subscribe("/user/queue/errors");
@@ -237,7 +239,7 @@ abstract class AbstractBridgeTests {
 
 		assertThat(errors.poll(15, TimeUnit.SECONDS)).containsEntry("code", "invalid-username");
 		assertThat(errors.poll(15, TimeUnit.SECONDS)).containsEntry("code", "text-too-long")
-			.containsEntry("roomId", room.get("id"));
+			.containsEntry("roomId", room.id());
 		MqttTestClient.Received published = onTopic.poll(15, TimeUnit.SECONDS);
 		assertThat(published.text()).contains("this one is fine");
 		assertThat(onTopic).isEmpty();
@@ -256,11 +258,11 @@ abstract class AbstractBridgeTests {
 		assertThat(browser.isConnected()).isTrue();
 	}
 
-	Map<String, Object> createRoom(@Nullable String name) {
+	TestRoom createRoom(@Nullable String name) {
 		return TestRooms.create(this.port, name);
 	}
 
-	private BlockingQueue<Map<String, Object>> subscribedBrowser(Map<String, Object> room) throws Exception {
+	private BlockingQueue<Map<String, Object>> subscribedBrowser(TestRoom room) throws Exception {
 		BlockingQueue<Map<String, Object>> inbox = stomp().subscribe(destination(room));
 		awaitSubscribers(destination(room), 1);
 		return inbox;
@@ -280,16 +282,16 @@ abstract class AbstractBridgeTests {
 			.until(() -> this.simpleBroker.getSubscriptionRegistry().findSubscriptions(probe).size() >= count);
 	}
 
-	private static String topic(Map<String, Object> room) {
-		return (String) room.get("topic");
+	private static String topic(TestRoom room) {
+		return room.topic();
 	}
 
-	private static String destination(Map<String, Object> room) {
-		return (String) room.get("destination");
+	private static String destination(TestRoom room) {
+		return room.destination();
 	}
 
-	private static String sendDestination(Map<String, Object> room) {
-		return (String) room.get("sendDestination");
+	private static String sendDestination(TestRoom room) {
+		return room.sendDestination();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A broker that starts after the gateway, and one that restarts, is found again without help. */
+/**
+ * A broker that starts after the gateway, and one that restarts, is found again without
+ * help.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.mqtt.max-reconnect-delay=2s")
 class BrokerReconnectTests {
 
@@ -34,7 +38,7 @@ class BrokerReconnectTests {
 	int port;
 
 	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	@DynamicPropertySource
 	static void brokerThatIsNotThereYet(DynamicPropertyRegistry registry) throws IOException {
@@ -46,9 +50,9 @@ class BrokerReconnectTests {
 
 	@Test
 	void bridgeComesBackAfterTheBrokerStartsAndRestarts() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (StompTestClient browser = StompTestClient.connect(this.port)) {
-			BlockingQueue<Map<String, Object>> inbox = browser.subscribe((String) room.get("destination"));
+			BlockingQueue<Map<String, Object>> inbox = browser.subscribe(room.destination());
 
 			try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start("127.0.0.1", brokerPort, List.of())) {
 				assertBridged(broker, room, inbox, "after a late start");
@@ -61,11 +65,11 @@ class BrokerReconnectTests {
 		}
 	}
 
-	private void assertBridged(EmbeddedMqttBroker broker, Map<String, Object> room,
-			BlockingQueue<Map<String, Object>> inbox, String text) throws Exception {
+	private void assertBridged(EmbeddedMqttBroker broker, TestRoom room, BlockingQueue<Map<String, Object>> inbox,
+			String text) throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.links.bridgeReady());
 		try (MqttTestClient mqtt = MqttTestClient.connect(broker.url())) {
-			mqtt.publish((String) room.get("topic"), text);
+			mqtt.publish(room.topic(), text);
 			assertThat(inbox.poll(20, TimeUnit.SECONDS)).containsEntry("text", text);
 		}
 	}

@@ -5,25 +5,25 @@ import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mqttchat.gateway.GatewayApplication;
+import dev.mqttchat.gateway.testsupport.TestGateway;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A taken embedded-broker port stops start-up with one line that names the settings to change. */
+/**
+ * A taken embedded-broker port stops start-up with one line that names the settings to
+ * change.
+ */
 class EmbeddedBrokerPortTests {
 
 	@Test
 	void takenPortFailsStartupNamingBothSettings() throws Exception {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress("127.0.0.1", 0));
-			SpringApplicationBuilder gateway = new SpringApplicationBuilder(GatewayApplication.class).properties(
-					"server.port=0", "chat.mqtt.url=", "chat.mqtt.embedded.port=" + taken.getLocalPort());
-
-			assertThatThrownBy(() -> gateway.run()).hasRootCauseInstanceOf(java.net.BindException.class)
+			assertThatThrownBy(() -> TestGateway.start("chat.mqtt.embedded.port=" + taken.getLocalPort()))
+				.hasRootCauseInstanceOf(java.net.BindException.class)
 				.satisfies((failure) -> {
 					EmbeddedBrokerPortInUseException cause = findCause(failure);
 					FailureAnalysis analysis = new EmbeddedBrokerFailureAnalyzer().analyze(failure);

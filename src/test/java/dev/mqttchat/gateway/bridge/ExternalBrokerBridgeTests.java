@@ -9,7 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The bridge against a broker nobody here wrote, named by {@code CHAT_TEST_MQTT_URL} (CI: Mosquitto). */
+/**
+ * The bridge against a broker nobody here wrote, named by {@code CHAT_TEST_MQTT_URL} (CI:
+ * Mosquitto).
+ */
 @EnabledIfEnvironmentVariable(named = "CHAT_TEST_MQTT_URL", matches = ".+",
 		disabledReason = "CHAT_TEST_MQTT_URL is not set: external broker tests skipped")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -18,7 +21,8 @@ class ExternalBrokerBridgeTests extends AbstractBridgeTests {
 	@DynamicPropertySource
 	static void externalBroker(DynamicPropertyRegistry registry) {
 		registry.add("chat.mqtt.url", () -> System.getenv("CHAT_TEST_MQTT_URL"));
-		// A shared broker may carry other runs' traffic: this run's rooms live under a topic prefix of their own.
+		// A shared broker may carry other runs' traffic: this run's rooms live under a
+		// topic prefix of their own.
 		registry.add("chat.rooms.topic-prefix", () -> "test/" + UUID.randomUUID() + "/chat/rooms");
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The bridge against HiveMQ CE, the broker family of the reference deployment; needs a Docker engine. */
+/**
+ * The bridge against HiveMQ CE, the broker family of the reference deployment; needs a
+ * Docker engine.
+ */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HiveMqBridgeTests extends AbstractBridgeTests {

@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Announcements on live topics: what the gateway writes it reads back, and anything else is ignored. */
+/**
+ * Announcements on live topics: what the gateway writes it reads back, and anything else
+ * is ignored.
+ */
 class LiveAnnouncementTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.mqttchat.gateway.room.Room;
-import dev.mqttchat.gateway.room.RoomRegistry;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,9 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Garbage published on a room's topic: shown safely or dropped and counted, and the bridge keeps running. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/embedded/chat/rooms" })
+/**
+ * Garbage published on a room's topic: shown safely or dropped and counted, and the
+ * bridge keeps running.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class MalformedMqttPayloadTests {
 
 	@LocalServerPort
@@ -33,17 +35,14 @@ class MalformedMqttPayloadTests {
 	BrokerEndpoint broker;
 
 	@Autowired
-	RoomRegistry rooms;
-
-	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	@Autowired
 	MeterRegistry meters;
 
 	@Test
 	void malformedPayloadsAreShownSafelyOrDroppedAndTheNextMessageArrives() throws Exception {
-		Room room = this.rooms.create(null);
+		TestRoom room = TestRooms.create(this.port);
 		double droppedBefore = dropped();
 		try (StompTestClient browser = StompTestClient.connect(this.port);
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {

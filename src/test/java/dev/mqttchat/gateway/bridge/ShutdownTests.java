@@ -10,18 +10,21 @@ import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import org.junit.jupiter.api.Test;
 
-import dev.mqttchat.gateway.GatewayApplication;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.TestGateway;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Stopping the gateway sends the broker an MQTT DISCONNECT from every adapter rather than just dropping them. */
+/**
+ * Stopping the gateway sends the broker an MQTT DISCONNECT from every adapter rather than
+ * just dropping them.
+ */
 class ShutdownTests {
 
 	@Test
@@ -45,11 +48,10 @@ class ShutdownTests {
 				}
 
 			});
-			ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-				.properties("server.port=0", "chat.mqtt.url=" + broker.url(), "chat.mqtt.client-id-prefix=shutdown")
-				.run();
-			MqttClientConfig.MqttClientIds ids = gateway.getBean(MqttClientConfig.MqttClientIds.class);
-			MqttLinks links = gateway.getBean(MqttLinks.class);
+			ConfigurableApplicationContext gateway = TestGateway.start("chat.mqtt.url=" + broker.url(),
+					"chat.mqtt.client-id-prefix=shutdown");
+			MqttClientIds ids = gateway.getBean(MqttClientIds.class);
+			MqttLinkMonitor links = gateway.getBean(MqttLinkMonitor.class);
 			await().atMost(Duration.ofSeconds(15)).until(() -> links.bridgeReady());
 			sendOneMessage(((WebServerApplicationContext) gateway).getWebServer().getPort());
 			await().atMost(Duration.ofSeconds(15)).until(() -> links.outbound().isReady());
@@ -62,9 +64,9 @@ class ShutdownTests {
 	}
 
 	private static void sendOneMessage(int port) throws Exception {
-		Map<String, Object> room = TestRooms.create(port);
+		TestRoom room = TestRooms.create(port);
 		try (StompTestClient browser = StompTestClient.connect(port)) {
-			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "bye"));
+			browser.send(room.sendDestination(), Map.of("username", "ada", "text", "bye"));
 		}
 	}
 

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mqttchat.gateway.GatewayApplication;
-import dev.mqttchat.gateway.room.Room;
-import dev.mqttchat.gateway.room.RoomRegistry;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
+import dev.mqttchat.gateway.testsupport.TestGateway;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -32,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A broker reached over TLS with a private CA through an SSL bundle, with credentials: the right certificate works,
- * a certificate for another host name is refused, and the password never reaches the log.
+ * A broker reached over TLS with a private CA through an SSL bundle, with credentials:
+ * the right certificate works, a certificate for another host name is refused, and the
+ * password never reaches the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TlsBrokerTests {
@@ -48,9 +48,9 @@ class TlsBrokerTests {
 		int tlsPort = freePort();
 		try (EmbeddedMqttBroker broker = tlsBroker("tls/broker-localhost.p12", tlsPort);
 				ConfigurableApplicationContext gateway = gateway(tlsPort)) {
-			MqttLinks links = gateway.getBean(MqttLinks.class);
+			MqttLinkMonitor links = gateway.getBean(MqttLinkMonitor.class);
 			await().atMost(Duration.ofSeconds(20)).until(() -> links.bridgeReady());
-			Room room = gateway.getBean(RoomRegistry.class).create(null);
+			TestRoom room = TestRooms.create(TestGateway.port(gateway));
 			int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 			try (StompTestClient browser = StompTestClient.connect(port);
 					MqttTestClient mqtt = MqttTestClient.connect(broker.url(), "gateway", PASSWORD)) {
@@ -73,7 +73,7 @@ class TlsBrokerTests {
 		int tlsPort = freePort();
 		try (EmbeddedMqttBroker broker = tlsBroker("tls/broker-wrong.p12", tlsPort);
 				ConfigurableApplicationContext gateway = gateway(tlsPort)) {
-			MqttLinks links = gateway.getBean(MqttLinks.class);
+			MqttLinkMonitor links = gateway.getBean(MqttLinkMonitor.class);
 
 			await().atMost(Duration.ofSeconds(20)).until(() -> links.inbound().failedAttempts() >= 2);
 
@@ -95,12 +95,9 @@ class TlsBrokerTests {
 	}
 
 	private static ConfigurableApplicationContext gateway(int tlsPort) {
-		return new SpringApplicationBuilder(GatewayApplication.class)
-			.properties("server.port=0", "chat.mqtt.url=ssl://localhost:" + tlsPort, "chat.mqtt.ssl.bundle=test-ca",
-					"spring.ssl.bundle.pem.test-ca.truststore.certificate=classpath:tls/ca.pem",
-					"chat.mqtt.username=gateway", "chat.mqtt.password=" + PASSWORD,
-					"chat.mqtt.max-reconnect-delay=2s", "chat.rooms.topic-prefix=test/tls/rooms")
-			.run();
+		return TestGateway.start("chat.mqtt.url=ssl://localhost:" + tlsPort, "chat.mqtt.ssl.bundle=test-ca",
+				"spring.ssl.bundle.pem.test-ca.truststore.certificate=classpath:tls/ca.pem",
+				"chat.mqtt.username=gateway", "chat.mqtt.password=" + PASSWORD, "chat.mqtt.max-reconnect-delay=2s");
 	}
 
 	private static int freePort() throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** With no broker at the configured address, the page and API still serve and the log stays readable. */
+/**
+ * With no broker at the configured address, the page and API still serve and the log
+ * stays readable.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chat.mqtt.max-reconnect-delay=2s")
 class UnreachableBrokerTests {
@@ -36,7 +40,7 @@ class UnreachableBrokerTests {
 	int port;
 
 	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	private static String brokerUrl;
 
@@ -62,8 +66,9 @@ class UnreachableBrokerTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.links.inbound().failedAttempts() >= 3);
 
 		assertThat(this.links.bridgeReady()).isFalse();
-		assertThat(output.getAll().lines().filter((line) -> line.contains(brokerUrl + " unreachable for the inbound link")))
-			.singleElement()
+		assertThat(output.getAll()
+			.lines()
+			.filter((line) -> line.contains(brokerUrl + " unreachable for the inbound link"))).singleElement()
 			.asString()
 			.contains("retrying with backoff up to 2s");
 		assertThat(output.getAll()).doesNotContain("\tat org.eclipse.paho").doesNotContain("\tat org.springframework");
@@ -71,14 +76,14 @@ class UnreachableBrokerTests {
 
 	@Test
 	void sendWhileBrokerIsDownTellsTheSender() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (StompTestClient browser = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> errors = browser.subscribe("/user/queue/errors");
 
-			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "anyone?"));
+			browser.send(room.sendDestination(), Map.of("username", "ada", "text", "anyone?"));
 
 			assertThat(errors.poll(20, TimeUnit.SECONDS)).containsEntry("code", "broker-unavailable")
-				.containsEntry("roomId", room.get("id"));
+				.containsEntry("roomId", room.id());
 		}
 	}
 

@@ -13,10 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
-import dev.mqttchat.gateway.bridge.MqttLinks;
+import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,9 +30,11 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** History by sequence number: what MQTT clients say is stored even with nobody in the room, paged both ways. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/history/rooms" })
+/**
+ * History by sequence number: what MQTT clients say is stored even with nobody in the
+ * room, paged both ways.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HistoryApiTests {
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> PAGE = new ParameterizedTypeReference<>() {
@@ -44,7 +47,7 @@ class HistoryApiTests {
 	BrokerEndpoint broker;
 
 	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	private RestClient http;
 
@@ -56,9 +59,9 @@ class HistoryApiTests {
 
 	@Test
 	void mqttMessageIntoARoomNobodyHasOpenIsInTheHistory() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
-			mqtt.publish((String) room.get("topic"), "ada (laptop): anyone here?");
+			mqtt.publish(room.topic(), "ada (laptop): anyone here?");
 		}
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> !history(room, "").isEmpty());
@@ -73,11 +76,11 @@ class HistoryApiTests {
 
 	@Test
 	void liveMessagesCarryTheSameIdAndSeqAsHistory() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (StompTestClient browser = StompTestClient.connect(this.port)) {
-			BlockingQueue<Map<String, Object>> inbox = browser.subscribe((String) room.get("destination"));
-			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "first"));
-			browser.send((String) room.get("sendDestination"), Map.of("username", "ada", "text", "second"));
+			BlockingQueue<Map<String, Object>> inbox = browser.subscribe(room.destination());
+			browser.send(room.sendDestination(), Map.of("username", "ada", "text", "first"));
+			browser.send(room.sendDestination(), Map.of("username", "ada", "text", "second"));
 
 			Map<String, Object> first = inbox.poll(10, TimeUnit.SECONDS);
 			Map<String, Object> second = inbox.poll(10, TimeUnit.SECONDS);
@@ -90,10 +93,10 @@ class HistoryApiTests {
 
 	@Test
 	void pagesByBeforeAndAfter() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			for (int i = 1; i <= 60; i++) {
-				mqtt.publish((String) room.get("topic"), "message " + i);
+				mqtt.publish(room.topic(), "message " + i);
 			}
 		}
 		await().atMost(Duration.ofSeconds(15)).until(() -> history(room, "?after=59").size() == 1);
@@ -110,10 +113,10 @@ class HistoryApiTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "?limit=0", "?limit=201", "?limit=abc", "?before=-1", "?after=x" })
 	void badParametersAreAProblem400(String query) {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 
 		HttpStatusCode status = this.http.get()
-			.uri("/api/rooms/" + room.get("id") + "/messages" + query)
+			.uri("/api/rooms/" + room.id() + "/messages" + query)
 			.exchange((request, response) -> response.getStatusCode());
 
 		assertThat(status.value()).isEqualTo(400);
@@ -128,8 +131,8 @@ class HistoryApiTests {
 		assertThat(status.value()).isEqualTo(404);
 	}
 
-	private List<Map<String, Object>> history(Map<String, Object> room, String query) {
-		return this.http.get().uri("/api/rooms/" + room.get("id") + "/messages" + query).retrieve().body(PAGE);
+	private List<Map<String, Object>> history(TestRoom room, String query) {
+		return this.http.get().uri("/api/rooms/" + room.id() + "/messages" + query).retrieve().body(PAGE);
 	}
 
 	private static List<Integer> seqs(List<Map<String, Object>> page) {

@@ -10,9 +10,10 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
-import dev.mqttchat.gateway.bridge.MqttLinks;
+import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,8 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** History on a throw-away PostgreSQL in a container; needs a Docker engine. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/pg/rooms" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PostgresContainerTests {
 
 	@Container
@@ -42,22 +42,23 @@ class PostgresContainerTests {
 	BrokerEndpoint broker;
 
 	@Autowired
-	MqttLinks links;
+	MqttLinkMonitor links;
 
 	@Test
 	void mqttMessagesAreStoredInPostgres() throws Exception {
 		await().atMost(Duration.ofSeconds(15)).until(() -> this.links.bridgeReady());
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
-			mqtt.publish((String) room.get("topic"), "stored in PostgreSQL");
+			mqtt.publish(room.topic(), "stored in PostgreSQL");
 		}
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/api/rooms/" + room.get("id") + "/messages")
-			.retrieve()
-			.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})).extracting((message) -> message.get("text")).containsExactly("stored in PostgreSQL"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(RestClient.create("http://localhost:" + this.port)
+				.get()
+				.uri("/api/rooms/" + room.id() + "/messages")
+				.retrieve()
+				.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				})).extracting((message) -> message.get("text")).containsExactly("stored in PostgreSQL"));
 	}
 
 }

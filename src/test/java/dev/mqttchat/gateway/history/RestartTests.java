@@ -11,14 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.mqttchat.gateway.GatewayApplication;
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
-import dev.mqttchat.gateway.bridge.MqttLinks;
+import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.TestDatabases;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.TestGateway;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
@@ -27,7 +27,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Rooms and their history outlive a restart of the gateway: in the default H2 file and in PostgreSQL. */
+/**
+ * Rooms and their history outlive a restart of the gateway: in the default H2 file and in
+ * PostgreSQL.
+ */
 class RestartTests {
 
 	@TempDir
@@ -40,14 +43,14 @@ class RestartTests {
 	@ParameterizedTest
 	@MethodSource("databases")
 	void roomsAndMessagesSurviveARestart(String[] database) throws Exception {
-		Map<String, Object> room;
+		TestRoom room;
 		List<Map<String, Object>> before;
 		try (ConfigurableApplicationContext gateway = start(database)) {
 			int port = port(gateway);
 			room = TestRooms.create(port);
 			try (MqttTestClient mqtt = MqttTestClient.connect(gateway.getBean(BrokerEndpoint.class).url())) {
-				mqtt.publish((String) room.get("topic"), "said before the restart");
-				mqtt.publish((String) room.get("topic"), "{\"username\": \"bot\", \"text\": \"me too\"}");
+				mqtt.publish(room.topic(), "said before the restart");
+				mqtt.publish(room.topic(), "{\"username\": \"bot\", \"text\": \"me too\"}");
 			}
 			await().atMost(Duration.ofSeconds(15)).until(() -> history(port, room).size() == 2);
 			before = history(port, room);
@@ -57,12 +60,12 @@ class RestartTests {
 			int port = port(gateway);
 			Map<String, Object> again = RestClient.create("http://localhost:" + port)
 				.get()
-				.uri("/api/rooms/" + room.get("id"))
+				.uri("/api/rooms/" + room.id())
 				.retrieve()
 				.body(new ParameterizedTypeReference<Map<String, Object>>() {
 				});
 
-			assertThat(again).containsEntry("id", room.get("id")).containsEntry("createdAt", room.get("createdAt"));
+			assertThat(again).containsEntry("id", room.id()).containsEntry("createdAt", room.createdAt());
 			assertThat(history(port, room)).isEqualTo(before);
 			assertThat(before).extracting((message) -> message.get("text"))
 				.containsExactly("said before the restart", "me too");
@@ -70,11 +73,9 @@ class RestartTests {
 	}
 
 	private static ConfigurableApplicationContext start(String[] database) {
-		ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-			.properties("server.port=0", "chat.mqtt.url=", "chat.mqtt.embedded.port=0",
-					"chat.rooms.topic-prefix=test/restart/rooms")
-			.run(database);
-		await().atMost(Duration.ofSeconds(15)).until(() -> gateway.getBean(MqttLinks.class).bridgeReady());
+		ConfigurableApplicationContext gateway = TestGateway.start(database,
+				"chat.rooms.topic-prefix=test/restart/rooms");
+		await().atMost(Duration.ofSeconds(15)).until(() -> gateway.getBean(MqttLinkMonitor.class).bridgeReady());
 		return gateway;
 	}
 
@@ -82,10 +83,10 @@ class RestartTests {
 		return ((WebServerApplicationContext) gateway).getWebServer().getPort();
 	}
 
-	private static List<Map<String, Object>> history(int port, Map<String, Object> room) {
+	private static List<Map<String, Object>> history(int port, TestRoom room) {
 		return RestClient.create("http://localhost:" + port)
 			.get()
-			.uri("/api/rooms/" + room.get("id") + "/messages")
+			.uri("/api/rooms/" + room.id() + "/messages")
 			.retrieve()
 			.body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			});

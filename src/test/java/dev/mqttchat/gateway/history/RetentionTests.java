@@ -1,31 +1,32 @@
 package dev.mqttchat.gateway.history;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mqttchat.gateway.chat.ChatMessage;
-import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.chat.StoredMessage;
-import dev.mqttchat.gateway.room.Room;
-import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retention removes messages past the age limit and each room's surplus over its maximum, and nothing else. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.storage.max-messages-per-room=5",
-		"chat.storage.max-age=7d", "chat.rooms.topic-prefix=test/retention/rooms" })
+/**
+ * Retention removes messages past the age limit and each room's surplus over its maximum,
+ * and nothing else.
+ */
+@DataJdbcTest(properties = { "chat.storage.max-messages-per-room=5", "chat.storage.max-age=7d" })
+@Import({ MessageStore.class, RetentionConfig.class, StoreFixture.class })
+@EnableConfigurationProperties(ChatProperties.class)
 class RetentionTests {
 
 	@Autowired
-	RoomRegistry rooms;
+	StoreFixture fixture;
 
 	@Autowired
 	MessageStore store;
@@ -38,15 +39,15 @@ class RetentionTests {
 
 	@Test
 	void removesWhatIsTooOldOrTooManyAndKeepsTheRest() {
-		Room busy = this.rooms.create(null);
-		Room aged = this.rooms.create(null);
-		Room quiet = this.rooms.create(null);
-		storeMessages(busy, 8);
-		storeMessages(aged, 4);
-		storeMessages(quiet, 3);
+		String busy = this.fixture.room();
+		String aged = this.fixture.room();
+		String quiet = this.fixture.room();
+		this.fixture.store(busy, 8);
+		this.fixture.store(aged, 4);
+		this.fixture.store(quiet, 3);
 		this.jdbc.sql("UPDATE message SET stored_at = :old WHERE room_id = :room AND seq <= 2")
 			.param("old", OffsetDateTime.now().minusDays(8))
-			.param("room", aged.id())
+			.param("room", aged)
 			.update();
 
 		this.retention.enforce();
@@ -56,15 +57,8 @@ class RetentionTests {
 		assertThat(seqs(quiet)).containsExactly(1L, 2L, 3L);
 	}
 
-	private void storeMessages(Room room, int count) {
-		for (int i = 1; i <= count; i++) {
-			this.store.store(new ChatMessage(room.id() + "-" + i, room.id(), "ada", null, "message " + i,
-					Instant.now(), MessageSource.WEB));
-		}
-	}
-
-	private List<Long> seqs(Room room) {
-		return this.store.page(room.id(), null, null, 200).stream().map(StoredMessage::seq).toList();
+	private List<Long> seqs(String room) {
+		return this.store.page(room, null, null, 200).stream().map(StoredMessage::seq).toList();
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,12 +32,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = RoomController.class, properties = "chat.rooms.create-per-minute=100000")
 @Import({ RoomRegistry.class, RoomCreationLimiter.class, JdbcNamingConfig.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-		JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })
+		JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,
+		DataJdbcRepositoriesAutoConfiguration.class })
 @EnableConfigurationProperties(ChatProperties.class)
 class RoomControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Topics {
+
+		@Bean
+		RoomTopicResolver roomTopicResolver() {
+			// The bridge names topics; here any name proves the controller shows what the
+			// bridge says.
+			return (roomId) -> "chat/rooms/" + roomId;
+		}
+
+	}
 
 	@Test
 	void createdRoomHasLocationAndEveryField() {
@@ -96,8 +111,8 @@ class RoomControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"name\": \"\"}", "{\"name\": \"   \"}", "{\"name\": \"bell\\u0007\"}",
-			"{\"name\": \"line\\nbreak\"}", "{\"name\": \"" + "x" + "0123456789012345678901234567890123456789012345678901234567890123"
-					+ "\"}" })
+			"{\"name\": \"line\\nbreak\"}",
+			"{\"name\": \"" + "x" + "0123456789012345678901234567890123456789012345678901234567890123" + "\"}" })
 	void invalidNameIsAProblem400(String body) {
 		assertThat(this.mvc.post().uri("/api/rooms").contentType(MediaType.APPLICATION_JSON).content(body))
 			.hasStatus(HttpStatus.BAD_REQUEST)
@@ -114,7 +129,10 @@ class RoomControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/rooms")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"" + name + "\"}")).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.name").isEqualTo(name);
+			.content("{\"name\": \"" + name + "\"}")).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.name")
+			.isEqualTo(name);
 	}
 
 	@Test

@@ -8,7 +8,10 @@ import net.jqwik.api.Provide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Room-id validation, for any input: exactly the configured length of ASCII letters and digits passes. */
+/**
+ * Room-id validation, for any input: exactly the configured length of ASCII letters and
+ * digits passes.
+ */
 class RoomIdPropertyTests {
 
 	private final RoomIds ids = new RoomIds(22);
@@ -38,7 +41,8 @@ class RoomIdPropertyTests {
 
 	@Provide
 	Arbitrary<Character> foreign() {
-		return Arbitraries.chars().filter((c) -> !String.valueOf(c).matches("[A-Za-z0-9]"))
+		return Arbitraries.chars()
+			.filter((c) -> !String.valueOf(c).matches("[A-Za-z0-9]"))
 			.edgeCases((edges) -> edges.add('#').add('+').add('/').add('$').add('\u0000').add('\u0410').add('%'));
 	}
 

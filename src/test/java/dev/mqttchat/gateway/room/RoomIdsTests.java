@@ -6,7 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Room ids: drawn from {@code [A-Za-z0-9]} at the configured length, and nothing else passes as one. */
+/**
+ * Room ids: drawn from {@code [A-Za-z0-9]} at the configured length, and nothing else
+ * passes as one.
+ */
 class RoomIdsTests {
 
 	private final RoomIds ids = new RoomIds(22);

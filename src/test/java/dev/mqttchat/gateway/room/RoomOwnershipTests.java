@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -16,9 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only a room's creator, holding the owner token returned once by {@code POST}, may delete it. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/owner/rooms" })
+/**
+ * Only a room's creator, holding the owner token returned once by {@code POST}, may
+ * delete it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoomOwnershipTests {
 
 	@LocalServerPort
@@ -28,8 +31,8 @@ class RoomOwnershipTests {
 
 	@Test
 	void onlyTheOwnerTokenDeletesARoomAndItsHistory() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
-		String token = (String) room.get("ownerToken");
+		TestRoom room = TestRooms.create(this.port);
+		String token = room.ownerToken();
 		assertThat(token).hasSizeGreaterThanOrEqualTo(40);
 
 		HttpResponse<String> anonymous = delete(room, null);
@@ -37,27 +40,27 @@ class RoomOwnershipTests {
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		assertThat(delete(room, "Bearer not-the-token").statusCode()).isEqualTo(403);
 		assertThat(delete(room, "Basic " + token).statusCode()).isEqualTo(401);
-		assertThat(get("/api/rooms/" + room.get("id")).statusCode()).isEqualTo(200);
+		assertThat(get("/api/rooms/" + room.id()).statusCode()).isEqualTo(200);
 
 		assertThat(delete(room, "Bearer " + token).statusCode()).isEqualTo(204);
 
-		assertThat(get("/api/rooms/" + room.get("id")).statusCode()).isEqualTo(404);
-		assertThat(get("/api/rooms/" + room.get("id") + "/messages").statusCode()).isEqualTo(404);
-		assertThat(get("/rooms/" + room.get("id")).statusCode()).isEqualTo(404);
+		assertThat(get("/api/rooms/" + room.id()).statusCode()).isEqualTo(404);
+		assertThat(get("/api/rooms/" + room.id() + "/messages").statusCode()).isEqualTo(404);
+		assertThat(get("/rooms/" + room.id()).statusCode()).isEqualTo(404);
 		assertThat(delete(room, "Bearer " + token).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void theOwnerTokenIsShownOnlyAtCreation() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 
-		assertThat(get("/api/rooms/" + room.get("id")).body()).doesNotContain("ownerToken")
-			.doesNotContain((String) room.get("ownerToken"));
+		assertThat(get("/api/rooms/" + room.id()).body()).doesNotContain("ownerToken")
+			.doesNotContain(room.ownerToken());
 	}
 
-	private HttpResponse<String> delete(Map<String, Object> room, String authorization) throws Exception {
+	private HttpResponse<String> delete(TestRoom room, String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/rooms/" + room.get("id")))
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/rooms/" + room.id()))
 			.DELETE();
 		if (authorization != null) {
 			request.header("Authorization", authorization);

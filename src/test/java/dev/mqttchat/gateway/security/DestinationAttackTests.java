@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Subscribing or sending outside one's own rooms: patterns, other prefixes, unknown rooms, forged broadcasts. */
+/**
+ * Subscribing or sending outside one's own rooms: patterns, other prefixes, unknown
+ * rooms, forged broadcasts.
+ */
 @GatewayUnderAttack
 class DestinationAttackTests {
 
@@ -23,9 +27,9 @@ class DestinationAttackTests {
 
 	@Test
 	void wildcardAndForeignSubscriptionsAreRefusedAndReceiveNothing() throws Exception {
-		Map<String, Object> victim = TestRooms.create(this.port);
-		Map<String, Object> own = TestRooms.create(this.port);
-		String victimId = (String) victim.get("id");
+		TestRoom victim = TestRooms.create(this.port);
+		TestRoom own = TestRooms.create(this.port);
+		String victimId = victim.id();
 		List<String> hostile = List.of("/topic/rooms/**", "/topic/rooms/*", "/topic/**", "/topic/rooms/{id}",
 				"/topic/rooms/" + victimId.substring(0, 10) + "*", "/topic/rooms", "/queue/errors-user" + victimId,
 				"/user/queue/errors/**", "/app/rooms/" + victimId, "/topic/rooms/AAAAAAAAAAAAAAAAAAAAAA",
@@ -41,10 +45,10 @@ class DestinationAttackTests {
 					.asString()
 					.startsWith("Cannot subscribe to ");
 			}
-			BlockingQueue<Map<String, Object>> ownRoom = attacker.subscribe((String) own.get("destination"));
+			BlockingQueue<Map<String, Object>> ownRoom = attacker.subscribe(own.destination());
 
-			speaker.send((String) victim.get("sendDestination"), Map.of("username", "victim", "text", "secret"));
-			speaker.send((String) own.get("sendDestination"), Map.of("username", "victim", "text", "marker"));
+			speaker.send(victim.sendDestination(), Map.of("username", "victim", "text", "secret"));
+			speaker.send(own.sendDestination(), Map.of("username", "victim", "text", "marker"));
 
 			assertThat(ownRoom.poll(10, TimeUnit.SECONDS)).containsEntry("text", "marker");
 			assertThat(stolen).allSatisfy((queue) -> assertThat(queue).isEmpty());
@@ -53,15 +57,15 @@ class DestinationAttackTests {
 
 	@Test
 	void sendStraightToATopicCannotForgeABroadcast() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (StompTestClient forger = StompTestClient.connect(this.port);
 				StompTestClient reader = StompTestClient.connect(this.port)) {
-			BlockingQueue<Map<String, Object>> inbox = reader.subscribe((String) room.get("destination"));
+			BlockingQueue<Map<String, Object>> inbox = reader.subscribe(room.destination());
 			BlockingQueue<Map<String, Object>> errors = forger.subscribe("/user/queue/errors");
 
-			forger.send((String) room.get("destination"),
+			forger.send(room.destination(),
 					Map.of("id", "forged", "username", "admin", "text", "forged", "source", "web"));
-			forger.send("/app/other/" + room.get("id"), Map.of("username", "x", "text", "elsewhere"));
+			forger.send("/app/other/" + room.id(), Map.of("username", "x", "text", "elsewhere"));
 
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "send-refused")
 				.extractingByKey("message")
@@ -70,7 +74,7 @@ class DestinationAttackTests {
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).extractingByKey("message")
 				.asString()
 				.startsWith("Cannot send to /app/other/");
-			reader.send((String) room.get("sendDestination"), Map.of("username", "reader", "text", "real"));
+			reader.send(room.sendDestination(), Map.of("username", "reader", "text", "real"));
 			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "real");
 			assertThat(inbox).isEmpty();
 		}

@@ -8,12 +8,13 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-/** The one gateway (embedded broker, short CONNECT deadline) that the threat tests share. */
+/**
+ * The one gateway (embedded broker, short CONNECT deadline) that the threat tests share.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/security/rooms",
-				"chat.rooms.create-per-minute=100000", "chat.web.connect-timeout=1s" })
+		properties = { "chat.rooms.create-per-minute=100000", "chat.web.connect-timeout=1s" })
 @interface GatewayUnderAttack {
 
 }

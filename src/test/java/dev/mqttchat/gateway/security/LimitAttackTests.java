@@ -3,10 +3,6 @@ package dev.mqttchat.gateway.security;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
-import dev.mqttchat.gateway.room.Room;
-import dev.mqttchat.gateway.room.RoomRegistry;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 
@@ -34,45 +30,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Flooding: rooms, messages, huge frames, sockets that never speak and per-connection compression; each hits a
- * limit, others carry on.
+ * Flooding: messages, huge frames, sockets that never speak and per-connection
+ * compression; each hits a limit, others carry on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.mqtt.url=", "chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/limits/rooms",
-				"chat.rooms.create-per-minute=3", "chat.web.connect-timeout=1s", "chat.web.max-frame-size=16KB" })
+		properties = { "chat.web.connect-timeout=1s", "chat.web.max-frame-size=16KB" })
 class LimitAttackTests {
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	RoomRegistry rooms;
-
-	@Autowired
 	BrokerEndpoint broker;
 
 	@Test
-	void roomCreationIsLimitedPerClientAddress() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest create = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/rooms"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
-		List<Integer> statuses = new ArrayList<>();
-		HttpResponse<String> last = null;
-		for (int i = 0; i < 4; i++) {
-			last = http.send(create, HttpResponse.BodyHandlers.ofString());
-			statuses.add(last.statusCode());
-		}
-
-		assertThat(statuses).containsExactly(201, 201, 201, 429);
-		assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying((s) -> assertThat(Long.parseLong(s)).isPositive());
-		assertThat(last.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(last.body()).contains("Too many rooms");
-	}
-
-	@Test
 	void sendRateIsLimitedPerSessionAndOthersCarryOn() throws Exception {
-		Room room = this.rooms.create(null);
+		TestRoom room = TestRooms.create(this.port);
 		try (StompTestClient flooder = StompTestClient.connect(this.port);
 				StompTestClient neighbour = StompTestClient.connect(this.port);
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
@@ -84,7 +57,8 @@ class LimitAttackTests {
 			}
 			neighbour.send(room.sendDestination(), Map.of("username", "calm", "text", "still here"));
 
-			await().atMost(Duration.ofSeconds(15)).until(() -> onTopic.stream().anyMatch((m) -> m.text().contains("still here")));
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> onTopic.stream().anyMatch((m) -> m.text().contains("still here")));
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "rate-limited");
 			long spam = onTopic.stream().filter((m) -> m.text().contains("spam")).count();
 			assertThat(spam).isBetween(20L, 35L);
@@ -94,7 +68,7 @@ class LimitAttackTests {
 
 	@Test
 	void oversizedFrameEndsOnlyThatConnection() throws Exception {
-		Room room = this.rooms.create(null);
+		TestRoom room = TestRooms.create(this.port);
 		try (RawWebSocket attacker = RawWebSocket.open(this.port, Map.of());
 				StompTestClient neighbour = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> inbox = neighbour.subscribe(room.destination());
@@ -112,7 +86,7 @@ class LimitAttackTests {
 
 	@Test
 	void frameOverTheLimitInBytesThoughNotInCharactersEndsTheConnection() throws Exception {
-		Room room = this.rooms.create(null);
+		TestRoom room = TestRooms.create(this.port);
 		try (RawWebSocket attacker = RawWebSocket.open(this.port, Map.of())) {
 			attacker.send(RawWebSocket.connectFrame());
 			assertThat(attacker.next(Duration.ofSeconds(10))).startsWith("CONNECTED");
@@ -128,12 +102,13 @@ class LimitAttackTests {
 	@Test
 	void webSocketCompressionIsNotNegotiated() throws Exception {
 		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost:" + this.port + "\r\n"
-					+ "Origin: http://localhost:" + this.port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-					+ "Sec-WebSocket-Protocol: v12.stomp\r\n"
-					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream()
+				.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + this.port + "\r\n" + "Origin: http://localhost:"
+						+ this.port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+						+ "Sec-WebSocket-Protocol: v12.stomp\r\n"
+						+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 			BufferedReader response = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
 			List<String> head = new ArrayList<>();
@@ -141,7 +116,8 @@ class LimitAttackTests {
 				head.add(line);
 			}
 
-			// A deflate context per connection would cost memory per browser and CPU per subscriber and message.
+			// A deflate context per connection would cost memory per browser and CPU per
+			// subscriber and message.
 			assertThat(head.get(0)).startsWith("HTTP/1.1 101");
 			assertThat(head)
 				.noneMatch((header) -> header.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions"));

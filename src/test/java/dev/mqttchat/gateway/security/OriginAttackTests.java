@@ -14,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A page on another origin opening the WebSocket with the visitor's browser (cross-site WebSocket hijacking). */
+/**
+ * A page on another origin opening the WebSocket with the visitor's browser (cross-site
+ * WebSocket hijacking).
+ */
 @GatewayUnderAttack
 class OriginAttackTests {
 

@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hostile room ids at every entry point: MQTT wildcards, separators, $SYS, NUL, look-alikes, encodings, length. */
+/**
+ * Hostile room ids at every entry point: MQTT wildcards, separators, $SYS, NUL,
+ * look-alikes, encodings, length.
+ */
 @GatewayUnderAttack
 class RoomIdAttackTests {
 
@@ -30,7 +33,7 @@ class RoomIdAttackTests {
 
 	@Test
 	void hostileIdsGet400Or404OnRestAndPagePaths() throws Exception {
-		String issued = (String) TestRooms.create(this.port).get("id");
+		String issued = TestRooms.create(this.port).id();
 		for (String path : List.of("/api/rooms/", "/rooms/")) {
 			for (String id : hostileIds(issued)) {
 				int status = get(path + id);
@@ -42,7 +45,7 @@ class RoomIdAttackTests {
 
 	@Test
 	void hostileIdsInStompDestinationsGetAnError() throws Exception {
-		String issued = (String) TestRooms.create(this.port).get("id");
+		String issued = TestRooms.create(this.port).id();
 		try (StompTestClient client = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> errors = client.subscribe("/user/queue/errors");
 			List<String> ids = new ArrayList<>(hostileIds(issued));
@@ -64,8 +67,8 @@ class RoomIdAttackTests {
 		String encodedFirst = "%" + Integer.toHexString(issued.charAt(0)).toUpperCase() + issued.substring(1);
 		return List.of(head + "%23", head + "%2B", head + "%2F", "%24SYS" + issued.substring(4), head + "%00",
 				head + "%D0%90", head + "%EF%BC%A1", encodedFirst, issued + "A", issued + issued,
-				issued.substring(0, 10), "%2E%2E%2F" + issued, issued.toLowerCase().equals(issued) ? issued.toUpperCase()
-						: issued.toLowerCase());
+				issued.substring(0, 10), "%2E%2E%2F" + issued,
+				issued.toLowerCase().equals(issued) ? issued.toUpperCase() : issued.toLowerCase());
 	}
 
 	private int get(String path) throws Exception {

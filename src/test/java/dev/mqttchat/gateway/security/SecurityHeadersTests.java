@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Script injection, framing, MIME sniffing, leaking room links through the Referer header, and prying actuators. */
+/**
+ * Script injection, framing, MIME sniffing, leaking room links through the Referer
+ * header, and prying actuators.
+ */
 @GatewayUnderAttack
 class SecurityHeadersTests {
 

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hand-made STOMP: split frames, NULs in bodies, unknown commands, missing headers; never a crash. */
+/**
+ * Hand-made STOMP: split frames, NULs in bodies, unknown commands, missing headers; never
+ * a crash.
+ */
 @GatewayUnderAttack
 class StompParsingAttackTests {
 
@@ -34,11 +38,11 @@ class StompParsingAttackTests {
 
 	@Test
 	void nulInsideABodyWithContentLengthIsReadWhole() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		String body = "{\"username\":\"ada\",\"text\":\"a\u0000b\"}";
 		try (RawWebSocket socket = connected()) {
 			socket.send("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\u0000");
-			socket.send("SEND\ndestination:" + room.get("sendDestination") + "\ncontent-type:application/json\n"
+			socket.send("SEND\ndestination:" + room.sendDestination() + "\ncontent-type:application/json\n"
 					+ "content-length:" + body.length() + "\n\n" + body + "\u0000");
 
 			assertThat(socket.next(Duration.ofSeconds(10))).startsWith("MESSAGE").contains("\"code\":\"malformed\"");
@@ -48,7 +52,7 @@ class StompParsingAttackTests {
 
 	@Test
 	void unknownCommandGetsAnError() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (RawWebSocket socket = connected()) {
 			socket.send("HELLO\nfoo:bar\n\n\u0000");
 
@@ -59,7 +63,7 @@ class StompParsingAttackTests {
 
 	@Test
 	void sendWithoutDestinationIsRefused() throws Exception {
-		Map<String, Object> room = TestRooms.create(this.port);
+		TestRoom room = TestRooms.create(this.port);
 		try (RawWebSocket socket = connected()) {
 			socket.send("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\u0000");
 			socket.send("SEND\ncontent-type:application/json\n\n{\"username\":\"ada\",\"text\":\"where?\"}\u0000");
@@ -87,10 +91,10 @@ class StompParsingAttackTests {
 		return socket;
 	}
 
-	private void assertHealthy(Map<String, Object> room) throws Exception {
+	private void assertHealthy(TestRoom room) throws Exception {
 		try (StompTestClient client = StompTestClient.connect(this.port)) {
-			BlockingQueue<Map<String, Object>> inbox = client.subscribe((String) room.get("destination"));
-			client.send((String) room.get("sendDestination"), Map.of("username", "check", "text", "alive"));
+			BlockingQueue<Map<String, Object>> inbox = client.subscribe(room.destination());
+			client.send(room.sendDestination(), Map.of("username", "check", "text", "alive"));
 			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "alive");
 		}
 	}

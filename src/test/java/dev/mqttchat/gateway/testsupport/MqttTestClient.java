@@ -36,13 +36,16 @@ public final class MqttTestClient implements AutoCloseable {
 		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
 		options.setCleanSession(true);
 		options.setConnectionTimeout(10);
-		// Paho allows 10 unacknowledged publishes by default; a burst on a loaded machine exceeds that.
+		// Paho allows 10 unacknowledged publishes by default; a burst on a loaded machine
+		// exceeds that.
 		options.setMaxInflight(1000);
 		client.connect(options);
 		return new MqttTestClient(client);
 	}
 
-	/** Subscribes to {@code topic} at QoS 1; each message arrives in the returned queue. */
+	/**
+	 * Subscribes to {@code topic} at QoS 1; each message arrives in the returned queue.
+	 */
 	public BlockingQueue<Received> subscribe(String topic) throws MqttException {
 		BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 		this.client.subscribe(topic, 1, (arrivedOn, message) -> received.add(new Received(arrivedOn,

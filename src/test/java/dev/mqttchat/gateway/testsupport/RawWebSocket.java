@@ -11,7 +11,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A bare WebSocket (the JDK's client) for sending hand-made, possibly hostile, STOMP frames. */
+/**
+ * A bare WebSocket (the JDK's client) for sending hand-made, possibly hostile, STOMP
+ * frames.
+ */
 public final class RawWebSocket implements AutoCloseable {
 
 	private final WebSocket socket;
@@ -26,11 +29,16 @@ public final class RawWebSocket implements AutoCloseable {
 		this.closed = closed;
 	}
 
-	/** Opens {@code ws://localhost:{port}/ws} with the given extra handshake headers (e.g. Origin). */
+	/**
+	 * Opens {@code ws://localhost:{port}/ws} with the given extra handshake headers (e.g.
+	 * Origin).
+	 */
 	public static RawWebSocket open(int port, Map<String, String> headers) throws Exception {
 		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
-		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+		WebSocket.Builder builder = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(10));
 		headers.forEach(builder::header);
 		WebSocket socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws"), new WebSocket.Listener() {
 
@@ -67,7 +75,10 @@ public final class RawWebSocket implements AutoCloseable {
 		this.socket.sendText(text, true).join();
 	}
 
-	/** The next STOMP frame from the server (heart-beat newlines skipped), or {@code null} after the timeout. */
+	/**
+	 * The next STOMP frame from the server (heart-beat newlines skipped), or {@code null}
+	 * after the timeout.
+	 */
 	public String next(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {

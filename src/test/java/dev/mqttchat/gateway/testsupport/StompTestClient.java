@@ -21,7 +21,10 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
-/** A real STOMP 1.2 client over a WebSocket, collecting MESSAGE bodies as JSON maps and ERROR frames. */
+/**
+ * A real STOMP 1.2 client over a WebSocket, collecting MESSAGE bodies as JSON maps and
+ * ERROR frames.
+ */
 public final class StompTestClient implements AutoCloseable {
 
 	private final StompSession session;
@@ -35,7 +38,8 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Connects to {@code ws://localhost:{port}/ws}. */
 	public static StompTestClient connect(int port) throws Exception {
-		// The gateway shrinks the WebSocket container's default buffers JVM-wide; this client must take whole frames.
+		// The gateway shrinks the WebSocket container's default buffers JVM-wide; this
+		// client must take whole frames.
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(128 * 1024);
 		container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
@@ -64,7 +68,9 @@ public final class StompTestClient implements AutoCloseable {
 		return new StompTestClient(session, errors);
 	}
 
-	/** Subscribes to {@code destination}; every MESSAGE body lands in the returned queue. */
+	/**
+	 * Subscribes to {@code destination}; every MESSAGE body lands in the returned queue.
+	 */
 	public BlockingQueue<Map<String, Object>> subscribe(String destination) {
 		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
 		this.session.subscribe(destination, new StompFrameHandler() {

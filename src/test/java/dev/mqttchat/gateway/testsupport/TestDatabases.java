@@ -7,14 +7,18 @@ import java.util.UUID;
 
 /**
  * The databases a storage test runs against: an H2 file always, and the PostgreSQL that
- * {@code CHAT_TEST_POSTGRES_URL} names (CI: the machine's), each time in a fresh schema of its own.
+ * {@code CHAT_TEST_POSTGRES_URL} names (CI: the machine's), each time in a fresh schema
+ * of its own.
  */
 public final class TestDatabases {
 
 	private TestDatabases() {
 	}
 
-	/** Command-line arguments ({@code --key=value}, which outrank every properties file) for each database. */
+	/**
+	 * Command-line arguments ({@code --key=value}, which outrank every properties file)
+	 * for each database.
+	 */
 	public static List<String[]> all(Path h2Directory) {
 		List<String[]> databases = new ArrayList<>();
 		databases.add(h2(h2Directory));

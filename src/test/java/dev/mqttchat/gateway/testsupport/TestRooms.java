@@ -7,27 +7,48 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-/** Issues rooms over the real REST API, as a browser or script would. */
+/**
+ * Issues rooms over the real REST API, as a browser or script would: the one way tests
+ * create rooms.
+ */
 public final class TestRooms {
 
 	private TestRooms() {
 	}
 
 	/** A new unnamed room on the gateway at {@code localhost:{port}}. */
-	public static Map<String, Object> create(int port) {
+	public static TestRoom create(int port) {
 		return create(port, null);
 	}
 
 	/** A new room with the given name, or unnamed. */
-	@SuppressWarnings("unchecked")
-	public static Map<String, Object> create(int port, @Nullable String name) {
-		return RestClient.create("http://localhost:" + port)
+	public static TestRoom create(int port, @Nullable String name) {
+		TestRoom room = RestClient.create("http://localhost:" + port)
 			.post()
 			.uri("/api/rooms")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body((name != null) ? Map.of("name", name) : Map.of())
 			.retrieve()
-			.body(Map.class);
+			.body(TestRoom.class);
+		if (room == null) {
+			throw new IllegalStateException("POST /api/rooms answered without a body");
+		}
+		return room;
+	}
+
+	/**
+	 * A room as {@code POST /api/rooms} issued it.
+	 *
+	 * @param id the room id
+	 * @param name its name, if any
+	 * @param topic its MQTT topic
+	 * @param destination where STOMP clients subscribe
+	 * @param sendDestination where STOMP clients send
+	 * @param createdAt when it was issued, as the API spells it
+	 * @param ownerToken the token that deletes it
+	 */
+	public record TestRoom(String id, @Nullable String name, String topic, String destination, String sendDestination,
+			String createdAt, String ownerToken) {
 	}
 
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Runs the page's own unit tests ({@code frontend/test}) with Node's built-in test runner, where Node exists. */
+/**
+ * Runs the page's own unit tests ({@code frontend/test}) with Node's built-in test
+ * runner, where Node exists.
+ */
 class FrontendUnitTests {
 
 	@Test

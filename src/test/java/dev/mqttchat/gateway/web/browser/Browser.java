@@ -20,13 +20,22 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
-/** One headless Debian Chromium driven through the system chromedriver, with its own throw-away profile. */
+/**
+ * One headless Debian Chromium driven through the system chromedriver, with its own
+ * throw-away profile.
+ */
 final class Browser implements AutoCloseable {
 
-	/** Where Debian's {@code chromium} package puts the browser; override with {@code -Dbrowser.chromium}. */
+	/**
+	 * Where Debian's {@code chromium} package puts the browser; override with
+	 * {@code -Dbrowser.chromium}.
+	 */
 	static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
 
-	/** Where Debian's {@code chromium-driver} package puts the driver; override with {@code -Dbrowser.chromedriver}. */
+	/**
+	 * Where Debian's {@code chromium-driver} package puts the driver; override with
+	 * {@code -Dbrowser.chromedriver}.
+	 */
 	static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -46,15 +55,17 @@ final class Browser implements AutoCloseable {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,800",
-					"--lang=en-US",
-					// Two browsers share the machine: neither may have its reconnect timers throttled.
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=en-US",
+					// Two browsers share the machine: neither may have its reconnect
+					// timers throttled.
 					"--disable-background-timer-throttling", "--disable-renderer-backgrounding",
 					"--disable-backgrounding-occluded-windows");
-			// Console messages let each test check for script errors and Content-Security-Policy violations.
+			// Console messages let each test check for script errors and
+			// Content-Security-Policy violations.
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-			// An explicit driver executable keeps Selenium Manager from running (no download, no network).
+			// An explicit driver executable keeps Selenium Manager from running (no
+			// download, no network).
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
@@ -72,7 +83,10 @@ final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Lays the page out as on a phone of the given CSS size; {@link #desktop()} undoes it. */
+	/**
+	 * Lays the page out as on a phone of the given CSS size; {@link #desktop()} undoes
+	 * it.
+	 */
 	void phone(int width, int height) {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
@@ -95,8 +109,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Errors the page logged since the last call: uncaught exceptions and Content-Security-Policy violations.
-	 * Failed HTTP requests are left out: the page answers those itself (a 404 problem, the optional public list).
+	 * Errors the page logged since the last call: uncaught exceptions and
+	 * Content-Security-Policy violations. Failed HTTP requests are left out: the page
+	 * answers those itself (a 404 problem, the optional public list).
 	 */
 	List<String> consoleErrors() {
 		return this.driver.manage()
@@ -139,7 +154,8 @@ final class Browser implements AutoCloseable {
 			files.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
 		catch (IOException ex) {
-			// A leftover profile in the temp directory is not worth failing a test run over.
+			// A leftover profile in the temp directory is not worth failing a test run
+			// over.
 		}
 	}
 

@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The one Spring context every browser test class shares (same annotations, so it is cached), and what the
- * tests need from it: the page's address, the broker and the server's WebSocket sessions.
+ * The one Spring context every browser test class shares (same annotations, so it is
+ * cached), and what the tests need from it: the page's address, the broker and the
+ * server's WebSocket sessions.
  */
-// Every browser runs on 127.0.0.1 and the suite creates a room per test, more than one address may per minute.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chat.mqtt.url=",
-		"chat.mqtt.embedded.port=0", "chat.rooms.topic-prefix=test/browser/chat/rooms",
-		"chat.rooms.create-per-minute=1000" })
+// Every browser runs on 127.0.0.1 and the suite creates a room per test, more than one
+// address may per minute.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chat.rooms.topic-prefix=test/browser/chat/rooms", "chat.rooms.create-per-minute=1000" })
 @Import(WebSocketSessions.Config.class)
 @ExtendWith(ChromiumAvailable.class)
 abstract class BrowserTestSupport {
@@ -74,7 +75,10 @@ abstract class BrowserTestSupport {
 		return json.readTree(response.body()).path("id").asString();
 	}
 
-	/** The room's newest stored messages (up to 200), oldest first, from {@code GET /api/rooms/{id}/messages}. */
+	/**
+	 * The room's newest stored messages (up to 200), oldest first, from {@code GET
+	 * /api/rooms/{id}/messages}.
+	 */
 	List<JsonNode> storedMessages(String roomId) throws IOException, InterruptedException {
 		HttpResponse<String> response = http.send(
 				HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId + "/messages?limit=200")).build(),
@@ -83,7 +87,10 @@ abstract class BrowserTestSupport {
 		return json.readTree(response.body()).valueStream().toList();
 	}
 
-	/** Waits until the server has stored {@code count} messages of the room, i.e. they are history now. */
+	/**
+	 * Waits until the server has stored {@code count} messages of the room, i.e. they are
+	 * history now.
+	 */
 	List<JsonNode> awaitStored(String roomId, int count) {
 		return await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(100))
@@ -92,8 +99,9 @@ abstract class BrowserTestSupport {
 
 	/** The HTTP status of {@code GET /api/rooms/{id}}. */
 	int roomStatus(String roomId) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId)).build(),
-				HttpResponse.BodyHandlers.discarding())
+		return http
+			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId)).build(),
+					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 

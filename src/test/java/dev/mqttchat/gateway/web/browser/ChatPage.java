@@ -11,7 +11,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The chat page as a reader uses it: what a test may click, type and read, by the page's labels and ids. */
+/**
+ * The chat page as a reader uses it: what a test may click, type and read, by the page's
+ * labels and ids.
+ */
 final class ChatPage {
 
 	static final By CONFIRMED = By.cssSelector("#messages li.message:not(.pending)");
@@ -64,7 +67,10 @@ final class ChatPage {
 		return this;
 	}
 
-	/** Creates a room through the form and waits until the page is connected to it; returns the room id. */
+	/**
+	 * Creates a room through the form and waits until the page is connected to it;
+	 * returns the room id.
+	 */
 	String createRoom(String name) {
 		WebElement field = find("#room-name");
 		field.clear();
@@ -101,7 +107,10 @@ final class ChatPage {
 		return this;
 	}
 
-	/** Waits for a received (room-confirmed) message with exactly this text and returns its list item. */
+	/**
+	 * Waits for a received (room-confirmed) message with exactly this text and returns
+	 * its list item.
+	 */
 	WebElement awaitMessage(String text) {
 		return waiting(Duration.ofSeconds(15)).until((driver) -> confirmedMessages().stream()
 			.filter((item) -> text.equals(textOf(item)))
@@ -109,7 +118,10 @@ final class ChatPage {
 			.orElse(null));
 	}
 
-	/** The texts of the received messages, in list order, read in one script call (fast for long lists). */
+	/**
+	 * The texts of the received messages, in list order, read in one script call (fast
+	 * for long lists).
+	 */
 	@SuppressWarnings("unchecked")
 	List<String> shownTexts() {
 		return (List<String>) script("return [...document.querySelectorAll('#messages li.message:not(.pending)')]"
@@ -139,7 +151,10 @@ final class ChatPage {
 		return this;
 	}
 
-	/** With a {@link PageProbe}: waits until the page's WebSocket received the message with this text. */
+	/**
+	 * With a {@link PageProbe}: waits until the page's WebSocket received the message
+	 * with this text.
+	 */
 	ChatPage awaitFrameWithText(String text) {
 		String json = "\"text\":\"" + text + "\"";
 		waiting().until((driver) -> Boolean.TRUE
@@ -147,13 +162,18 @@ final class ChatPage {
 		return this;
 	}
 
-	/** With a {@link PageProbe}: the page's history requests wait from now on, until {@link #releaseHistory()}. */
+	/**
+	 * With a {@link PageProbe}: the page's history requests wait from now on, until
+	 * {@link #releaseHistory()}.
+	 */
 	ChatPage holdHistory() {
 		script("window.__probe.hold();");
 		return this;
 	}
 
-	/** With a {@link PageProbe}: waits until a history request of the page is being held. */
+	/**
+	 * With a {@link PageProbe}: waits until a history request of the page is being held.
+	 */
 	ChatPage awaitHeldHistoryRequest() {
 		waiting(Duration.ofSeconds(15))
 			.until((driver) -> ((Number) script("return window.__probe.waiting;")).intValue() > 0);
@@ -174,7 +194,8 @@ final class ChatPage {
 	}
 
 	static String senderOf(WebElement item) {
-		// The sender is visually hidden on grouped messages, so read the DOM text rather than the rendered one.
+		// The sender is visually hidden on grouped messages, so read the DOM text rather
+		// than the rendered one.
 		return item.findElement(By.cssSelector(".sender")).getDomProperty("textContent");
 	}
 
@@ -186,7 +207,10 @@ final class ChatPage {
 		return link.getDomProperty("value");
 	}
 
-	/** Presses Tab until the element with this id has focus, as a keyboard-only reader would, and returns it. */
+	/**
+	 * Presses Tab until the element with this id has focus, as a keyboard-only reader
+	 * would, and returns it.
+	 */
 	WebElement tabTo(String id) {
 		for (int presses = 0; presses < 40; presses++) {
 			if (id.equals(activeElementId())) {
@@ -210,7 +234,10 @@ final class ChatPage {
 				""", css);
 	}
 
-	/** Whether the whole element shows inside the conversation's scrolling area (not scrolled out of it). */
+	/**
+	 * Whether the whole element shows inside the conversation's scrolling area (not
+	 * scrolled out of it).
+	 */
 	boolean inConversationView(String css) {
 		return (Boolean) script("""
 				const s = document.getElementById('scroller').getBoundingClientRect();

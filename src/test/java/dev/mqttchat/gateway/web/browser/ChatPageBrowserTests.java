@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The chat page in real browsers: chatting, MQTT peers, safe rendering, room links and the phone layout. */
+/**
+ * The chat page in real browsers: chatting, MQTT peers, safe rendering, room links and
+ * the phone layout.
+ */
 class ChatPageBrowserTests extends BrowserTestSupport {
 
 	private static Browser alice;
@@ -43,7 +46,8 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 	void noScriptErrorsThenBackToDesktop() {
 		assertThat(alice.consoleErrors()).as("script errors or CSP violations in Alice's browser").isEmpty();
 		assertThat(bob.consoleErrors()).as("script errors or CSP violations in Bob's browser").isEmpty();
-		// Each test starts from a desktop-sized light page whatever the previous one emulated.
+		// Each test starts from a desktop-sized light page whatever the previous one
+		// emulated.
 		alice.desktop();
 		bob.desktop();
 	}
@@ -74,7 +78,8 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		WebElement reply = a.awaitMessage("Loud and clear.\nSecond line.");
 		assertThat(ChatPage.senderOf(reply)).isEqualTo("Bob Baker");
 		a.send("Great, let's start.");
-		// Bob answers only once he has read it, so the order (and the grouping) is the same on both pages.
+		// Bob answers only once he has read it, so the order (and the grouping) is the
+		// same on both pages.
 		b.awaitMessage("Great, let's start.");
 		b.send("Sharing my screen now.");
 		b.send("Ready when you are.");
@@ -126,15 +131,15 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		a.send(attack);
 		WebElement atBob = b.awaitMessage(attack);
 		assertThat(a.awaitMessage(attack)).isNotNull();
-		// A later message gives any error handler of a (wrongly) created image time to have run.
+		// A later message gives any error handler of a (wrongly) created image time to
+		// have run.
 		a.send("<script>alert(2)</script> and <b>not bold</b>");
 		b.awaitMessage("<script>alert(2)</script> and <b>not bold</b>");
 
 		for (ChatPage page : List.of(a, b)) {
 			assertThat(page.findAll("#messages img, #messages script, #messages b")).isEmpty();
 			assertThat(page.script("return document.images.length;")).isEqualTo(0L);
-			assertThatExceptionOfType(NoAlertPresentException.class)
-				.isThrownBy(() -> page.driver().switchTo().alert());
+			assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> page.driver().switchTo().alert());
 		}
 		assertThat(atBob.findElement(By.cssSelector(".text")).getDomProperty("innerHTML"))
 			.isEqualTo("&lt;img src=x onerror=alert(1)&gt;");
@@ -225,7 +230,8 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		String roomId = a.createRoom("Background");
 		assertThat(a.driver().getTitle()).isEqualTo("Background · MQTT chat");
 		String chatTab = a.driver().getWindowHandle();
-		// Another tab in front hides the chat tab; switching back would show it again, so its title is read
+		// Another tab in front hides the chat tab; switching back would show it again, so
+		// its title is read
 		// through DevTools from the front tab.
 		a.driver().switchTo().newWindow(WindowType.TAB);
 		try (MqttPeer peer = mqttPeer(roomId)) {
@@ -261,7 +267,8 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		a.find("#message").sendKeys("12345");
 		assertThat(a.find("#remaining").getText()).isEqualTo("3995 characters left");
 
-		// maxlength stops typing past the limit; a script-set value stands in for a client that ignores it.
+		// maxlength stops typing past the limit; a script-set value stands in for a
+		// client that ignores it.
 		a.script("const m = document.getElementById('message'); m.value = 'x'.repeat(4001);"
 				+ " m.dispatchEvent(new Event('input'));");
 		assertThat(a.find("#remaining").getText()).isEqualTo("1 character over the limit");
@@ -270,10 +277,11 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		WebElement error = a.find("#chat-error");
 		a.waiting().until((driver) -> !error.getText().isBlank());
 		assertThat(error.getText()).contains("4001 characters", "limit is 4000");
-		WebElement failed = a.waiting().until((driver) -> a.findAll("#messages li.pending[data-state='failed']")
-			.stream()
-			.findFirst()
-			.orElse(null));
+		WebElement failed = a.waiting()
+			.until((driver) -> a.findAll("#messages li.pending[data-state='failed']")
+				.stream()
+				.findFirst()
+				.orElse(null));
 		assertThat(failed.getText()).contains("Not sent", "limit is 4000", "Retry", "Edit");
 		alice.screenshot("desktop-not-sent");
 

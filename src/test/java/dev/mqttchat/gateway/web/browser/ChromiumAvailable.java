@@ -7,7 +7,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Skips the browser tests, before any Spring context starts, where Chromium or its driver is not installed. */
+/**
+ * Skips the browser tests, before any Spring context starts, where Chromium or its driver
+ * is not installed.
+ */
 class ChromiumAvailable implements ExecutionCondition {
 
 	@Override

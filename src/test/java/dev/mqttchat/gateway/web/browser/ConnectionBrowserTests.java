@@ -10,10 +10,14 @@ import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page's connection when the server drops the WebSocket: status, reconnect by itself, no message lost. */
+/**
+ * The page's connection when the server drops the WebSocket: status, reconnect by itself,
+ * no message lost.
+ */
 class ConnectionBrowserTests extends BrowserTestSupport {
 
-	// Backoff starts at 0.5-1 s and doubles per failed attempt; a few attempts fit in here.
+	// Backoff starts at 0.5-1 s and doubles per failed attempt; a few attempts fit in
+	// here.
 	private static final Duration RECONNECT = Duration.ofSeconds(20);
 
 	private static Browser carol;
@@ -54,7 +58,8 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 			page.send("still here");
 			assertThat(peer.awaitMessageWithText("still here").path("username").asString()).isEqualTo("Carol Chen");
 			page.awaitMessage("still here");
-			// The page catches up from history instead of saying that missed messages are gone.
+			// The page catches up from history instead of saying that missed messages are
+			// gone.
 			assertThat(page.findAll("#messages li.system")).isEmpty();
 			assertThat(page.shownTexts()).containsExactly("before the drop", "after the drop", "still here");
 		}
@@ -70,13 +75,13 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 			page.awaitStatus("reconnecting");
 
 			page.send("typed while offline");
-			WebElement pending = page.waiting().until((driver) -> page.findAll("#messages li.pending").stream()
-				.findFirst()
-				.orElse(null));
+			WebElement pending = page.waiting()
+				.until((driver) -> page.findAll("#messages li.pending").stream().findFirst().orElse(null));
 			assertThat(pending.getDomAttribute("data-state")).isEqualTo("queued");
 			assertThat(pending.getText()).contains("typed while offline", "Waiting for the connection");
 			assertThat(page.find("#message").getDomProperty("value")).as("composer cleared").isEmpty();
-			assertThat(page.find("#message").getDomAttribute("placeholder")).contains("sent when the connection is back");
+			assertThat(page.find("#message").getDomAttribute("placeholder"))
+				.contains("sent when the connection is back");
 			assertThat(page.status()).containsIgnoringCase("reconnecting");
 			carol.screenshot("desktop-waiting-for-connection");
 

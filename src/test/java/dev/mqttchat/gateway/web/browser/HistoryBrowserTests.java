@@ -18,12 +18,14 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A room's history on the page: shown when the room opens, merged with live messages, caught up after a reconnect,
- * older pages on demand, and deleting a room this browser created.
+ * A room's history on the page: shown when the room opens, merged with live messages,
+ * caught up after a reconnect, older pages on demand, and deleting a room this browser
+ * created.
  */
 class HistoryBrowserTests extends BrowserTestSupport {
 
-	// The reconnect backoff grows while the server refuses; the page skips the wait when the network comes back.
+	// The reconnect backoff grows while the server refuses; the page skips the wait when
+	// the network comes back.
 	private static final Duration RECONNECT = Duration.ofSeconds(20);
 
 	private static Browser dave;
@@ -55,8 +57,10 @@ class HistoryBrowserTests extends BrowserTestSupport {
 			}
 			awaitStored(roomId, earlier.size());
 
-			// The page subscribes, then asks for the history; the probe holds that request while more messages
-			// reach the page live. Once let go, the history holds those messages too: each must show once.
+			// The page subscribes, then asks for the history; the probe holds that
+			// request while more messages
+			// reach the page live. Once let go, the history holds those messages too:
+			// each must show once.
 			ChatPage page = page(dave).open("/rooms/" + roomId).setUsername("Dave Dunn").awaitStatus("connected");
 			page.awaitHeldHistoryRequest();
 			for (String text : meanwhile) {
@@ -108,7 +112,8 @@ class HistoryBrowserTests extends BrowserTestSupport {
 				assertThat(page.shownTexts()).containsExactly("before the drop");
 				assertThat(page.status()).containsIgnoringCase("reconnecting");
 
-				// The catch-up request waits while one more message arrives live on the new connection.
+				// The catch-up request waits while one more message arrives live on the
+				// new connection.
 				page.holdHistory();
 				this.sessions.refuseNewSessions(false);
 				// The network "comes back": the page skips the rest of its backoff wait.
@@ -117,7 +122,8 @@ class HistoryBrowserTests extends BrowserTestSupport {
 				page.awaitHeldHistoryRequest();
 				peer.publish("during the catch-up");
 				page.awaitFrameWithText("during the catch-up");
-				assertThat(page.shownTexts()).as("held until the missed ones are in").containsExactly("before the drop");
+				assertThat(page.shownTexts()).as("held until the missed ones are in")
+					.containsExactly("before the drop");
 
 				page.releaseHistory();
 				page.awaitLastText("during the catch-up", Duration.ofSeconds(15));
@@ -163,7 +169,8 @@ class HistoryBrowserTests extends BrowserTestSupport {
 		assertThat(page.shownSeqs()).containsExactlyElementsOf(seqs(1, all.size()));
 		assertThat(page.find("#older").isDisplayed()).as("nothing older than the first message").isFalse();
 		assertThat(page.inConversationView("#messages li.message[data-seq='21']"))
-			.as("the reader still sees what was on top before").isTrue();
+			.as("the reader still sees what was on top before")
+			.isTrue();
 		assertThat(formerFirst.getDomAttribute("class")).as("grouped under the older messages of its sender")
 			.contains("continued");
 		assertThat(page.findAll("#messages li.day")).as("one day separator, at the top").hasSize(1);

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
-/** A plain Paho client on one room's topic, standing in for a terminal or device that speaks only MQTT. */
+/**
+ * A plain Paho client on one room's topic, standing in for a terminal or device that
+ * speaks only MQTT.
+ */
 final class MqttPeer implements AutoCloseable {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -33,7 +36,8 @@ final class MqttPeer implements AutoCloseable {
 		MqttConnectOptions options = new MqttConnectOptions();
 		options.setCleanSession(true);
 		options.setConnectionTimeout(5);
-		// Tests publish bursts at QoS 1; Paho's default window of 10 unacknowledged publishes would refuse them.
+		// Tests publish bursts at QoS 1; Paho's default window of 10 unacknowledged
+		// publishes would refuse them.
 		options.setMaxInflight(1000);
 		this.client.connect(options);
 		// Synchronous: returns once the broker acknowledged the subscription.

@@ -3,10 +3,12 @@ package dev.mqttchat.gateway.web.browser;
 import java.util.Map;
 
 /**
- * Test instrumentation that DevTools runs in every page of one browser before the page's own scripts (so the
- * page's Content-Security-Policy does not apply to it): it records the WebSocket frames the page receives and can
- * hold the page's history requests ({@code GET /api/rooms/{id}/messages}) until the test lets them go. Holding
- * them forces the race a real network only sometimes produces: live messages arriving while history loads.
+ * Test instrumentation that DevTools runs in every page of one browser before the page's
+ * own scripts (so the page's Content-Security-Policy does not apply to it): it records
+ * the WebSocket frames the page receives and can hold the page's history requests
+ * ({@code GET /api/rooms/{id}/messages}) until the test lets them go. Holding them forces
+ * the race a real network only sometimes produces: live messages arriving while history
+ * loads.
  */
 final class PageProbe implements AutoCloseable {
 
@@ -50,7 +52,10 @@ final class PageProbe implements AutoCloseable {
 		this.identifier = identifier;
 	}
 
-	/** Installs the probe for pages loaded from now on; {@code holdHistory}: their first history requests wait. */
+	/**
+	 * Installs the probe for pages loaded from now on; {@code holdHistory}: their first
+	 * history requests wait.
+	 */
 	static PageProbe install(Browser browser, boolean holdHistory) {
 		Map<String, Object> result = browser.driver()
 			.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",

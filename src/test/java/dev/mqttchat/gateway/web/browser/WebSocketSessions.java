@@ -14,8 +14,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 
 /**
- * Records the server's open WebSocket sessions so a test can drop them, and can refuse new ones, the way a
- * restarting server or a proxy would.
+ * Records the server's open WebSocket sessions so a test can drop them, and can refuse
+ * new ones, the way a restarting server or a proxy would.
  */
 final class WebSocketSessions {
 
@@ -28,7 +28,8 @@ final class WebSocketSessions {
 
 			@Override
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-				// The STOMP handler sees the session first, so closing it runs its normal clean-up.
+				// The STOMP handler sees the session first, so closing it runs its normal
+				// clean-up.
 				super.afterConnectionEstablished(session);
 				if (WebSocketSessions.this.refusing) {
 					session.close(CloseStatus.SERVICE_RESTARTED);
@@ -47,7 +48,10 @@ final class WebSocketSessions {
 		};
 	}
 
-	/** Closes every open session with 1012 (service restarted) and says how many there were. */
+	/**
+	 * Closes every open session with 1012 (service restarted) and says how many there
+	 * were.
+	 */
 	int dropAll() throws IOException {
 		int dropped = 0;
 		for (WebSocketSession session : this.open) {
@@ -59,7 +63,10 @@ final class WebSocketSessions {
 		return dropped;
 	}
 
-	/** While refusing, every new session is closed as soon as it opens, before its STOMP CONNECT is read. */
+	/**
+	 * While refusing, every new session is closed as soon as it opens, before its STOMP
+	 * CONNECT is read.
+	 */
 	void refuseNewSessions(boolean refuse) {
 		this.refusing = refuse;
 	}
@@ -68,7 +75,9 @@ final class WebSocketSessions {
 		return (int) this.open.stream().filter(WebSocketSession::isOpen).count();
 	}
 
-	/** Adds the recording decorator next to the application's own WebSocket configuration. */
+	/**
+	 * Adds the recording decorator next to the application's own WebSocket configuration.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Config {
 

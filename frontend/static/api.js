@@ -1,0 +1,87 @@
+// Every REST call the page makes. fetch is handed in, so the unit tests answer with a fake server.
+
+import { problemText } from "./format.js";
+import { historyUrl } from "./history.js";
+
+export const UNREACHABLE = "The server cannot be reached. Check your connection and try again.";
+
+/**
+ * One request: {@code { ok: true, status, body }}, or {@code { ok: false, status, error }} with the server's
+ * problem detail as the error text (status is undefined when the network failed). Never rejects.
+ */
+export async function fetchJson(fetch, url, init) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    return { ok: false, error: UNREACHABLE };
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: the problem text falls back to the status.
+  }
+  return response.ok ? { ok: true, body, status: response.status }
+    : { ok: false, status: response.status, error: problemText(body, response.status) };
+}
+
+/** A history page that could not be loaded. */
+export class HistoryError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+
+  /** Worth another try: the network, an overloaded or restarting server. */
+  get transient() {
+    return this.status === undefined || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** The server's REST API over {@code fetch(url, init)}. */
+export function createApi(fetch) {
+  const call = (url, init) => fetchJson(fetch, url, init);
+  const roomPath = (id) => `/api/rooms/${encodeURIComponent(id)}`;
+  return {
+    /** A new room; the answer's body holds the room and, once only, its owner token. */
+    createRoom: (name) => call("/api/rooms", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(name ? { name } : {}),
+    }),
+
+    getRoom: (id) => call(roomPath(id)),
+
+    deleteRoom: (id, ownerToken) => call(roomPath(id), {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${ownerToken}` },
+    }),
+
+    /** The public rooms as {@code { id, name }}, or null when the server lists none (or cannot be asked). */
+    async publicRooms() {
+      const result = await call("/api/rooms", { headers: { Accept: "application/json" } });
+      if (!result.ok || result.status !== 200 || !Array.isArray(result.body)) {
+        return null;
+      }
+      return result.body.filter((room) => room && typeof room.id === "string")
+        .map((room) => ({ id: room.id, name: typeof room.name === "string" ? room.name : null }));
+    },
+
+    /** One history page: {@code limit} with {@code before} or {@code after}; rejects with a HistoryError. */
+    async history(roomId, params) {
+      // no-store: a catch-up must see what the server stored a moment ago, never a cached page.
+      const result = await call(historyUrl(roomId, params), {
+        headers: { Accept: "application/json" },
+        cache: "no-store",
+      });
+      if (!result.ok) {
+        throw new HistoryError(result.error, result.status);
+      }
+      if (!Array.isArray(result.body)) {
+        throw new HistoryError("The server's answer is not a list of messages.", result.status);
+      }
+      return result.body;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+package dev.mqttchat.gateway.bridge;
+
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+import dev.mqttchat.gateway.ChatProperties;
+
+import org.springframework.boot.ssl.SslBundles;
+
+/**
+ * Turns the {@code chat.mqtt.*} settings into Paho connection options: broker,
+ * credentials, TLS, timings.
+ */
+final class ConnectOptionsFactory {
+
+	private final BrokerEndpoint broker;
+
+	private final ChatProperties.Mqtt mqtt;
+
+	private final SslBundles ssl;
+
+	ConnectOptionsFactory(BrokerEndpoint broker, ChatProperties.Mqtt mqtt, SslBundles ssl) {
+		this.broker = broker;
+		this.mqtt = mqtt;
+		this.ssl = ssl;
+	}
+
+	/**
+	 * Options for one client; subscribers reconnect on their own, the publisher on its
+	 * next message.
+	 */
+	MqttConnectOptions options(boolean automaticReconnect) {
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setServerURIs(new String[] { this.broker.url() });
+		options.setCleanSession(true);
+		options.setAutomaticReconnect(automaticReconnect);
+		options.setMaxReconnectDelay((int) this.mqtt.maxReconnectDelay().toMillis());
+		options.setConnectionTimeout((int) Math.max(1, this.mqtt.connectTimeout().toSeconds()));
+		options.setKeepAliveInterval((int) this.mqtt.keepAlive().toSeconds());
+		options.setMaxInflight(this.mqtt.maxInflight());
+		options.setHttpsHostnameVerificationEnabled(true);
+		if (this.mqtt.username() != null && !this.mqtt.username().isBlank()) {
+			options.setUserName(this.mqtt.username());
+		}
+		if (this.mqtt.password() != null && !this.mqtt.password().isEmpty()) {
+			options.setPassword(this.mqtt.password().toCharArray());
+		}
+		String bundle = this.mqtt.ssl().bundle();
+		if (bundle != null && !bundle.isBlank()) {
+			options.setSocketFactory(this.ssl.getBundle(bundle).createSslContext().getSocketFactory());
+		}
+		return options;
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mqttchat.gateway.ChatProperties;
+
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
+import org.springframework.integration.mqtt.outbound.MqttPahoMessageHandler;
+import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
+
+/**
+ * Every MQTT client of the gateway, built in one place: the broker, one subscribing
+ * adapter per subscription (room topics to store, live topics, deleted topics), the one
+ * publishing adapter behind the {@code mqttOutbound} channel, and where adapter failures
+ * go.
+ */
+@Configuration(proxyBeanMethods = false)
+class MqttAdapterConfig {
+
+	private static final Logger logger = LoggerFactory.getLogger(MqttAdapterConfig.class);
+
+	private static final String ERROR_CHANNEL = "mqttInboundErrors";
+
+	@Bean(destroyMethod = "close")
+	BrokerEndpoint brokerEndpoint(ChatProperties properties) throws IOException {
+		return BrokerEndpoint.of(properties.mqtt());
+	}
+
+	@Bean
+	MqttClientIds mqttClientIds(ChatProperties properties) {
+		return MqttClientIds.generate(properties.mqtt().clientIdPrefix());
+	}
+
+	@Bean
+	MqttLinkMonitor mqttLinkMonitor(BrokerEndpoint broker, ChatProperties properties) {
+		return new MqttLinkMonitor(broker.url(),
+				"retrying with backoff up to " + properties.mqtt().maxReconnectDelay().toSeconds() + "s");
+	}
+
+	@Bean
+	ConnectOptionsFactory connectOptionsFactory(BrokerEndpoint broker, ChatProperties properties, SslBundles ssl) {
+		return new ConnectOptionsFactory(broker, properties.mqtt(), ssl);
+	}
+
+	@Bean
+	MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter(ConnectOptionsFactory options, MqttClientIds ids,
+			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
+		// With a shared-subscription group, several instances split the storing and each
+		// message is taken once.
+		String group = properties.storage().sharedGroup();
+		String filter = group.isEmpty() ? topics.roomFilter() : "$share/" + group + "/" + topics.roomFilter();
+		return links.watch(subscriber(ids.store(), options, links.store(), filter, properties), links.store());
+	}
+
+	@Bean
+	MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter(ConnectOptionsFactory options, MqttClientIds ids,
+			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
+		return links.watch(subscriber(ids.inbound(), options, links.inbound(), topics.liveFilter(), properties),
+				links.inbound());
+	}
+
+	@Bean
+	MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter(ConnectOptionsFactory options, MqttClientIds ids,
+			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
+		return links.watch(subscriber(ids.rooms(), options, links.rooms(), topics.deletedFilter(), properties),
+				links.rooms());
+	}
+
+	@Bean
+	SubscriberStartupLifecycle subscriberStartupLifecycle(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter,
+			MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter, MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter) {
+		return new SubscriberStartupLifecycle(List.of(mqttStoreAdapter, mqttLiveAdapter, mqttRoomsAdapter));
+	}
+
+	@Bean
+	MqttPahoMessageHandler mqttOutboundAdapter(ConnectOptionsFactory options, MqttClientIds ids, MqttLinkMonitor links,
+			ChatProperties properties) {
+		MqttPahoMessageHandler handler = new MqttPahoMessageHandler(ids.outbound(),
+				new ReportingClientFactory(options.options(false), links.outbound()));
+		handler.setAsync(true);
+		handler.setDefaultQos(1);
+		handler.setDefaultRetained(false);
+		handler.setCompletionTimeout(properties.mqtt().connectTimeout().toMillis() + 1000);
+		handler.setDisconnectCompletionTimeout(2000);
+		return handler;
+	}
+
+	/**
+	 * Where every publication of the gateway goes, with its topic in the
+	 * {@code mqtt_topic} header.
+	 */
+	@Bean
+	DirectChannel mqttOutbound() {
+		return new DirectChannel();
+	}
+
+	@Bean
+	IntegrationFlow mqttPublishing(DirectChannel mqttOutbound, MqttPahoMessageHandler mqttOutboundAdapter) {
+		return IntegrationFlow.from(mqttOutbound)
+			.handle(mqttOutboundAdapter, (endpoint) -> endpoint.id("mqttOutboundEndpoint"))
+			.get();
+	}
+
+	@Bean
+	IntegrationFlow mqttInboundErrorFlow() {
+		return IntegrationFlow.from(ERROR_CHANNEL).handle(Object.class, (payload, headers) -> {
+			String reason = (payload instanceof Throwable error) ? MqttLink.describe(error) : String.valueOf(payload);
+			logger.warn("MQTT message not handled: {}", reason);
+			return null;
+		}, (endpoint) -> endpoint.id("mqttInboundErrorLogger")).get();
+	}
+
+	/**
+	 * A QoS 1 subscriber whose failures go to the error channel, never back into Paho.
+	 */
+	private static MqttPahoMessageDrivenChannelAdapter subscriber(String clientId, ConnectOptionsFactory options,
+			MqttLink link, String filter, ChatProperties properties) {
+		MqttPahoMessageDrivenChannelAdapter adapter = new MqttPahoMessageDrivenChannelAdapter(clientId,
+				new ReportingClientFactory(options.options(true), link), filter);
+		adapter.setQos(1);
+		adapter.setCompletionTimeout(properties.mqtt().connectTimeout().toMillis() + 1000);
+		// Paho's defaults wait 30 s at shutdown; in-flight QoS 1 deliveries are
+		// redelivered by the broker anyway.
+		adapter.setQuiescentTimeout(500);
+		adapter.setDisconnectCompletionTimeout(2000);
+		DefaultPahoMessageConverter converter = new DefaultPahoMessageConverter();
+		converter.setPayloadAsBytes(true);
+		adapter.setConverter(converter);
+		// An exception thrown back into Paho's callback would drop the connection for
+		// every room.
+		adapter.setErrorChannelName(ERROR_CHANNEL);
+		return adapter;
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
+import org.springframework.integration.mqtt.inbound.AbstractMqttMessageDrivenChannelAdapter;
+
+/**
+ * The connection state of each of the gateway's MQTT clients, and whether the bridge can
+ * carry messages.
+ */
+public final class MqttLinkMonitor {
+
+	private final MqttLink inbound;
+
+	private final MqttLink outbound;
+
+	private final MqttLink store;
+
+	private final MqttLink rooms;
+
+	private final Map<Object, MqttLink> subscribers = new ConcurrentHashMap<>();
+
+	MqttLinkMonitor(String brokerUrl, String retryHint) {
+		this.inbound = new MqttLink("inbound", brokerUrl, retryHint, false);
+		this.outbound = new MqttLink("outbound", brokerUrl, "reconnecting on the next message", true);
+		this.store = new MqttLink("store", brokerUrl, retryHint, false);
+		this.rooms = new MqttLink("rooms", brokerUrl, retryHint, false);
+	}
+
+	/** Broker to browsers: the live announcements of stored messages. */
+	public MqttLink inbound() {
+		return this.inbound;
+	}
+
+	/** Browsers (and announcements) to the broker. */
+	public MqttLink outbound() {
+		return this.outbound;
+	}
+
+	/** Room topics to the message store. */
+	public MqttLink store() {
+		return this.store;
+	}
+
+	/** Announcements of deleted rooms. */
+	public MqttLink rooms() {
+		return this.rooms;
+	}
+
+	/** Whether every client is connected. */
+	public boolean allUp() {
+		return List.of(this.inbound, this.outbound, this.store, this.rooms).stream().allMatch(MqttLink::isUp);
+	}
+
+	/**
+	 * Whether messages on room topics are stored and announced to this instance's
+	 * browsers.
+	 */
+	public boolean bridgeReady() {
+		return this.inbound.isReady() && this.store.isReady() && this.rooms.isReady();
+	}
+
+	/**
+	 * Marks {@code link} subscribed whenever {@code adapter} reports its subscription.
+	 */
+	<T extends AbstractMqttMessageDrivenChannelAdapter<?, ?>> T watch(T adapter, MqttLink link) {
+		this.subscribers.put(adapter, link);
+		return adapter;
+	}
+
+	@EventListener
+	void onSubscribed(MqttSubscribedEvent event) {
+		// Spring Integration reports a subscription only as an event, after the connect
+		// the client saw.
+		MqttLink link = this.subscribers.get(event.getSource());
+		if (link != null) {
+			link.subscribed();
+		}
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.SessionIdentity;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The MQTT payload format of chat messages: writes the gateway's JSON, and reads whatever
+ * arrives on a room's topic: the gateway's JSON, the reference client's
+ * {@code username (clientId): text}, or any other UTF-8 text.
+ * <p>
+ * Payloads that cannot be shown (not UTF-8, empty, too large) are dropped, counted and
+ * logged in one line.
+ */
+@Component
+class MqttPayloadCodec {
+
+	private static final Logger logger = LoggerFactory.getLogger(MqttPayloadCodec.class);
+
+	private static final Pattern REFERENCE_FORM = Pattern.compile("([^()\\r\\n]{1,32}) \\(([^()\\r\\n]{0,64})\\): (.*)",
+			Pattern.DOTALL);
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private final JsonMapper json;
+
+	private final MeterRegistry meters;
+
+	private final int maxTextLength;
+
+	private final long maxPayloadBytes;
+
+	MqttPayloadCodec(JsonMapper json, MeterRegistry meters, ChatProperties properties) {
+		this.json = json;
+		this.meters = meters;
+		this.maxTextLength = properties.messages().maxTextLength();
+		this.maxPayloadBytes = properties.mqtt().maxPayloadSize().toBytes();
+	}
+
+	/** The payload as JSON bytes for the room's topic. */
+	byte[] encode(ChatMessage message) {
+		return this.json.writeValueAsBytes(message);
+	}
+
+	/**
+	 * The message carried by {@code payload} on the topic of room {@code roomId}, or
+	 * {@code null} if it was dropped.
+	 * @param roomId the room whose topic the payload arrived on; the payload cannot
+	 * change it
+	 * @param payload the raw MQTT payload
+	 * @return the message, or {@code null}
+	 */
+	@Nullable ChatMessage decode(String roomId, byte[] payload) {
+		if (payload.length > this.maxPayloadBytes) {
+			return drop(roomId, "too-large", payload.length + " bytes, limit " + this.maxPayloadBytes);
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(payload))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return drop(roomId, "not-utf8", "payload is not valid UTF-8");
+		}
+		ChatMessage message = fromJson(roomId, text);
+		if (message == null) {
+			message = fromText(roomId, text);
+		}
+		if (message.text().isEmpty()) {
+			return drop(roomId, "empty", "empty message");
+		}
+		if (message.text().length() > this.maxTextLength) {
+			return drop(roomId, "text-too-long", message.text().length() + " characters, limit " + this.maxTextLength);
+		}
+		return message;
+	}
+
+	private @Nullable ChatMessage fromJson(String roomId, String text) {
+		if (!text.stripLeading().startsWith("{")) {
+			return null;
+		}
+		WireMessage wire;
+		try {
+			wire = this.json.readValue(text, WireMessage.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		if (!(wire.text() instanceof String body)) {
+			return null;
+		}
+		String id = (wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches()) ? s : ChatMessage.newId();
+		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
+				? s.strip() : null;
+		String clientId = (wire.clientId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+		MessageSource source = "web".equals(wire.source()) ? MessageSource.WEB : MessageSource.MQTT;
+		return new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source);
+	}
+
+	private ChatMessage fromText(String roomId, String text) {
+		Matcher matcher = REFERENCE_FORM.matcher(text);
+		if (matcher.matches() && SessionIdentity.isValidUsername(matcher.group(1).strip())) {
+			String clientId = matcher.group(2).isEmpty() ? null : matcher.group(2);
+			return new ChatMessage(ChatMessage.newId(), roomId, matcher.group(1).strip(), clientId, matcher.group(3),
+					Instant.now(), MessageSource.MQTT);
+		}
+		return new ChatMessage(ChatMessage.newId(), roomId, null, null, text, Instant.now(), MessageSource.MQTT);
+	}
+
+	private Instant sentAt(@Nullable Object value) {
+		if (value instanceof String s) {
+			try {
+				return Instant.parse(s);
+			}
+			catch (DateTimeParseException ex) {
+				// A sender's clock format is not worth dropping its message over.
+			}
+		}
+		return Instant.now();
+	}
+
+	private @Nullable ChatMessage drop(String roomId, String reason, String detail) {
+		this.meters.counter("chat.mqtt.payloads.dropped", "reason", reason).increment();
+		logger.warn("Dropped MQTT payload for room {}: {}", roomId, detail);
+		return null;
+	}
+
+	/**
+	 * The JSON fields read from MQTT, loosely typed so that wrong types are caught here
+	 * rather than thrown.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
+			@Nullable Object sentAt, @Nullable Object source) {
+	}
+
+}

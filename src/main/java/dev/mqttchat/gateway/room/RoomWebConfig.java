@@ -1,0 +1,24 @@
+package dev.mqttchat.gateway.room;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Lets every controller take the room its path names as a {@link Room} parameter. */
+@Configuration(proxyBeanMethods = false)
+class RoomWebConfig implements WebMvcConfigurer {
+
+	private final RoomRegistry rooms;
+
+	RoomWebConfig(RoomRegistry rooms) {
+		this.rooms = rooms;
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new RoomArgumentResolver(this.rooms));
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.SessionIdentity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * MQTT payload parsing, for any bytes: it never throws, never leaves its room, and loses
+ * no valid text.
+ */
+class MqttPayloadCodecPropertyTests {
+
+	private static final String ROOM = "AbCdEfGhIjKlMnOpQrStUv";
+
+	private final MqttPayloadCodec payloads = new MqttPayloadCodec(JsonMapper.builder().build(),
+			new SimpleMeterRegistry(), MqttPayloadCodecTests.properties());
+
+	@Property
+	void anyBytesAreDecodedOrDroppedWithoutThrowing(@ForAll @Size(max = 300) byte[] payload) {
+		ChatMessage message = this.payloads.decode(ROOM, payload);
+
+		if (message != null) {
+			assertThat(message.roomId()).isEqualTo(ROOM);
+			assertThat(message.text()).isNotEmpty();
+			assertThat(message.id()).isNotBlank();
+		}
+	}
+
+	@Property
+	void anyNonEmptyTextArrives(@ForAll @StringLength(min = 1, max = 4000) String text) {
+		ChatMessage message = this.payloads.decode(ROOM, text.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(message).isNotNull();
+		assertThat(message.roomId()).isEqualTo(ROOM);
+		assertThat(text).endsWith(message.text());
+	}
+
+	@Property
+	void gatewayJsonRoundTrips(@ForAll @StringLength(min = 1, max = 500) String text,
+			@ForAll @StringLength(min = 1, max = 32) String name) {
+		String username = SessionIdentity.isValidUsername(name.strip()) ? name.strip() : "ada";
+		ChatMessage sent = new ChatMessage("id-1", ROOM, username, null, text, Instant.EPOCH, MessageSource.WEB);
+
+		assertThat(this.payloads.decode(ROOM, this.payloads.encode(sent))).isEqualTo(sent);
+	}
+
+}
