@@ -1,5 +1,5 @@
 # Builds the gateway with the Maven wrapper (Java 17 bytecode), then runs it as a non-root user on a Java 25 JRE
-# with an AOT cache recorded at build time, which roughly halves the start-up time (see README, Performance).
+# with an AOT cache recorded at build time, which roughly halves the start-up time (see docs/performance.md).
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./

@@ -1,7 +1,8 @@
 // One open room's messages from history and live delivery: loading, catch-up, retries and waiting for gaps.
 // No DOM and no network of its own: loadPage and the timers are handed in, so the unit tests drive it.
 
-import { fetchAfter, PAGE_LIMIT, RoomTimeline } from "./history.js";
+import { fetchAfter, PAGE_LIMIT } from "./history.js";
+import { RoomTimeline } from "./room-timeline.js";
 
 /** How long a live message waits for a missing one before it, which another gateway instance may still deliver. */
 export const MISSING_GRACE_MS = 300;

@@ -11,7 +11,7 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
  * schema serves both.
  */
 @Configuration(proxyBeanMethods = false)
-class JdbcNamingConfig {
+public class JdbcNamingConfig {
 
 	@Bean
 	static BeanPostProcessor unquotedJdbcIdentifiers() {

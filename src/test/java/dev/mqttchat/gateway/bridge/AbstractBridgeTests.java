@@ -8,11 +8,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
@@ -33,6 +37,7 @@ import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The bridge's behaviour in both directions, with a real STOMP client and a real Paho
@@ -135,49 +140,34 @@ abstract class AbstractBridgeTests {
 		assertThat(browser.isConnected()).isTrue();
 	}
 
-	@Test
-	void plainTextFromMqttReachesRoomSubscribers() throws Exception {
+	/** What a plain MQTT client may publish, and the message a browser then receives. */
+	static Stream<Arguments> payloadsFromMqtt() {
+		return Stream.of(
+				arguments("plain text", "just some text: with (parentheses)", null, null,
+						"just some text: with (parentheses)"),
+				arguments("the reference client's form", "Rajdeep (client42): deploy at 5 (maybe): ok?", "Rajdeep",
+						"client42", "deploy at 5 (maybe): ok?"),
+				arguments("JSON", "{\"username\":\"py-bot\",\"clientId\":\"script-1\",\"text\":\"from JSON\"}",
+						"py-bot", "script-1", "from JSON"));
+	}
+
+	@ParameterizedTest(name = "{0} from MQTT reaches room subscribers")
+	@MethodSource("payloadsFromMqtt")
+	void payloadFromMqttReachesRoomSubscribers(String form, String payload, @Nullable String username,
+			@Nullable String clientId, String text) throws Exception {
 		TestRoom room = createRoom(null);
 		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
 
-		this.mqtt.publish(topic(room), "just some text: with (parentheses)");
+		this.mqtt.publish(topic(room), payload);
 
 		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
-		assertThat(message).containsEntry("text", "just some text: with (parentheses)")
-			.containsEntry("username", null)
-			.containsEntry("clientId", null)
+		assertThat(message).as(form)
+			.containsEntry("text", text)
+			.containsEntry("username", username)
+			.containsEntry("clientId", clientId)
 			.containsEntry("source", "mqtt")
 			.containsEntry("roomId", room.id());
 		assertThat((String) message.get("id")).isNotBlank();
-	}
-
-	@Test
-	void referenceClientTextKeepsUsernameAndClientId() throws Exception {
-		TestRoom room = createRoom(null);
-		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
-
-		this.mqtt.publish(topic(room), "Rajdeep (client42): deploy at 5 (maybe): ok?");
-
-		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
-		assertThat(message).containsEntry("username", "Rajdeep")
-			.containsEntry("clientId", "client42")
-			.containsEntry("text", "deploy at 5 (maybe): ok?")
-			.containsEntry("source", "mqtt");
-	}
-
-	@Test
-	void jsonFromMqttReachesRoomSubscribers() throws Exception {
-		TestRoom room = createRoom(null);
-		BlockingQueue<Map<String, Object>> inbox = subscribedBrowser(room);
-
-		this.mqtt.publish(topic(room), "{\"username\":\"py-bot\",\"clientId\":\"script-1\",\"text\":\"from JSON\"}");
-
-		Map<String, Object> message = inbox.poll(15, TimeUnit.SECONDS);
-		assertThat(message).containsEntry("username", "py-bot")
-			.containsEntry("clientId", "script-1")
-			.containsEntry("text", "from JSON")
-			.containsEntry("source", "mqtt")
-			.containsEntry("roomId", room.id());
 	}
 
 	@Test

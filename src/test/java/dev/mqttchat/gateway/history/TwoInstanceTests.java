@@ -104,7 +104,9 @@ class TwoInstanceTests {
 				ConfigurableApplicationContext two = start(database, prefix, one.getBean(BrokerEndpoint.class).url(),
 						"")) {
 			TestRoom room = TestRooms.create(port(one));
-			try (StompTestClient atTwo = StompTestClient.connect(port(two))) {
+			try (StompTestClient atTwo = StompTestClient.connect(port(two));
+					MqttTestClient mqtt = MqttTestClient.connect(one.getBean(BrokerEndpoint.class).url())) {
+				BlockingQueue<MqttTestClient.Received> deletions = mqtt.subscribe(room.topic() + "/deleted");
 				BlockingQueue<Map<String, Object>> errors = atTwo.subscribe("/user/queue/errors");
 				BlockingQueue<Map<String, Object>> inbox = atTwo.subscribe(room.destination());
 				awaitSubscriber(two, room.destination());
@@ -137,6 +139,11 @@ class TwoInstanceTests {
 				assertThat(errors.poll(15, TimeUnit.SECONDS)).as("the SEND after the delete")
 					.containsEntry("code", "unknown-room");
 				assertThat(inbox.poll(1, TimeUnit.SECONDS)).as("nothing delivered after the delete").isNull();
+				// MQTT clients (and the other instances' caches) hear of it on the room's
+				// deleted topic.
+				MqttTestClient.Received announced = deletions.poll(10, TimeUnit.SECONDS);
+				assertThat(announced).as("the announcement on %s/deleted", room.topic()).isNotNull();
+				assertThat(announced.text()).contains("\"roomId\":\"" + room.id() + "\"").contains("\"instance\":");
 			}
 		}
 	}
