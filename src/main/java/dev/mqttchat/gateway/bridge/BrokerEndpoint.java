@@ -1,6 +1,8 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,22 @@ public final class BrokerEndpoint implements AutoCloseable {
 	/** The broker URL, e.g. {@code tcp://127.0.0.1:1883}. */
 	public String url() {
 		return this.url;
+	}
+
+	/**
+	 * The broker URL as health and logs may show it: without any user or password it
+	 * might carry.
+	 */
+	public String displayUrl() {
+		try {
+			URI uri = new URI(this.url);
+			return (uri.getRawUserInfo() == null) ? this.url
+					: new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+						.toString();
+		}
+		catch (URISyntaxException ex) {
+			return this.url.replaceAll("//[^/@]*@", "//");
+		}
 	}
 
 	/** Whether this is the gateway's own embedded broker. */

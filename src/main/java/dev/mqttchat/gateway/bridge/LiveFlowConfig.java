@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.bridge;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.chat.RoomBroadcaster;
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.support.MqttHeaders;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
@@ -26,9 +29,10 @@ class LiveFlowConfig {
 
 	@Bean
 	IntegrationFlow liveFlow(MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter, JsonMapper json, MqttClientIds ids,
-			RoomTopics topics, RoomCache rooms, MessageStore store, RoomBroadcaster broadcaster) {
+			RoomTopics topics, RoomCache rooms, MessageStore store, RoomBroadcaster broadcaster,
+			BridgeLatency latency) {
 		return IntegrationFlow.from(mqttLiveAdapter)
-			.handle(byte[].class, (payload, headers) -> LiveAnnouncement.parse(json, payload).orElse(null),
+			.handle(byte[].class, (payload, headers) -> parse(json, payload, headers),
 					(endpoint) -> endpoint.id("liveAnnouncementParser"))
 			.filter(LiveAnnouncement.class, (announcement) -> !announcement.instance().equals(ids.instance()),
 					(endpoint) -> endpoint.id("ownAnnouncementSkipper"))
@@ -37,9 +41,20 @@ class LiveFlowConfig {
 					(endpoint) -> endpoint.id("liveAnnouncementReader"))
 			.handle(StoredMessage.class, (message, headers) -> {
 				broadcaster.broadcast(message);
+				latency.announced(headers);
 				return null;
 			}, (endpoint) -> endpoint.id("announcedMessageBroadcaster"))
 			.get();
+	}
+
+	private static @Nullable Message<LiveAnnouncement> parse(JsonMapper json, byte[] payload, MessageHeaders headers) {
+		long arrived = System.nanoTime();
+		return LiveAnnouncement.parse(json, payload)
+			.map((announcement) -> MessageBuilder.withPayload(announcement)
+				.copyHeaders(headers)
+				.setHeader(BridgeLatency.ARRIVED, arrived)
+				.build())
+			.orElse(null);
 	}
 
 	private static Optional<StoredMessage> read(RoomTopics topics, RoomCache rooms, MessageStore store,

@@ -42,7 +42,7 @@ class MqttAdapterConfig {
 
 	@Bean
 	MqttLinkMonitor mqttLinkMonitor(BrokerEndpoint broker, ChatProperties properties) {
-		return new MqttLinkMonitor(broker.url(),
+		return new MqttLinkMonitor(broker.displayUrl(),
 				"retrying with backoff up to " + properties.mqtt().maxReconnectDelay().toSeconds() + "s");
 	}
 

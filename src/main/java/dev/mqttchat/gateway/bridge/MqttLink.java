@@ -1,8 +1,10 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,10 @@ public final class MqttLink {
 
 	private final AtomicLong failedAttempts = new AtomicLong();
 
+	private final AtomicLong connects = new AtomicLong();
+
+	private volatile @Nullable Instant lastConnected;
+
 	MqttLink(String role, String url, String retryHint, boolean readyOnConnect) {
 		this.role = role;
 		this.url = url;
@@ -55,7 +61,20 @@ public final class MqttLink {
 		return this.failedAttempts.get();
 	}
 
-	/** The role of this link: {@code inbound} or {@code outbound}. */
+	/** How often this link connected again after its first connect. */
+	public long reconnects() {
+		return Math.max(0, this.connects.get() - 1);
+	}
+
+	/** When this link last connected, or {@code null} if it never did. */
+	public @Nullable Instant lastConnected() {
+		return this.lastConnected;
+	}
+
+	/**
+	 * The role of this link: {@code inbound}, {@code outbound}, {@code store} or
+	 * {@code rooms}.
+	 */
 	public String role() {
 		return this.role;
 	}
@@ -66,6 +85,8 @@ public final class MqttLink {
 			this.ready.set(true);
 		}
 		if (this.up.compareAndSet(false, true)) {
+			this.connects.incrementAndGet();
+			this.lastConnected = Instant.now();
 			logger.info("MQTT {} link connected to {}", this.role, this.url);
 		}
 	}

@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.mqtt.event.MqttSubscribedEvent;
 import org.springframework.integration.mqtt.inbound.AbstractMqttMessageDrivenChannelAdapter;
 
 /**
  * The connection state of each of the gateway's MQTT clients, and whether the bridge can
- * carry messages.
+ * carry messages; as metrics, {@code chat.mqtt.link.connected} and
+ * {@code chat.mqtt.reconnects} per client.
  */
-public final class MqttLinkMonitor {
+public final class MqttLinkMonitor implements MeterBinder {
 
 	private final MqttLink inbound;
 
@@ -51,9 +57,28 @@ public final class MqttLinkMonitor {
 		return this.rooms;
 	}
 
+	/** Every client's link. */
+	public List<MqttLink> all() {
+		return List.of(this.inbound, this.outbound, this.store, this.rooms);
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (MqttLink link : all()) {
+			Gauge.builder("chat.mqtt.link.connected", link, (state) -> state.isUp() ? 1 : 0)
+				.description("Whether this MQTT client of the gateway is connected to the broker")
+				.tag("link", link.role())
+				.register(registry);
+			FunctionCounter.builder("chat.mqtt.reconnects", link, MqttLink::reconnects)
+				.description("Connections of this MQTT client after its first one")
+				.tag("link", link.role())
+				.register(registry);
+		}
+	}
+
 	/** Whether every client is connected. */
 	public boolean allUp() {
-		return List.of(this.inbound, this.outbound, this.store, this.rooms).stream().allMatch(MqttLink::isUp);
+		return all().stream().allMatch(MqttLink::isUp);
 	}
 
 	/**

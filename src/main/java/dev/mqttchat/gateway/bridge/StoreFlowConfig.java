@@ -42,7 +42,7 @@ class StoreFlowConfig {
 	@Bean
 	IntegrationFlow storeFlow(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomTopics topics, RoomCache rooms,
 			MqttPayloadCodec codec, MessageStore store, RoomBroadcaster broadcaster, MqttClientIds ids,
-			ThreadPoolTaskExecutor localDeliveryExecutor, DirectChannel mqttOutbound) {
+			ThreadPoolTaskExecutor localDeliveryExecutor, DirectChannel mqttOutbound, BridgeLatency latency) {
 		return IntegrationFlow.from(mqttStoreAdapter)
 			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
@@ -51,13 +51,13 @@ class StoreFlowConfig {
 			.handle(ChatMessage.class, (message, headers) -> store.store(message).orElse(null),
 					(endpoint) -> endpoint.id("messageStorer"))
 			// This instance's subscribers get the message at once, from a thread of their
-			// own while the next one is
-			// stored; the other instances learn of it from the announcement, and this
-			// instance skips its own.
+			// own while the next one is stored; the other instances learn of it from the
+			// announcement, and this instance skips its own.
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
 					.handle(StoredMessage.class, (message, headers) -> {
 						broadcaster.broadcast(message);
+						latency.stored(headers);
 						return null;
 					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
 				.subscribe((others) -> others
@@ -67,11 +67,19 @@ class StoreFlowConfig {
 			.get();
 	}
 
-	private static @Nullable ChatMessage decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
+	private static @Nullable Message<ChatMessage> decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
 			byte[] payload, MessageHeaders headers) {
+		long arrived = System.nanoTime();
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
 		// Topics of rooms that were never issued are neither stored nor bridged.
-		return topics.roomOf(topic).flatMap(rooms::find).map((room) -> codec.decode(room.id(), payload)).orElse(null);
+		ChatMessage message = topics.roomOf(topic)
+			.flatMap(rooms::find)
+			.map((room) -> codec.decode(room.id(), payload))
+			.orElse(null);
+		return (message != null) ? MessageBuilder.withPayload(message)
+			.copyHeaders(headers)
+			.setHeader(BridgeLatency.ARRIVED, arrived)
+			.build() : null;
 	}
 
 	private static Message<byte[]> announcement(RoomTopics topics, StoredMessage message, String instance) {

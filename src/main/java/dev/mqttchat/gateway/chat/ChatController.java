@@ -39,14 +39,18 @@ class ChatController {
 
 	private final ChatPublisher publisher;
 
+	private final ChatMetrics metrics;
+
 	private final int sendRate;
 
 	private final int sendBurst;
 
-	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher, ChatProperties properties) {
+	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher, ChatMetrics metrics,
+			ChatProperties properties) {
 		this.rooms = rooms;
 		this.messages = messages;
 		this.publisher = publisher;
+		this.metrics = metrics;
 		this.sendRate = properties.web().sendRate();
 		this.sendBurst = properties.web().sendBurst();
 	}
@@ -67,8 +71,10 @@ class ChatController {
 		ChatMessage message = this.messages.fromWeb(roomId, request, session);
 		try {
 			this.publisher.publish(message);
+			this.metrics.publishedFromWeb();
 		}
 		catch (MessagingException ex) {
+			this.metrics.publishFailed();
 			logger.warn("Message for room {} not sent: MQTT publish failed: {}", roomId, rootMessage(ex));
 			throw new ChatRejectedException("broker-unavailable",
 					"Message not sent: the MQTT broker cannot be reached right now. Try again in a moment.");
@@ -78,6 +84,7 @@ class ChatController {
 	@MessageExceptionHandler
 	@SendToUser(destinations = StompDestinations.USER_ERROR_QUEUE, broadcast = false)
 	ChatError rejected(ChatRejectedException ex, @Header(name = DESTINATION, required = false) @Nullable String to) {
+		this.metrics.rejected(ex.code());
 		return new ChatError(ex.code(), String.valueOf(ex.getMessage()), roomOf(to));
 	}
 
@@ -85,6 +92,7 @@ class ChatController {
 	@SendToUser(destinations = StompDestinations.USER_ERROR_QUEUE, broadcast = false)
 	ChatError unreadable(MessageConversionException ex,
 			@Header(name = DESTINATION, required = false) @Nullable String to) {
+		this.metrics.rejected("malformed");
 		return new ChatError("malformed",
 				"The message body must be JSON like {\"username\": \"ada\", \"text\": \"hello\"}.", roomOf(to));
 	}

@@ -14,8 +14,11 @@ public class RoomBroadcaster {
 
 	private final SimpMessageSendingOperations stomp;
 
-	RoomBroadcaster(SimpMessageSendingOperations stomp) {
+	private final ChatMetrics metrics;
+
+	RoomBroadcaster(SimpMessageSendingOperations stomp, ChatMetrics metrics) {
 		this.stomp = stomp;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -24,6 +27,7 @@ public class RoomBroadcaster {
 	 */
 	public void broadcast(StoredMessage message) {
 		this.stomp.convertAndSend(StompDestinations.roomTopic(message.roomId()), message);
+		this.metrics.delivered(message.source());
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.history;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sequence number.
  */
 @RestController
+@Tag(name = "History")
 class HistoryController {
 
 	private final MessageStore store;
@@ -27,6 +30,9 @@ class HistoryController {
 	}
 
 	@GetMapping("/api/rooms/{id}/messages")
+	@Operation(summary = "Read a room's history", description = "Messages in ascending seq order: the newest "
+			+ "limit before `before`, or, with only `after`, the oldest limit after it, so a reader catching up never "
+			+ "skips one.")
 	List<StoredMessage> messages(Room room, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Nullable @Min(0) Long before,
 			@RequestParam(required = false) @Nullable @Min(0) Long after) {

@@ -8,9 +8,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.chat.ChatMessage;
@@ -36,9 +40,18 @@ public class MessageStore {
 
 	private final TransactionTemplate transactions;
 
-	MessageStore(JdbcClient jdbc, TransactionTemplate transactions) {
+	private final Map<MessageSource, Counter> stored = new EnumMap<>(MessageSource.class);
+
+	MessageStore(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		for (MessageSource source : MessageSource.values()) {
+			this.stored.put(source,
+					Counter.builder("chat.messages.stored")
+						.description("Messages stored, each once, by where they entered the conversation")
+						.tag("source", source.name().toLowerCase())
+						.register(meters));
+		}
 	}
 
 	/**
@@ -49,13 +62,15 @@ public class MessageStore {
 	 */
 	public Optional<StoredMessage> store(ChatMessage message) {
 		try {
-			return Optional.ofNullable(this.transactions.execute((status) -> insert(message)));
+			Optional<StoredMessage> stored = Optional
+				.ofNullable(this.transactions.execute((status) -> insert(message)));
+			stored.ifPresent((done) -> this.stored.get(done.source()).increment());
+			return stored;
 		}
 		catch (DuplicateKeyException ex) {
 			// A redelivery, or another writer stored the same message a moment ago: the
-			// insert's unique key rolled
-			// back the whole transaction, sequence number included, so it is stored once,
-			// as it should be.
+			// insert's unique key rolled back the whole transaction, sequence number
+			// included, so it is stored once, as it should be.
 			return Optional.empty();
 		}
 	}

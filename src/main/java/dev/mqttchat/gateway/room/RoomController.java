@@ -3,6 +3,8 @@ package dev.mqttchat.gateway.room;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +21,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Issues, describes, lists and deletes rooms under {@code /api/rooms}. */
 @RestController
 @RequestMapping("/api/rooms")
+@Tag(name = "Rooms")
 class RoomController {
 
 	private static final int PUBLIC_LIST_LIMIT = 100;
@@ -42,6 +46,8 @@ class RoomController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Issue a room", description = "A new room with a random id and a secret owner token, "
+			+ "shown this once. Private rooms are reached only through their link; public ones are listed.")
 	ResponseEntity<CreatedRoomResponse> create(
 			@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request, HttpServletRequest http) {
 		long wait = this.limiter.secondsToWait(http.getRemoteAddr());
@@ -51,11 +57,17 @@ class RoomController {
 		RoomRegistry.IssuedRoom issued = (request != null)
 				? this.rooms.create(request.name(), request.visibilityOrDefault())
 				: this.rooms.create(null, Visibility.PRIVATE);
-		return ResponseEntity.created(URI.create("/api/rooms/" + issued.room().id()))
-			.body(CreatedRoomResponse.of(issued, this.topics));
+		// Absolute, as the client sees this server: behind a trusted proxy, the proxy's
+		// scheme, host and port.
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/rooms/{id}")
+			.buildAndExpand(issued.room().id())
+			.toUri();
+		return ResponseEntity.created(location).body(CreatedRoomResponse.of(issued, this.topics));
 	}
 
 	@GetMapping
+	@Operation(summary = "List public rooms", description = "The newest 100 public rooms.")
 	List<RoomResponse> listPublic() {
 		return this.rooms.publicRooms(PUBLIC_LIST_LIMIT)
 			.stream()
@@ -64,11 +76,14 @@ class RoomController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "Describe a room", description = "Its name, MQTT topic and STOMP destinations.")
 	RoomResponse get(Room room) {
 		return RoomResponse.of(room, this.topics);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a room", description = "Removes the room and its history on every instance; needs "
+			+ "Authorization: Bearer {ownerToken}.")
 	ResponseEntity<Void> delete(Room room,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		if (authorization == null || !authorization.startsWith(BEARER)) {

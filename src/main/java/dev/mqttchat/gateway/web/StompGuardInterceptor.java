@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.chat.ChatError;
+import dev.mqttchat.gateway.chat.ChatMetrics;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
@@ -43,14 +44,17 @@ class StompGuardInterceptor implements ChannelInterceptor {
 
 	private final RoomRegistry rooms;
 
+	private final ChatMetrics metrics;
+
 	private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
 	private final ObjectProvider<SimpMessageSendingOperations> messaging;
 
 	StompGuardInterceptor(RoomRegistry rooms,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ObjectProvider<SimpMessageSendingOperations> messaging) {
+			ObjectProvider<SimpMessageSendingOperations> messaging, ChatMetrics metrics) {
 		this.rooms = rooms;
+		this.metrics = metrics;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.messaging = messaging;
 	}
@@ -95,6 +99,7 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		// One refused frame must not cost the client its connection and its other rooms:
 		// it is told on its queue.
 		logger.debug("Refused {} in session {}: {}", frame.getCommand(), frame.getSessionId(), reason);
+		this.metrics.rejected(code);
 		String session = frame.getSessionId();
 		if (session != null) {
 			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
@@ -111,6 +116,7 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		// Throwing here would be logged with a stack trace and, with ordered receipt,
 		// never reach the client.
 		logger.debug("Refused {} in session {}: {}", frame.getCommand(), frame.getSessionId(), reason);
+		this.metrics.rejected("connect-refused");
 		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
 		error.setMessage(reason);
 		error.setSessionId(frame.getSessionId());

@@ -128,8 +128,8 @@ abstract class AbstractBridgeTests {
 		StompTestClient browser = stomp();
 		BlockingQueue<Map<String, Object>> inbox = browser.subscribe(destination(room));
 		// Escaped quotes and backslashes make the frame far longer than the container's
-		// receive buffer, and the
-		// emoji's surrogate pairs must survive the cuts between pieces.
+		// receive buffer, and the emoji's surrogate pairs must survive the cuts between
+		// pieces.
 		String text = "\"\\\uD83D\uDE00\u00E9 x".repeat(571) + "end";
 		assertThat(text).hasSize(4000);
 

@@ -5,6 +5,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.utility.DockerImageName;
 
+import dev.mqttchat.gateway.testsupport.EnabledIfDockerImagePresent;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The bridge against HiveMQ CE, the broker family of the reference deployment; needs a
  * Docker engine.
  */
+@EnabledIfDockerImagePresent("hivemq/hivemq-ce:2025.5")
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HiveMqBridgeTests extends AbstractBridgeTests {

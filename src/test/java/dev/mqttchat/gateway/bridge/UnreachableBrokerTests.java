@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -59,6 +60,18 @@ class UnreachableBrokerTests {
 		assertThat(http.get().uri("/").retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(http.post().uri("/api/rooms").retrieve().toBodilessEntity().getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void aGatewayWithoutItsBrokerIsAliveButNotReady() {
+		RestClient http = RestClient.create("http://localhost:" + this.port);
+
+		assertThat(http.get().uri("/actuator/health/liveness").retrieve().toBodilessEntity().getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		HttpStatusCode readiness = http.get()
+			.uri("/actuator/health/readiness")
+			.exchange((request, response) -> response.getStatusCode());
+		assertThat(readiness.value()).isEqualTo(503);
 	}
 
 	@Test

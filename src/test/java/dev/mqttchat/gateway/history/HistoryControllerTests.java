@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.history;
 import java.net.URI;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rooms that are not there.
  */
 @WebMvcTest(HistoryController.class)
-@Import({ MessageStore.class, RoomRegistry.class, JdbcNamingConfig.class })
+@Import({ MessageStore.class, RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
 		FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })

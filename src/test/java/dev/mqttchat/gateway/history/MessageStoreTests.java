@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.history;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.chat.StoredMessage;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without gaps.
  */
 @DataJdbcTest
-@Import({ MessageStore.class, StoreFixture.class })
+@Import({ MessageStore.class, StoreFixture.class, SimpleMeterRegistry.class })
 // Each store() is a transaction of its own, as in production; a test-wide one would hide
 // the duplicate's rollback.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)

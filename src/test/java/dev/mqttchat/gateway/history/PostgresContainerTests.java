@@ -16,6 +16,8 @@ import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import dev.mqttchat.gateway.testsupport.EnabledIfDockerImagePresent;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** History on a throw-away PostgreSQL in a container; needs a Docker engine. */
+@EnabledIfDockerImagePresent("postgres:17-alpine")
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PostgresContainerTests {

@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.history;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.ChatProperties;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and nothing else.
  */
 @DataJdbcTest(properties = { "chat.storage.max-messages-per-room=5", "chat.storage.max-age=7d" })
-@Import({ MessageStore.class, RetentionConfig.class, StoreFixture.class })
+@Import({ MessageStore.class, RetentionConfig.class, StoreFixture.class, SimpleMeterRegistry.class })
 @EnableConfigurationProperties(ChatProperties.class)
 class RetentionTests {
 

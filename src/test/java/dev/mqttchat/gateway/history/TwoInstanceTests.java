@@ -73,9 +73,8 @@ class TwoInstanceTests {
 				List<Map<String, Object>> seenAtTwo = take(inboxTwo);
 
 				// Each instance delivers what it stored at once and the rest as
-				// announced, so with two writers the
-				// arrival order may briefly differ from seq order (readers sort by seq);
-				// the messages are the same.
+				// announced, so with two writers the arrival order may briefly differ
+				// from seq order (readers sort by seq); the messages are the same.
 				assertThat(bySeq(seenAtOne)).isEqualTo(bySeq(seenAtTwo));
 				assertThat(seenAtOne).extracting((message) -> message.get("seq"))
 					.containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, MESSAGES).boxed().toList());
@@ -98,8 +97,8 @@ class TwoInstanceTests {
 		String prefix = "test/" + UUID.randomUUID() + "/rooms";
 		String external = System.getenv("CHAT_TEST_MQTT_URL");
 		// Without a broker named for the test, the first instance's embedded broker
-		// serves both; without a shared
-		// group both try to store each message, and the unique id keeps one.
+		// serves both; without a shared group both try to store each message, and the
+		// unique id keeps one.
 		try (ConfigurableApplicationContext one = start(database, prefix, (external != null) ? external : "", "");
 				ConfigurableApplicationContext two = start(database, prefix, one.getBean(BrokerEndpoint.class).url(),
 						"")) {

@@ -61,7 +61,7 @@ class RoomControllerTests {
 			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CREATED);
-		String id = result.getResponse().getHeader("Location").substring("/api/rooms/".length());
+		String id = result.getResponse().getHeader("Location").substring("http://localhost/api/rooms/".length());
 		assertThat(result).bodyJson()
 			.isLenientlyEqualTo("{\"id\":\"" + id + "\",\"name\":\"coding_issues\",\"topic\":\"chat/rooms/" + id
 					+ "\",\"destination\":\"/topic/rooms/" + id + "\",\"sendDestination\":\"/app/rooms/" + id + "\"}");
@@ -82,7 +82,7 @@ class RoomControllerTests {
 		for (int i = 0; i < 200; i++) {
 			MvcTestResult result = this.mvc.post().uri("/api/rooms").exchange();
 			String location = result.getResponse().getHeader("Location");
-			ids.add(location.substring("/api/rooms/".length()));
+			ids.add(location.substring("http://localhost/api/rooms/".length()));
 		}
 		assertThat(ids).hasSize(200).allMatch((id) -> id.matches("[A-Za-z0-9]{22}"));
 		assertThat(String.join("", ids).chars().distinct().count()).as("alphabet used").isEqualTo(62);
@@ -96,7 +96,7 @@ class RoomControllerTests {
 		assertThat(this.mvc.get().uri(location)).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.topic")
-			.isEqualTo("chat/rooms/" + location.substring("/api/rooms/".length()));
+			.isEqualTo("chat/rooms/" + location.substring("http://localhost/api/rooms/".length()));
 	}
 
 	@ParameterizedTest

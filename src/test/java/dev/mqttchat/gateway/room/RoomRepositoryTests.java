@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.room;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.chat.ChatMessage;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alone owns.
  */
 @DataJdbcTest
-@Import({ MessageStore.class, JdbcNamingConfig.class })
+@Import({ MessageStore.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RoomRepositoryTests {
 

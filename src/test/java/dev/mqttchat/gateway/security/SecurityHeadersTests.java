@@ -39,7 +39,8 @@ class SecurityHeadersTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/actuator/env", "/actuator/configprops", "/actuator/beans", "/actuator/heapdump" })
+	@ValueSource(strings = { "/actuator/env", "/actuator/configprops", "/actuator/beans", "/actuator/heapdump",
+			"/actuator/prometheus", "/actuator/metrics", "/actuator/info" })
 	void actuatorRevealsNoSettingsOrSecrets(String path) throws Exception {
 		HttpResponse<Void> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),

@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.testsupport;
 
 import java.lang.reflect.Type;
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,15 +39,18 @@ public final class StompTestClient implements AutoCloseable {
 
 	/** Connects to {@code ws://localhost:{port}/ws}. */
 	public static StompTestClient connect(int port) throws Exception {
-		// The gateway shrinks the WebSocket container's default buffers JVM-wide; this
-		// client must take whole frames.
+		return connect(URI.create("ws://localhost:" + port + "/ws"));
+	}
+
+	/** Connects to the STOMP endpoint at {@code url}, e.g. through a proxy. */
+	public static StompTestClient connect(URI url) throws Exception {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(128 * 1024);
 		container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder().build()));
 		BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-		StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", new StompSessionHandlerAdapter() {
+		StompSession session = client.connectAsync(url.toString(), new StompSessionHandlerAdapter() {
 
 			@Override
 			public void handleFrame(StompHeaders headers, @Nullable Object payload) {

@@ -36,8 +36,7 @@ class PartialMessagesHandlerDecorator extends WebSocketHandlerDecorator {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 		// Spring's STOMP handler raises every session's text buffer to 16 KB for clients
-		// that split frames at 16 KB;
-		// taken in pieces, those frames need no such buffer.
+		// that split frames at 16 KB; taken in pieces, those frames need no such buffer.
 		super.afterConnectionEstablished(new WebSocketSessionDecorator(session) {
 			@Override
 			public void setTextMessageSizeLimit(int messageSizeLimit) {

@@ -51,9 +51,8 @@ class WebSocketMemoryConfig implements WebSocketMessageBrokerConfigurer {
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		// The container allocates both buffers for every session up front, so they are
-		// what an idle session
-		// costs; PartialMessagesHandlerDecorator lets larger messages through and
-		// enforces chat.web.max-frame-size.
+		// what an idle session costs; PartialMessagesHandlerDecorator lets larger
+		// messages through and enforces chat.web.max-frame-size.
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxTextMessageBufferSize(RECEIVE_BUFFER);
 		container.setMaxBinaryMessageBufferSize(RECEIVE_BUFFER);

@@ -231,8 +231,7 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 		assertThat(a.driver().getTitle()).isEqualTo("Background · MQTT chat");
 		String chatTab = a.driver().getWindowHandle();
 		// Another tab in front hides the chat tab; switching back would show it again, so
-		// its title is read
-		// through DevTools from the front tab.
+		// its title is read through DevTools from the front tab.
 		a.driver().switchTo().newWindow(WindowType.TAB);
 		try (MqttPeer peer = mqttPeer(roomId)) {
 			peer.publish("first while away");

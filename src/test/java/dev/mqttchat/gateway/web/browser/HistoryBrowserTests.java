@@ -58,9 +58,8 @@ class HistoryBrowserTests extends BrowserTestSupport {
 			awaitStored(roomId, earlier.size());
 
 			// The page subscribes, then asks for the history; the probe holds that
-			// request while more messages
-			// reach the page live. Once let go, the history holds those messages too:
-			// each must show once.
+			// request while more messages reach the page live. Once let go, the history
+			// holds those messages too: each must show once.
 			ChatPage page = page(dave).open("/rooms/" + roomId).setUsername("Dave Dunn").awaitStatus("connected");
 			page.awaitHeldHistoryRequest();
 			for (String text : meanwhile) {
