@@ -35,7 +35,8 @@ class LiveFlowConfig {
 			.handle(byte[].class, (payload, headers) -> parse(json, payload, headers),
 					(endpoint) -> endpoint.id("liveAnnouncementParser"))
 			.filter(LiveAnnouncement.class, (announcement) -> !announcement.instance().equals(ids.instance()),
-					(endpoint) -> endpoint.id("ownAnnouncementSkipper"))
+					// Skipping is the normal case, not a rejection to log.
+					(endpoint) -> endpoint.id("ownAnnouncementSkipper").discardChannel("nullChannel"))
 			.handle(LiveAnnouncement.class,
 					(announcement, headers) -> read(topics, rooms, store, announcement, headers).orElse(null),
 					(endpoint) -> endpoint.id("liveAnnouncementReader"))
