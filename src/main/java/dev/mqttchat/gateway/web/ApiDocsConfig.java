@@ -16,6 +16,8 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import dev.mqttchat.gateway.room.Room;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,9 +38,10 @@ class ApiDocsConfig {
 	}
 
 	@Bean
-	OpenApiCustomizer chatApiDocs() {
+	OpenApiCustomizer chatApiDocs(ObjectProvider<BuildProperties> build) {
 		return (api) -> {
 			api.info(new Info().title("mqtt-chat-gateway REST API")
+				.version(build.stream().map(BuildProperties::getVersion).findFirst().orElse("unknown"))
 				.description("Rooms and their history. Chatting itself is STOMP over WebSocket at /ws and MQTT; "
 						+ "see docs/api.md and docs/protocol.md.")
 				.license(new License().name("Apache-2.0")));
@@ -55,6 +58,14 @@ class ApiDocsConfig {
 					operation.getResponses().addApiResponse("400", problem("Invalid request: the detail says what"));
 				}
 				if (method == PathItem.HttpMethod.POST && path.equals("/api/rooms")) {
+					// The handler answers 201 with the new room's Location, which
+					// springdoc cannot see.
+					ApiResponse created = operation.getResponses().remove("200");
+					operation.getResponses()
+						.addApiResponse("201",
+								created.description("Issued; Location names the new room")
+									.addHeaderObject("Location", new Header().description("The room's absolute URL")
+										.schema(new StringSchema().format("uri"))));
 					operation.getResponses()
 						.addApiResponse("429",
 								problem("Too many rooms from this address").addHeaderObject("Retry-After",
@@ -62,6 +73,8 @@ class ApiDocsConfig {
 											.schema(new IntegerSchema())));
 				}
 				if (method == PathItem.HttpMethod.DELETE) {
+					operation.getResponses().remove("200");
+					operation.getResponses().addApiResponse("204", new ApiResponse().description("Deleted"));
 					operation.getResponses().addApiResponse("401", problem("No owner token (Authorization: Bearer)"));
 					operation.getResponses().addApiResponse("403", problem("The token does not own the room"));
 				}

@@ -2,10 +2,14 @@ package dev.mqttchat.gateway.web;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.room.Room;
+import dev.mqttchat.gateway.room.RoomNotFoundException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Serves the chat page, at {@code /} and at a room's shareable link {@code /rooms/{id}}.
@@ -29,6 +33,13 @@ class PageController {
 	String room(Room room, Model model) {
 		model.addAttribute("roomId", room.id());
 		return start(model);
+	}
+
+	@ExceptionHandler(RoomNotFoundException.class)
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String roomNotFound() {
+		// A person followed a dead link: the page for people, not the API's problem JSON.
+		return "error/404";
 	}
 
 }

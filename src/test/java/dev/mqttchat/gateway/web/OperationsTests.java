@@ -110,6 +110,9 @@ class OperationsTests {
 			.path("content")
 			.has("application/problem+json")).isTrue();
 		assertThat(paths.path("/api/rooms").path("post").path("responses").has("429")).isTrue();
+		assertThat(paths.path("/api/rooms").path("post").path("responses").path("201").path("headers").has("Location"))
+			.isTrue();
+		assertThat(paths.path("/api/rooms/{id}").path("delete").path("responses").has("204")).isTrue();
 		assertThat(paths.path("/api/rooms/{id}").path("delete").path("responses").has("403")).isTrue();
 		assertThat(paths.path("/api/rooms/{id}/messages").path("get").path("parameters").toString())
 			.contains("\"name\":\"id\"")
