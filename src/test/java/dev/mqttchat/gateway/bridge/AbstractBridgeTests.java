@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
@@ -29,11 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -265,11 +264,7 @@ abstract class AbstractBridgeTests {
 	}
 
 	private void awaitSubscribers(String destination, int count) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setDestination(destination);
-		Message<byte[]> probe = MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
-		await().atMost(TIMEOUT)
-			.until(() -> this.simpleBroker.getSubscriptionRegistry().findSubscriptions(probe).size() >= count);
+		BrokerSubscriptions.await(this.simpleBroker, destination, count);
 	}
 
 	private static String topic(TestRoom room) {

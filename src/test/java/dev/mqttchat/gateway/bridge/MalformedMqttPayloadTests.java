@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +42,9 @@ class MalformedMqttPayloadTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	SimpleBrokerMessageHandler simpleBroker;
+
 	@Test
 	void malformedPayloadsAreShownSafelyOrDroppedAndTheNextMessageArrives() throws Exception {
 		TestRoom room = TestRooms.create(this.port);
@@ -48,6 +53,7 @@ class MalformedMqttPayloadTests {
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<Map<String, Object>> inbox = browser.subscribe(room.destination());
 			await().until(() -> this.links.bridgeReady());
+			BrokerSubscriptions.await(this.simpleBroker, room.destination(), 1);
 
 			mqtt.publish(room.topic(), new byte[] { (byte) 0xc3, (byte) 0x28, 'x' });
 			mqtt.publish(room.topic(), "{\"text\": \"unterminated");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestDatabases;
@@ -25,11 +26,7 @@ import dev.mqttchat.gateway.testsupport.TestGateway;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,14 +149,7 @@ class TwoInstanceTests {
 	}
 
 	private static void awaitSubscriber(ConfigurableApplicationContext gateway, String destination) {
-		// The simple broker takes a SUBSCRIBE asynchronously and sends no receipt: wait
-		// until it holds it.
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setDestination(destination);
-		Message<byte[]> probe = MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
-		SimpleBrokerMessageHandler broker = gateway.getBean(SimpleBrokerMessageHandler.class);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> !broker.getSubscriptionRegistry().findSubscriptions(probe).isEmpty());
+		BrokerSubscriptions.await(gateway.getBean(SimpleBrokerMessageHandler.class), destination, 1);
 	}
 
 	private static List<Map<String, Object>> bySeq(List<Map<String, Object>> messages) {
