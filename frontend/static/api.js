@@ -44,11 +44,14 @@ export function createApi(fetch) {
   const call = (url, init) => fetchJson(fetch, url, init);
   const roomPath = (id) => `/api/rooms/${encodeURIComponent(id)}`;
   return {
-    /** A new room; the answer's body holds the room and, once only, its owner token. */
-    createRoom: (name) => call("/api/rooms", {
+    /**
+     * A new room, listed under Public when {@code visibility} is "public" (else private, the server's default);
+     * the answer's body holds the room and, once only, its owner token.
+     */
+    createRoom: (name, { visibility } = {}) => call("/api/rooms", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(name ? { name } : {}),
+      body: JSON.stringify({ ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}) }),
     }),
 
     getRoom: (id) => call(roomPath(id)),

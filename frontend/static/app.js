@@ -31,6 +31,7 @@ const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
   maxText: Number(document.body.dataset.maxText) || 4000,
   list, username, clientId: me, publish: (destination, body) => connection.publish(destination, body),
+  onRoomGone: (roomId) => roomGone(roomId),
 });
 const header = new RoomHeader({
   api,
@@ -70,6 +71,7 @@ function enter(next, { push }) {
     loadPage: (params) => api.history(next.id, params),
     view: list,
     onError: (text) => header.showError(text),
+    onGone: () => roomGone(next.id),
   });
   pane.entered(next, { push });
   list.reset();
@@ -81,6 +83,21 @@ function enter(next, { push }) {
   connection.start();
   sync.sync();
   composer.focusAfterEntering(() => header.focusTitle());
+}
+
+/**
+ * The server no longer has room {@code roomId} (deleted elsewhere: a SEND refused as unknown-room, or a 404 for
+ * its history). If it is open, it stays on screen with its notice, but nothing more is sent, loaded or followed.
+ */
+function roomGone(roomId) {
+  composer.roomGone(roomId);
+  if (sync?.roomId === roomId) {
+    sync.close();
+    connection.setRoom(null);
+    list.loaded(true);
+    header.gone(roomId);
+  }
+  pane.gone(roomId);
 }
 
 function leave() {

@@ -1,13 +1,15 @@
 // The message box (#composer): characters left, sending through the outbox, and the reader's unconfirmed messages.
 
-import { remainingText } from "./format.js";
+import { LengthCheck } from "./length-check.js";
 import { Outbox } from "./outbox.js";
+import { describeRefusal } from "./server-errors.js";
 
 const $ = (id) => document.getElementById(id);
 
 /**
  * {@code publish(destination, body)}: true when it left the page. {@code list}: the MessageList that shows the
- * pending items. {@code username}: the UsernameField.
+ * pending items. {@code username}: the UsernameField. {@code onRoomGone(roomId)}: the server says the room was
+ * deleted; the page then calls roomGone.
  */
 export class Composer {
   /** The open room, or null: only its pending messages are shown and only into it can one send. */
@@ -15,16 +17,19 @@ export class Composer {
 
   outbox = new Outbox();
 
-  constructor({ maxText, list, username, clientId, publish }) {
-    Object.assign(this, { maxText, list, username, clientId, publish });
+  // The connection's last status, for the placeholder.
+  #status = null;
+
+  constructor({ maxText, list, username, clientId, publish, onRoomGone }) {
+    Object.assign(this, { list, username, clientId, publish, onRoomGone });
     this.input = $("message");
-    this.remaining = $("remaining");
+    this.sendButton = $("send");
     this.chatError = $("chat-error");
     this.startError = $("start-error");
+    this.length = new LengthCheck({
+      input: this.input, counter: $("remaining"), errorLine: this.chatError, max: maxText,
+    });
     this.actions = { onRetry: (localId) => this.#retry(localId), onEdit: (localId) => this.#edit(localId) };
-    this.input.maxLength = maxText;
-    this.input.addEventListener("input", () => this.#updateRemaining());
-    this.#updateRemaining();
     $("composer").addEventListener("submit", (event) => {
       event.preventDefault();
       this.send();
@@ -42,6 +47,7 @@ export class Composer {
   /** A room opens: its messages still in the outbox show again. */
   enter(room) {
     this.room = room;
+    this.#setClosed(false);
     this.outbox.forRoom(room.id).forEach((entry) => this.showPending(entry));
   }
 
@@ -59,8 +65,17 @@ export class Composer {
     this.outbox.forRoom(roomId).forEach((entry) => this.outbox.remove(entry.localId));
   }
 
+  /** Room {@code roomId} was deleted: its unsent messages show as not sent, with no Retry; its box closes. */
+  roomGone(roomId) {
+    this.outbox.roomGone(roomId, "this room was deleted.").forEach((entry) => this.showPending(entry));
+    if (this.room?.id === roomId) {
+      this.#setClosed(true);
+    }
+  }
+
   showStatus(status) {
-    this.input.placeholder = status === "connected" ? "Message" : "Message (sent when the connection is back)";
+    this.#status = status;
+    this.#updatePlaceholder();
   }
 
   focus() {
@@ -81,7 +96,12 @@ export class Composer {
   send() {
     this.chatError.textContent = "";
     const text = this.input.value;
-    if (!text.trim() || !this.room) {
+    if (!text.trim() || !this.room || this.input.disabled) {
+      return;
+    }
+    // Nothing leaves the page until it fits: the text stays, with the reason, for the reader to shorten.
+    if (this.length.refuses()) {
+      this.input.focus();
       return;
     }
     const problem = this.username.problem;
@@ -93,7 +113,7 @@ export class Composer {
     this.username.commit();
     const entry = this.outbox.add({ roomId: this.room.id, destination: this.room.sendDestination, text });
     this.input.value = "";
-    this.#updateRemaining();
+    this.length.update();
     this.showPending(entry);
     this.flush();
     this.list.scroll.toEnd();
@@ -116,18 +136,23 @@ export class Composer {
     this.outbox.connectionLost().forEach((entry) => this.showPending(entry));
   }
 
-  /** The server refused something, most likely the newest message in flight. */
+  /** The server refused something: most likely the newest message in flight, perhaps the room itself. */
   serverError(error) {
-    const text = error?.message ?? "The server reported an error.";
-    const stick = this.list.scroll.isAtEnd();
-    (this.room ? this.chatError : this.startError).textContent = text;
-    const rejected = this.outbox.reject(text, error?.roomId ?? undefined);
-    if (rejected) {
-      this.showPending(rejected);
+    const refusal = describeRefusal(error, { destination: this.room?.destination });
+    if (refusal.kind === "room-gone") {
+      const roomId = refusal.roomId ?? this.room?.id;
+      if (roomId) {
+        this.onRoomGone(roomId);
+      }
+      return;
     }
-    // The error line takes height from the list; keep the rejected message in sight.
-    if (stick) {
-      this.list.scroll.toEnd();
+    const rejected = refusal.kind === "message"
+      ? this.outbox.reject(refusal.reason, refusal.roomId, refusal.offer) : null;
+    if (rejected) {
+      // Said once, on the message it is about: the error line as well would repeat it.
+      this.showPending(rejected);
+    } else {
+      (this.room ? this.chatError : this.startError).textContent = refusal.text;
     }
   }
 
@@ -150,13 +175,23 @@ export class Composer {
     this.list.removePending(localId);
     if (entry) {
       this.input.value = entry.text;
-      this.#updateRemaining();
+      this.length.update();
       this.input.focus();
     }
   }
 
-  #updateRemaining() {
-    this.remaining.textContent = remainingText(this.input.value.length, this.maxText);
-    this.remaining.classList.toggle("low", this.maxText - this.input.value.length < 200);
+  /** A deleted room's message box takes no more text; another room opens it again. */
+  #setClosed(closed) {
+    this.input.disabled = closed;
+    this.sendButton.disabled = closed;
+    this.#updatePlaceholder();
+  }
+
+  #updatePlaceholder() {
+    const waiting = this.#status !== null && this.#status !== "connected";
+    this.input.placeholder = waiting ? "Message (sent when the connection is back)" : "Message";
+    if (this.input.disabled) {
+      this.input.placeholder = "This room was deleted";
+    }
   }
 }

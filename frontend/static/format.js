@@ -123,15 +123,6 @@ export function titleWithUnread(base, unread) {
   return unread > 0 ? `(${unread > 99 ? "99+" : unread}) ${base}` : base;
 }
 
-/** The words of the remaining-length counter. */
-export function remainingText(length, max) {
-  const left = max - length;
-  if (left < 0) {
-    return left === -1 ? "1 character over the limit" : `${-left} characters over the limit`;
-  }
-  return left === 1 ? "1 character left" : `${left} characters left`;
-}
-
 /** A REST problem (RFC 9457) as one readable sentence, from its parsed body and HTTP status. */
 export function problemText(problem, status) {
   if (problem && typeof problem === "object") {

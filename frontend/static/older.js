@@ -24,6 +24,8 @@ export class OlderMessages {
     this.#exhausted = false;
     this.status.textContent = "Loading messages…";
     this.older.hidden = true;
+    // A load of the previous room's older messages may have been cut short by the switch.
+    this.button.disabled = false;
   }
 
   /** The first history answer is in; {@code whole}: it holds the room's first message. */

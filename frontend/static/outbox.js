@@ -2,6 +2,9 @@
 
 export const CONFIRM_TIMEOUT_MS = 10000;
 
+/** What a failed entry offers unless the reason rules it out: sending it again, or taking it back into the box. */
+export const RETRY_OR_EDIT = Object.freeze(["retry", "edit"]);
+
 /**
  * Tracks each outgoing message from "queued" (waiting for a connection) to "sending" (handed to the
  * socket) until the room echoes it back; it becomes "failed" (shown with a retry) if the server
@@ -13,7 +16,8 @@ export class Outbox {
 
   /** A new queued entry. */
   add({ roomId, destination, text }) {
-    const entry = { localId: `local-${this.#nextId++}`, roomId, destination, text, state: "queued", reason: null };
+    const localId = `local-${this.#nextId++}`;
+    const entry = { localId, roomId, destination, text, state: "queued", reason: null, offer: RETRY_OR_EDIT };
     this.#entries.push(entry);
     return entry;
   }
@@ -38,7 +42,7 @@ export class Outbox {
 
   /** Back to the queue, for a retry. */
   retry(localId) {
-    return this.#update(localId, { state: "queued", reason: null });
+    return this.#update(localId, { state: "queued", reason: null, offer: RETRY_OR_EDIT });
   }
 
   remove(localId) {
@@ -62,12 +66,20 @@ export class Outbox {
 
   /**
    * Marks the newest sending entry as failed with the server's reason: the server answers a rejected
-   * SEND at once, while accepted ones come back later through MQTT.
+   * SEND at once, while accepted ones come back later through MQTT. {@code offer}: the buttons that can help.
    */
-  reject(reason, roomId) {
+  reject(reason, roomId, offer = RETRY_OR_EDIT) {
     const sending = this.#entries.filter((entry) => entry.state === "sending" && (!roomId || entry.roomId === roomId));
     const entry = sending.at(-1);
-    return entry ? this.#update(entry.localId, { state: "failed", reason }) : null;
+    return entry ? this.#update(entry.localId, { state: "failed", reason, offer }) : null;
+  }
+
+  /**
+   * Room {@code roomId} was deleted: none of its entries can ever be sent. They leave the outbox and come back
+   * failed, with {@code reason} and nothing to offer, for the page to show them one last time.
+   */
+  roomGone(roomId, reason) {
+    return this.forRoom(roomId).map((entry) => ({ ...this.remove(entry.localId), state: "failed", reason, offer: [] }));
   }
 
   /** Entries still unconfirmed after {@code timeoutMs}, now failed. */
@@ -77,6 +89,7 @@ export class Outbox {
       .map((entry) => this.#update(entry.localId, {
         state: "failed",
         reason: "No confirmation from the server.",
+        offer: RETRY_OR_EDIT,
       }));
   }
 
@@ -90,6 +103,7 @@ export class Outbox {
       .map((entry) => this.#update(entry.localId, {
         state: "failed",
         reason: "The connection dropped before the server confirmed it.",
+        offer: RETRY_OR_EDIT,
       }));
   }
 

@@ -102,13 +102,16 @@ export function pendingItem(entry, existing, { onRetry, onEdit }) {
   const delivery = element("p", "delivery");
   if (entry.state === "failed") {
     delivery.append(element("span", "delivery-text", `Not sent: ${entry.reason ?? "unknown error"}`));
-    const retry = element("button", "link-button", "Retry");
-    retry.type = "button";
-    retry.addEventListener("click", () => onRetry(entry.localId));
-    const edit = element("button", "link-button", "Edit");
-    edit.type = "button";
-    edit.addEventListener("click", () => onEdit(entry.localId));
-    delivery.append(" ", retry, " ", edit);
+    // Only what can help: no Retry where the same text can never pass (too long, the room deleted).
+    const offer = entry.offer ?? ["retry", "edit"];
+    for (const [action, label, handler] of [["retry", "Retry", onRetry], ["edit", "Edit", onEdit]]) {
+      if (offer.includes(action)) {
+        const button = element("button", "link-button", label);
+        button.type = "button";
+        button.addEventListener("click", () => handler(entry.localId));
+        delivery.append(" ", button);
+      }
+    }
   } else {
     delivery.append(element("span", "delivery-text", DELIVERY[entry.state]));
   }

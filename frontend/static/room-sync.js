@@ -19,6 +19,7 @@ export const MAX_ATTEMPTS = 3;
  * {@code transient} says whether another try may help. {@code view} (the MessageList): {@code append(messages,
  * { initial })}, {@code loaded(whole)} after the first answer (whole: the room has no older messages) and
  * {@code note(text)} for a line of the page's own. {@code onError(text)}: messages could not be loaded.
+ * {@code onGone()}: a 404 said the room was deleted, history and all; the sync closed rather than retry or report.
  */
 export class RoomSync {
   #timeline;
@@ -32,14 +33,20 @@ export class RoomSync {
   #missingTimer = null;
 
   constructor({
-    roomId, loadPage, view, onError,
+    roomId, loadPage, view, onError, onGone = () => {},
     setTimeout = (callback, ms) => globalThis.setTimeout(callback, ms),
     clearTimeout = (timer) => globalThis.clearTimeout(timer),
     graceMs = MISSING_GRACE_MS,
   }) {
     this.roomId = roomId;
     this.#timeline = new RoomTimeline(roomId);
-    this.#loadPage = loadPage;
+    this.#loadPage = (params) => loadPage(params).catch((error) => {
+      if (error?.status === 404 && !this.#closed) {
+        this.close();
+        onGone();
+      }
+      throw error;
+    });
     this.#setTimeout = setTimeout;
     this.#clearTimeout = clearTimeout;
     this.#graceMs = graceMs;
@@ -187,8 +194,6 @@ export class RoomSync {
 
   /** Waits {@code ms}; false when the room closed meanwhile. */
   #pause(ms) {
-    return new Promise((resolve) => {
-      this.#setTimeout(() => resolve(!this.#closed), ms);
-    });
+    return new Promise((resolve) => this.#setTimeout(() => resolve(!this.#closed), ms));
   }
 }

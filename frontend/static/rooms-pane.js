@@ -1,10 +1,12 @@
 // The rooms pane (#sidebar): create or join a room, the recent rooms of this browser and the public rooms;
 // and which room the address bar names.
 
+import { rememberDeleted, wasDeleted } from "./deleted-rooms.js";
 import { parseRoomLink, roomIdOfPath } from "./format.js";
-import { keepOwnerToken } from "./owned.js";
+import { dropOwnerToken, keepOwnerToken } from "./owned.js";
 import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
 import { roomItem } from "./render.js";
+import { openRoomProblem } from "./server-errors.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -53,7 +55,7 @@ export class RoomsPane {
     }
   }
 
-  /** Loads a room by id and enters it; shows the server's problem and forgets the room if it is gone. */
+  /** Loads a room by id and enters it; says why not, and forgets the room if it is gone. */
   async open(id, { push }) {
     if (this.currentRoomId() === id) {
       showPane("chat");
@@ -61,9 +63,10 @@ export class RoomsPane {
     }
     const result = await this.api.getRoom(id);
     if (!result.ok) {
-      this.startError.textContent = result.error;
-      if (result.status === 404) {
-        this.#forget(id);
+      const known = this.recent.some((room) => room.id === id) || wasDeleted(this.storage, id);
+      this.startError.textContent = openRoomProblem(result, { known });
+      if (result.status === 404 && known) {
+        this.#forgetGone(id);
         this.render();
       }
       showPane("rooms");
@@ -105,10 +108,17 @@ export class RoomsPane {
       history.pushState({}, "", "/");
       this.onLeave();
     }
-    this.#forget(room.id);
+    this.#forgetGone(room.id);
     this.render();
     this.loadPublic();
     this.startNote.textContent = `The room "${room.name ?? "Unnamed room"}" was deleted.`;
+  }
+
+  /** Room {@code id} was deleted elsewhere; an open room stays on screen with its notice, but leaves the lists. */
+  gone(id) {
+    this.#forgetGone(id);
+    this.render();
+    this.loadPublic();
   }
 
   render() {
@@ -129,24 +139,35 @@ export class RoomsPane {
     return roomItem(room, { current: room.id === this.currentRoomId(), onOpen: (id) => this.open(id, { push: true }) });
   }
 
-  #forget(id) {
+  /** The server no longer has room {@code id}: out of Recent, its owner token dropped, remembered as deleted. */
+  #forgetGone(id) {
     this.recent = forgetRoom(this.recent, id);
     saveRecent(this.storage, this.recent);
+    dropOwnerToken(this.storage, id);
+    rememberDeleted(this.storage, id);
   }
 
   async #create() {
     this.startError.textContent = "";
     const field = $("room-name");
-    const result = await this.api.createRoom(field.value.trim());
+    const listed = $("room-public");
+    const visibility = listed.checked ? "public" : "private";
+    const result = await this.api.createRoom(field.value.trim(), { visibility });
     if (!result.ok) {
       this.startError.textContent = result.error;
       return;
     }
     field.value = "";
+    // Off again: the next room is private unless the reader asks once more.
+    listed.checked = false;
     // The owner token is a secret: it stays in this browser's storage, never in the URL or the recent list.
     const { ownerToken, ...room } = result.body ?? {};
     keepOwnerToken(this.storage, room.id, ownerToken);
     this.onEnter(room, { push: true });
+    if (visibility === "public") {
+      // The list is the server's: ask again rather than guess where the new room goes in it.
+      this.loadPublic();
+    }
   }
 
   async #join() {

@@ -2,14 +2,26 @@
 
 /** {@code onJumpToEnd()}: the reader used the "New messages" hint. */
 export class ScrollFollow {
+  // Whether the view was at the end before the latest change of the scroller's own size.
+  #atEnd = true;
+
   constructor({ scroller, hint, onJumpToEnd }) {
     this.scroller = scroller;
     this.hint = hint;
     scroller.addEventListener("scroll", () => {
-      if (this.isAtEnd()) {
+      this.#atEnd = this.isAtEnd();
+      if (this.#atEnd) {
         hint.hidden = true;
       }
     });
+    // Whatever takes height from the conversation (the share strip, an error line, a notice, a growing message
+    // box, a phone's keyboard) leaves the scroll position where it was, which is no longer the end: the next
+    // message would then not follow. A view that was at the end stays there.
+    new ResizeObserver(() => {
+      if (this.#atEnd && this.scroller.clientHeight > 0) {
+        this.toEnd();
+      }
+    }).observe(scroller);
     hint.addEventListener("click", () => {
       this.toEnd();
       onJumpToEnd();
@@ -23,6 +35,7 @@ export class ScrollFollow {
 
   toEnd() {
     this.scroller.scrollTop = this.scroller.scrollHeight;
+    this.#atEnd = true;
     this.hint.hidden = true;
   }
 

@@ -33,6 +33,17 @@ test("creating a room posts its name as JSON, or an empty object without one", a
   assert.equal(requests[1].init.body, "{}");
 });
 
+test("a public room is asked for with visibility public; private is the server's default and left out", async () => {
+  const { fetch, requests } = fakeFetch(() => json({ id: ROOM, visibility: "public" }, 201));
+  const api = createApi(fetch);
+  await api.createRoom("lobby", { visibility: "public" });
+  assert.equal(requests[0].init.body, '{"name":"lobby","visibility":"public"}');
+  await api.createRoom("", { visibility: "public" });
+  assert.equal(requests[1].init.body, '{"visibility":"public"}');
+  await api.createRoom("back room", { visibility: "private" });
+  assert.equal(requests[2].init.body, '{"name":"back room"}');
+});
+
 test("a problem detail from the server becomes the error text, with the status", async () => {
   const problem = { title: "Not Found", status: 404, detail: "No room has this id." };
   const { fetch, requests } = fakeFetch(() => json(problem, 404));

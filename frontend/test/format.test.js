@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import {
   avatarHue, dayKey, formatDay, formatTime, initials, isValidUsername, linkify, parseRoomLink, problemText,
-  remainingText, roomIdOfPath, senderLabel, shortId, titleWithUnread, usernameProblem,
+  roomIdOfPath, senderLabel, shortId, titleWithUnread, usernameProblem,
 } from "../static/format.js";
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv";
@@ -112,14 +112,6 @@ test("the title counts unread messages", () => {
   assert.equal(titleWithUnread("Room · MQTT chat", 0), "Room · MQTT chat");
   assert.equal(titleWithUnread("Room · MQTT chat", 3), "(3) Room · MQTT chat");
   assert.equal(titleWithUnread("Room", 250), "(99+) Room");
-});
-
-test("the counter shows what is left before the limit", () => {
-  assert.equal(remainingText(0, 4000), "4000 characters left");
-  assert.equal(remainingText(3999, 4000), "1 character left");
-  assert.equal(remainingText(4000, 4000), "0 characters left");
-  assert.equal(remainingText(4003, 4000), "3 characters over the limit");
-  assert.equal(remainingText(4001, 4000), "1 character over the limit");
 });
 
 test("a REST problem becomes its detail, else its title, else the status", () => {

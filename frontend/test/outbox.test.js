@@ -44,7 +44,29 @@ test("a server rejection fails the newest message in flight, with the server's w
   assert.equal(rejected.localId, entries[1].localId);
   assert.equal(rejected.state, "failed");
   assert.match(rejected.reason, /limit is 4000/);
+  assert.deepEqual(rejected.offer, ["retry", "edit"], "by default");
   assert.equal(new Outbox().reject("nothing in flight"), null);
+});
+
+test("a rejection that another try cannot mend offers only what helps, until a retry", () => {
+  const { outbox, entries } = outboxWith("x".repeat(4001));
+  outbox.markSending(entries[0].localId, 0);
+  assert.deepEqual(outbox.reject("too long", ROOM, ["edit"]).offer, ["edit"]);
+  assert.deepEqual(outbox.retry(entries[0].localId).offer, ["retry", "edit"]);
+});
+
+test("a deleted room's messages leave the outbox, failed, with nothing to offer", () => {
+  const { outbox, entries } = outboxWith("in flight", "typed offline");
+  const other = outbox.add({ roomId: "o".repeat(22), destination: "/app/rooms/o", text: "elsewhere" });
+  outbox.markSending(entries[0].localId, 0);
+  const gone = outbox.roomGone(ROOM, "this room was deleted.");
+  assert.deepEqual(gone.map((entry) => [entry.localId, entry.state, entry.reason, entry.offer]), [
+    [entries[0].localId, "failed", "this room was deleted.", []],
+    [entries[1].localId, "failed", "this room was deleted.", []],
+  ]);
+  assert.deepEqual(outbox.forRoom(ROOM), []);
+  assert.deepEqual(outbox.queued(), [other], "nothing of the deleted room is sent any more");
+  assert.deepEqual(outbox.roomGone(ROOM, "again"), []);
 });
 
 test("no echo in time means not sent", () => {

@@ -67,6 +67,7 @@ function recorder() {
     loadedWith: [],
     notes: [],
     errors: [],
+    gone: [],
     append(messages, { initial }) {
       this.appends.push({ seqs: seqs(messages), initial });
       this.shown.push(...messages);
@@ -89,6 +90,7 @@ function setup(stored) {
     loadPage: room.loadPage,
     view,
     onError: (text) => view.errors.push(text),
+    onGone: () => view.gone.push(true),
     setTimeout: clock.setTimeout,
     clearTimeout: clock.clearTimeout,
   });
@@ -339,10 +341,11 @@ test("a failure that another try would not mend is reported at once", async () =
   await sync.sync();
   sync.pause();
   sync.receive(msg(5));
-  room.failNext(httpError(404, "No room has this id."));
+  room.failNext(httpError(400, "after must be a seq number."));
   await sync.sync();
   assert.equal(room.calls.length, 2);
-  assert.deepEqual(view.errors, ["Missed messages could not be loaded: No room has this id."]);
+  assert.deepEqual(view.errors, ["Missed messages could not be loaded: after must be a seq number."]);
+  assert.deepEqual(view.gone, []);
   assert.deepEqual(seqs(view.shown), [1, 2, 3, 5], "the room goes on, with the hole reported");
   assert.deepEqual(clock.pending, []);
 });
@@ -382,4 +385,46 @@ test("a closed room shows nothing more and leaves no timer behind", async () => 
   await loading;
   assert.deepEqual(other.view.appends, [], "an answer for a room no longer open is dropped");
   assert.deepEqual(other.view.loadedWith, []);
+});
+
+test("a 404 for the catch-up means the room was deleted: gone once, closed, no retry and no error", async () => {
+  const setupped = setup(range(1, 3));
+  const { clock, room, view, sync } = setupped;
+  await sync.sync();
+  sync.pause();
+  room.failNext(httpError(404, "No room has this id. Room ids are issued by POST /api/rooms."));
+  await sync.sync();
+  assert.deepEqual(view.gone, [true]);
+  assert.deepEqual(view.errors, [], "no \"could not be loaded\" with the server's jargon");
+  assert.equal(room.calls.length, 2, "no second try");
+  assert.deepEqual(clock.pending, []);
+  // Closed: a late live message or another sync does nothing, and says nothing more.
+  sync.receive(msg(4));
+  await sync.sync();
+  assert.deepEqual(seqs(view.shown), [1, 2, 3]);
+  assert.equal(room.calls.length, 2);
+  assert.deepEqual(view.gone, [true]);
+});
+
+test("a 404 for the first page, or for older messages, also means the room was deleted", async () => {
+  const first = setup(range(1, 3));
+  first.room.failNext(httpError(404));
+  await first.sync.sync();
+  assert.deepEqual(first.view.gone, [true]);
+  assert.deepEqual(first.view.loadedWith, [], "the list is told by the page, which shows the room as deleted");
+  assert.deepEqual(first.view.errors, []);
+
+  const older = setup(range(1, 80));
+  await older.sync.sync();
+  older.room.failNext(httpError(404));
+  assert.equal(await older.sync.older(31), null);
+  assert.deepEqual(older.view.gone, [true]);
+});
+
+test("Load older failing for another reason still rejects with the server's words", async () => {
+  const { room, view, sync } = setup(range(1, 80));
+  await sync.sync();
+  room.failNext(httpError(503, "Storage is restarting."));
+  await assert.rejects(sync.older(31), /Storage is restarting/);
+  assert.deepEqual(view.gone, []);
 });

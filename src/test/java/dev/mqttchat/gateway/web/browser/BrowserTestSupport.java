@@ -67,12 +67,42 @@ abstract class BrowserTestSupport {
 
 	/** Creates a room over REST, as another browser or a script would; returns its id. */
 	String createRoomOverRest(String name) throws IOException, InterruptedException {
+		return createOwnedRoomOverRest(name).id();
+	}
+
+	/**
+	 * Creates a room over REST and keeps what only its creator gets: the owner token that
+	 * deletes it.
+	 */
+	OwnedRoom createOwnedRoomOverRest(String name) throws IOException, InterruptedException {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return json.readTree(response.body()).path("id").asString();
+		JsonNode room = json.readTree(response.body());
+		return new OwnedRoom(room.path("id").asString(), room.path("ownerToken").asString());
+	}
+
+	/**
+	 * Deletes a room over REST with its owner token, as its owner would from another
+	 * device or a script.
+	 */
+	void deleteRoomOverRest(String roomId, String ownerToken) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId))
+			.header("Authorization", "Bearer " + ownerToken)
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+	}
+
+	/** The room as {@code GET /api/rooms/{id}} answers it. */
+	JsonNode roomOverRest(String roomId) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
 	}
 
 	/**
@@ -103,6 +133,15 @@ abstract class BrowserTestSupport {
 			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/rooms/" + roomId)).build(),
 					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
+	}
+
+	/**
+	 * A room created over REST, with the owner token that only its creator gets.
+	 *
+	 * @param id the room's id
+	 * @param ownerToken the token that deletes it
+	 */
+	record OwnedRoom(String id, String ownerToken) {
 	}
 
 }

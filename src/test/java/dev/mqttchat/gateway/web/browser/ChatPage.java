@@ -108,6 +108,41 @@ final class ChatPage {
 	}
 
 	/**
+	 * Puts {@code text} into the message box as pasting does: through the browser's
+	 * editing, which a {@code maxlength} would cut (typing thousands of keys would be
+	 * slow).
+	 */
+	ChatPage paste(String text) {
+		script("const box = document.getElementById('message'); box.focus();"
+				+ " document.execCommand('insertText', false, arguments[0]);", text);
+		return this;
+	}
+
+	/** The length of what the message box holds. */
+	int messageLength() {
+		return find("#message").getDomProperty("value").length();
+	}
+
+	/**
+	 * Waits for the reader's own message marked as not sent and returns its list item.
+	 */
+	WebElement awaitNotSent() {
+		return waiting()
+			.until((driver) -> findAll("#messages li.pending[data-state='failed']").stream().findFirst().orElse(null));
+	}
+
+	/** The labels of the buttons a not-sent message offers, such as Retry and Edit. */
+	static List<String> offeredButtons(WebElement notSent) {
+		return notSent.findElements(By.cssSelector("button")).stream().map(WebElement::getText).toList();
+	}
+
+	/** The owner token this browser keeps for a room it created, or null. */
+	String ownerToken(String roomId) {
+		return (String) script(
+				"return JSON.parse(localStorage.getItem('chat.ownedRooms') || '{}')[arguments[0]] ?? null;", roomId);
+	}
+
+	/**
 	 * Waits for a received (room-confirmed) message with exactly this text and returns
 	 * its list item.
 	 */

@@ -247,46 +247,157 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void pastedLinkToAnUnknownRoomShowsTheServersProblemAsText() {
+	void pastedLinkToAnUnknownRoomSaysNoRoomHasThisId() {
 		ChatPage a = page(alice).open("/");
 		WebElement field = a.find("#room-link");
 		field.sendKeys(baseUrl() + "/rooms/" + "Z".repeat(22), Keys.ENTER);
 		WebElement error = a.find("#start-error");
 		a.waiting().until((driver) -> !error.getText().isBlank());
-		assertThat(error.getText()).contains("No room has this id");
+		assertThat(error.getText()).contains("No room has this id").doesNotContain("POST /api/rooms");
 		assertThat(a.find("#chat").isDisplayed()).isFalse();
 		alice.screenshot("desktop-start-unknown-room");
 	}
 
 	@Test
-	void messageTheServerRejectsIsShownAsNotSentWithTheReason() {
+	void pastedMessageOverTheLimitIsKeptWholeAndNotSentUntilItFits() throws Exception {
 		ChatPage a = page(alice).open("/").setUsername("Alice Archer");
-		a.createRoom("Limits");
+		String roomId = a.createRoom("Limits");
 		assertThat(a.find("#remaining").getText()).isEqualTo("4000 characters left");
 		a.find("#message").sendKeys("12345");
 		assertThat(a.find("#remaining").getText()).isEqualTo("3995 characters left");
+		a.find("#message").clear();
 
-		// maxlength stops typing past the limit; a script-set value stands in for a
-		// client that ignores it.
-		a.script("const m = document.getElementById('message'); m.value = 'x'.repeat(4001);"
-				+ " m.dispatchEvent(new Event('input'));");
-		assertThat(a.find("#remaining").getText()).isEqualTo("1 character over the limit");
+		// Nothing cuts what the reader pasted: the counter says how far over it is.
+		a.paste("x".repeat(4003));
+		assertThat(a.messageLength()).isEqualTo(4003);
+		assertThat(a.find("#remaining").getText()).isEqualTo("3 characters over the limit");
+		assertThat(a.find("#message").getDomAttribute("aria-invalid")).isEqualTo("true");
+
+		// Send refuses with the reason and keeps the text; nothing leaves the page.
 		a.find("#message").sendKeys(Keys.ENTER);
-
 		WebElement error = a.find("#chat-error");
-		a.waiting().until((driver) -> !error.getText().isBlank());
-		assertThat(error.getText()).contains("4001 characters", "limit is 4000");
-		WebElement failed = a.waiting()
-			.until((driver) -> a.findAll("#messages li.pending[data-state='failed']")
+		assertThat(error.getText()).isEqualTo("Too long: 3 characters over the 4000 limit");
+		a.find("#send").click();
+		assertThat(error.getText()).isEqualTo("Too long: 3 characters over the 4000 limit");
+		assertThat(a.messageLength()).isEqualTo(4003);
+		assertThat(a.findAll("#messages li.pending")).isEmpty();
+		alice.screenshot("desktop-too-long");
+
+		// The reason follows the text while it is shortened, and goes once it fits.
+		a.find("#message").sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.BACK_SPACE, Keys.BACK_SPACE);
+		assertThat(error.getText()).isEqualTo("Too long: 1 character over the 4000 limit");
+		a.find("#message").sendKeys(Keys.BACK_SPACE);
+		assertThat(a.find("#remaining").getText()).isEqualTo("0 characters left");
+		assertThat(error.getText()).isEmpty();
+		assertThat(a.find("#message").getDomAttribute("aria-invalid")).isNull();
+		assertThat(storedMessages(roomId)).as("nothing was sent while too long").isEmpty();
+
+		a.find("#message").sendKeys(Keys.ENTER);
+		a.awaitMessage("x".repeat(4000));
+		assertThat(awaitStored(roomId, 1)).singleElement()
+			.satisfies((stored) -> assertThat(stored.path("text").asString()).hasSize(4000));
+	}
+
+	@Test
+	void messageTheServerRejectsAsTooLongSaysSoOnceAndOffersOnlyEdit() {
+		// A page that believes the limit is higher than the server's (as one loaded
+		// before the limit was lowered would): the server's own check refuses the text.
+		Map<String, Object> script = alice.driver()
+			.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+					document.addEventListener("readystatechange", () => {
+					  if (document.readyState === "interactive") { document.body.dataset.maxText = "5000"; }
+					});
+					"""));
+		try {
+			ChatPage a = page(alice).open("/").setUsername("Alice Archer");
+			a.createRoom("Server limits");
+			assertThat(a.find("#remaining").getText()).isEqualTo("5000 characters left");
+			a.paste("y".repeat(4001));
+			a.find("#message").sendKeys(Keys.ENTER);
+
+			WebElement notSent = a.awaitNotSent();
+			assertThat(notSent.getText())
+				.contains("Not sent: The message text has 4001 characters; the limit is 4000.");
+			assertThat(ChatPage.offeredButtons(notSent)).as("the same text can never pass: no Retry")
+				.containsExactly("Edit");
+			assertThat(a.find("#chat-error").getText()).as("said once, on the message").isEmpty();
+			assertThat((String) a.script("return document.body.innerText;")).containsOnlyOnce("limit is 4000");
+			alice.screenshot("desktop-not-sent");
+
+			notSent.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+			assertThat(a.messageLength()).isEqualTo(4001);
+			assertThat(a.findAll("#messages li.pending")).isEmpty();
+		}
+		finally {
+			alice.driver()
+				.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+						Map.of("identifier", script.get("identifier")));
+		}
+	}
+
+	@Test
+	void publicRoomIsListedUnderPublicWithoutAReload() throws Exception {
+		ChatPage a = page(alice).open("/").setUsername("Alice Archer");
+		WebElement listed = a.find("#room-public");
+		assertThat(listed.isSelected()).as("private unless asked").isFalse();
+		assertThat(a.find("label[for='room-public']").getText()).isEqualTo("Public (listed)");
+
+		listed.click();
+		// The list must change in this document, not by loading the page again.
+		a.script("window.sameDocument = true;");
+		String roomId = a.createRoom("Town square");
+		assertThat(roomOverRest(roomId).path("visibility").asString()).isEqualTo("public");
+		WebElement inPublic = a.waiting()
+			.until((driver) -> a.findAll("#public-rooms a[href='/rooms/" + roomId + "']")
 				.stream()
 				.findFirst()
 				.orElse(null));
-		assertThat(failed.getText()).contains("Not sent", "limit is 4000", "Retry", "Edit");
-		alice.screenshot("desktop-not-sent");
+		assertThat(inPublic.getText()).contains("Town square");
+		assertThat(a.find("#public-section").isDisplayed()).isTrue();
+		assertThat(a.find("#room-public").isSelected()).as("the next room is private again").isFalse();
+		assertThat(a.script("return window.sameDocument === true;")).as("no reload").isEqualTo(true);
+		alice.screenshot("desktop-public-room");
 
-		failed.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
-		assertThat(a.find("#message").getDomProperty("value")).hasSize(4001);
-		assertThat(a.findAll("#messages li.pending")).isEmpty();
+		a.open("/");
+		String privateId = a.createRoom("Back room");
+		assertThat(roomOverRest(privateId).path("visibility").asString()).isEqualTo("private");
+		assertThat(a.findAll("#public-rooms a[href='/rooms/" + privateId + "']")).isEmpty();
+
+		// Another browser finds the public room in its list and opens it from there.
+		ChatPage b = page(bob).open("/").setUsername("Bob Baker");
+		b.waiting().until((driver) -> !b.findAll("#public-rooms a[href='/rooms/" + roomId + "']").isEmpty());
+		b.find("#public-rooms a[href='/rooms/" + roomId + "']").click();
+		b.awaitStatus("connected");
+		assertThat(b.find("#room-title").getText()).isEqualTo("Town square");
+	}
+
+	@Test
+	void copyLinkTogglesTheShareStripAndTheNewestMessageStaysInView() throws Exception {
+		ChatPage a = page(alice).open("/").setUsername("Alice Archer");
+		String roomId = a.createRoom("Sharing");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			for (int i = 1; i <= 30; i++) {
+				peer.publish("line " + i);
+			}
+			a.awaitMessage("line 30");
+			WebElement copy = a.find("#copy-link");
+			a.copyLink();
+			assertThat(a.inConversationView("#messages li.message:last-child"))
+				.as("the strip takes height, not the newest message's place")
+				.isTrue();
+			assertThat(copy.getDomAttribute("aria-expanded")).isEqualTo("true");
+
+			peer.publish("after sharing");
+			a.awaitMessage("after sharing");
+			assertThat(a.inConversationView("#messages li.message:last-child")).as("the next message follows").isTrue();
+			assertThat(a.find("#new-messages").isDisplayed()).isFalse();
+
+			copy.click();
+			a.waiting().until((driver) -> !a.find("#share").isDisplayed());
+			assertThat(copy.getDomAttribute("aria-expanded")).isEqualTo("false");
+			copy.click();
+			a.waiting().until((driver) -> a.find("#share").isDisplayed());
+		}
 	}
 
 	@Test
