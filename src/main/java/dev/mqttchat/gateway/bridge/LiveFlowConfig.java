@@ -1,7 +1,5 @@
 package dev.mqttchat.gateway.bridge;
 
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,13 +30,13 @@ class LiveFlowConfig {
 			RoomTopics topics, RoomCache rooms, MessageStore store, RoomBroadcaster broadcaster,
 			BridgeLatency latency) {
 		return IntegrationFlow.from(mqttLiveAdapter)
-			.handle(byte[].class, (payload, headers) -> parse(json, payload, headers),
+			.handle(byte[].class, (payload, headers) -> LiveAnnouncement.parse(json, payload).orElse(null),
 					(endpoint) -> endpoint.id("liveAnnouncementParser"))
 			.filter(LiveAnnouncement.class, (announcement) -> !announcement.instance().equals(ids.instance()),
 					// Skipping is the normal case, not a rejection to log.
 					(endpoint) -> endpoint.id("ownAnnouncementSkipper").discardChannel("nullChannel"))
 			.handle(LiveAnnouncement.class,
-					(announcement, headers) -> read(topics, rooms, store, announcement, headers).orElse(null),
+					(announcement, headers) -> read(topics, rooms, store, announcement, headers),
 					(endpoint) -> endpoint.id("liveAnnouncementReader"))
 			.handle(StoredMessage.class, (message, headers) -> {
 				broadcaster.broadcast(message);
@@ -48,24 +46,22 @@ class LiveFlowConfig {
 			.get();
 	}
 
-	private static @Nullable Message<LiveAnnouncement> parse(JsonMapper json, byte[] payload, MessageHeaders headers) {
-		long arrived = System.nanoTime();
-		return LiveAnnouncement.parse(json, payload)
-			.map((announcement) -> MessageBuilder.withPayload(announcement)
-				.copyHeaders(headers)
-				.setHeader(BridgeLatency.ARRIVED, arrived)
-				.build())
-			.orElse(null);
-	}
-
-	private static Optional<StoredMessage> read(RoomTopics topics, RoomCache rooms, MessageStore store,
+	private static @Nullable Message<StoredMessage> read(RoomTopics topics, RoomCache rooms, MessageStore store,
 			LiveAnnouncement announcement, MessageHeaders headers) {
+		// Latency counts from here: own announcements, the common case, are skipped
+		// before any work is spent.
+		long arrived = System.nanoTime();
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
 		// Only what the store holds is delivered, so a forged announcement can at most
 		// repeat a stored message.
 		return topics.roomOfLive(topic)
 			.flatMap(rooms::find)
-			.flatMap((room) -> store.find(room.id(), announcement.seq()));
+			.flatMap((room) -> store.find(room.id(), announcement.seq()))
+			.map((message) -> MessageBuilder.withPayload(message)
+				.copyHeaders(headers)
+				.setHeader(BridgeLatency.ARRIVED, arrived)
+				.build())
+			.orElse(null);
 	}
 
 }

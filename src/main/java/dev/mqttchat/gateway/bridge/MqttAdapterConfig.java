@@ -58,21 +58,19 @@ class MqttAdapterConfig {
 		// message is taken once.
 		String group = properties.storage().sharedGroup();
 		String filter = group.isEmpty() ? topics.roomFilter() : "$share/" + group + "/" + topics.roomFilter();
-		return links.watch(subscriber(ids.store(), options, links.store(), filter, properties), links.store());
+		return subscriber(ids.store(), options, links, links.store(), filter, properties);
 	}
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return links.watch(subscriber(ids.inbound(), options, links.inbound(), topics.liveFilter(), properties),
-				links.inbound());
+		return subscriber(ids.inbound(), options, links, links.inbound(), topics.liveFilter(), properties);
 	}
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return links.watch(subscriber(ids.rooms(), options, links.rooms(), topics.deletedFilter(), properties),
-				links.rooms());
+		return subscriber(ids.rooms(), options, links, links.rooms(), topics.deletedFilter(), properties);
 	}
 
 	@Bean
@@ -123,7 +121,7 @@ class MqttAdapterConfig {
 	 * A QoS 1 subscriber whose failures go to the error channel, never back into Paho.
 	 */
 	private static MqttPahoMessageDrivenChannelAdapter subscriber(String clientId, ConnectOptionsFactory options,
-			MqttLink link, String filter, ChatProperties properties) {
+			MqttLinkMonitor links, MqttLink link, String filter, ChatProperties properties) {
 		MqttPahoMessageDrivenChannelAdapter adapter = new MqttPahoMessageDrivenChannelAdapter(clientId,
 				new ReportingClientFactory(options.options(true), link), filter);
 		adapter.setQos(1);
@@ -138,7 +136,7 @@ class MqttAdapterConfig {
 		// An exception thrown back into Paho's callback would drop the connection for
 		// every room.
 		adapter.setErrorChannelName(ERROR_CHANNEL);
-		return adapter;
+		return links.watch(adapter, link);
 	}
 
 }
