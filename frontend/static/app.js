@@ -52,11 +52,12 @@ const connection = new Connection({
     composer.showStatus(status);
   },
   onMessage: (message) => sync?.receive(message),
+  onReceipt: (receipt) => composer.receipt(receipt),
   onServerError: (error) => composer.serverError(error),
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
-    composer.flush();
+    composer.connected();
   },
   onDisconnected: () => {
     sync?.pause();

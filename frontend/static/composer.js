@@ -1,7 +1,7 @@
-// The message box (#composer): characters left, sending through the outbox, and the reader's unconfirmed messages.
+// The message box (#composer): characters left, sending through the outbox, and the reader's messages not shown yet.
 
 import { LengthCheck } from "./length-check.js";
-import { Outbox } from "./outbox.js";
+import { Outbox, sendBody } from "./outbox.js";
 import { describeRefusal } from "./server-errors.js";
 
 const $ = (id) => document.getElementById(id);
@@ -9,7 +9,7 @@ const $ = (id) => document.getElementById(id);
 /**
  * {@code publish(destination, body)}: true when it left the page. {@code list}: the MessageList that shows the
  * pending items. {@code username}: the UsernameField. {@code onRoomGone(roomId)}: the server says the room was
- * deleted; the page then calls roomGone.
+ * deleted; the page then calls roomGone. Delivery states come from the server's receipts (receipt()), see outbox.js.
  */
 export class Composer {
   /** The open room, or null: only its pending messages are shown and only into it can one send. */
@@ -41,17 +41,18 @@ export class Composer {
         this.send();
       }
     });
-    setInterval(() => this.outbox.expire().forEach((entry) => this.showPending(entry)), 1000);
+    setInterval(() => this.#resendDue(), 1000);
   }
 
-  /** A room opens: its messages still in the outbox show again. */
+  /** A room opens: its messages still in the outbox show again, but for those stored, which its history shows. */
   enter(room) {
     this.room = room;
     this.#setClosed(false);
+    this.outbox.dropSent(room.id);
     this.outbox.forRoom(room.id).forEach((entry) => this.showPending(entry));
   }
 
-  /** The outbox entry that a received message echoes, now confirmed, or null. */
+  /** The outbox entry whose message the room now shows, removed, or null. */
   confirm(message) {
     return this.outbox.confirm(message, this.clientId);
   }
@@ -122,23 +123,46 @@ export class Composer {
   /** Sends every queued message while connected; the rest stay queued, visibly. */
   flush() {
     for (const entry of this.outbox.queued()) {
-      const body = { username: this.username.value, text: entry.text, clientId: this.clientId };
-      const sent = this.publish(entry.destination, body);
-      if (!sent) {
+      if (!this.#publish(entry)) {
         break;
       }
       this.showPending(this.outbox.markSending(entry.localId));
     }
   }
 
-  /** Messages in flight may or may not have arrived: they show as failed, for the reader to retry. */
+  /**
+   * Connected (again): what was in flight when the connection dropped goes again with its clientMsgId, which the
+   * server stores once however often it comes, and so does what was typed meanwhile.
+   */
+  connected() {
+    this.outbox.reconnected();
+    this.flush();
+  }
+
+  /** Messages in flight may or may not have arrived: they wait for the connection, to go again (see connected()). */
   connectionLost() {
     this.outbox.connectionLost().forEach((entry) => this.showPending(entry));
   }
 
-  /** The server refused something: most likely the newest message in flight, perhaps the room itself. */
+  /** An answer on /user/queue/receipts: the message waits in the server's outbox, or is stored. */
+  receipt(receipt) {
+    const result = this.outbox.receipt(receipt, {
+      // A room not open shows the message with its history when it opens.
+      shown: (messageId, roomId) => roomId !== this.room?.id || this.list.shows(messageId),
+    });
+    if (result?.removed) {
+      this.list.removePending(result.entry.localId);
+    } else if (result) {
+      this.showPending(result.entry);
+    }
+  }
+
+  /** The server refused something: the message it names (else the newest in flight), perhaps the room itself. */
   serverError(error) {
     const refusal = describeRefusal(error, { destination: this.room?.destination });
+    if (refusal.kind === "none") {
+      return;
+    }
     if (refusal.kind === "room-gone") {
       const roomId = refusal.roomId ?? this.room?.id;
       if (roomId) {
@@ -147,11 +171,12 @@ export class Composer {
       return;
     }
     const rejected = refusal.kind === "message"
-      ? this.outbox.reject(refusal.reason, refusal.roomId, refusal.offer) : null;
+      ? this.outbox.reject(refusal.reason, refusal.roomId, refusal.offer, refusal.clientMsgId) : null;
     if (rejected) {
       // Said once, on the message it is about: the error line as well would repeat it.
       this.showPending(rejected);
-    } else {
+    } else if (refusal.kind !== "message" || refusal.clientMsgId === undefined) {
+      // (A refusal naming a message no longer here, shown in the room or taken back for editing, is moot.)
       (this.room ? this.chatError : this.startError).textContent = refusal.text;
     }
   }
@@ -159,6 +184,22 @@ export class Composer {
   showPending(entry) {
     if (entry.roomId === this.room?.id) {
       this.list.showPending(entry, this.actions);
+    }
+  }
+
+  /** One SEND of {@code entry} (see sendBody); false when nothing left the page. */
+  #publish(entry) {
+    return this.publish(entry.destination, sendBody(entry, { username: this.username.value, clientId: this.clientId }));
+  }
+
+  /** Sends again what went unanswered (see RESEND_AFTER_MS in outbox.js); its state and item stay as they are. */
+  #resendDue() {
+    const now = Date.now();
+    for (const entry of this.outbox.due(now)) {
+      if (!this.#publish(entry)) {
+        break;
+      }
+      this.outbox.markResent(entry.localId, now);
     }
   }
 

@@ -4,6 +4,9 @@ import { Backoff } from "./backoff.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
 
+/** Where the server answers each SEND it accepted: queued in its outbox, or stored (see outbox.js). */
+export const RECEIPT_QUEUE = "/user/queue/receipts";
+
 /**
  * Wraps a StompJs client. stompjs's own reconnect loop runs every 1 ms; beforeConnect holds each
  * attempt back for the backoff delay, so the delays are ours (and testable) while stompjs keeps
@@ -18,9 +21,12 @@ export class Connection {
   #wake = null;
   #status = "idle";
 
-  constructor({ brokerURL, onStatus, onMessage, onServerError, onConnected, onDisconnected, backoff = new Backoff() }) {
+  constructor({
+    brokerURL, onStatus, onMessage, onReceipt, onServerError, onConnected, onDisconnected, backoff = new Backoff(),
+  }) {
     this.onStatus = onStatus;
     this.onMessage = onMessage;
+    this.onReceipt = onReceipt;
     this.onServerError = onServerError;
     this.onConnected = onConnected;
     this.onDisconnected = onDisconnected;
@@ -123,7 +129,14 @@ export class Connection {
 
   #connected() {
     this.#backoff.reset();
+    // Both before onConnected re-sends anything: every answer to those SENDs finds its subscription.
     this.#client.subscribe(ERROR_QUEUE, (frame) => this.onServerError?.(parse(frame.body)));
+    this.#client.subscribe(RECEIPT_QUEUE, (frame) => {
+      const receipt = parse(frame.body);
+      if (receipt) {
+        this.onReceipt?.(receipt);
+      }
+    });
     if (this.#room) {
       this.#subscribeRoom();
     }

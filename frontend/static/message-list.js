@@ -1,5 +1,5 @@
-// The conversation's list (#messages): received messages grouped by sender and day, the reader's unconfirmed
-// messages at its end, the empty-room invitation, and the "Load older messages" strip above.
+// The conversation's list (#messages): received messages grouped by sender and day, the reader's messages not
+// shown by the room yet at its end, the empty-room invitation, and the "Load older messages" strip above.
 
 import { formatDay } from "./format.js";
 import { placement } from "./grouping.js";
@@ -12,7 +12,7 @@ const MAX_RENDERED = 500;
 const $ = (id) => document.getElementById(id);
 
 /**
- * {@code confirm(message)}: the outbox entry a received message echoes (its pending item goes), or null.
+ * {@code confirm(message)}: the outbox entry whose message this is (its pending item goes), or null.
  * {@code onUnread(count)}: messages of others arrived while the tab is hidden. {@code loadOlder(before)}: see
  * OlderMessages. {@code onJumpToEnd()}: the reader asked for the newest message.
  */
@@ -145,6 +145,11 @@ export class MessageList {
     if (stick) {
       this.scroll.toEnd();
     }
+  }
+
+  /** Whether the message with this id is in the list (as received, not as one of the reader's pending items). */
+  shows(messageId) {
+    return this.list.querySelector(`.message:not(.pending)[data-id="${CSS.escape(messageId)}"]`) !== null;
   }
 
   removePending(localId) {

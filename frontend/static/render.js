@@ -86,16 +86,21 @@ export function systemItem(text) {
   return element("li", "system", text);
 }
 
-const DELIVERY = {
+/** What each outbox state (outbox.js) tells the reader; "failed" says why instead. */
+export const DELIVERY = Object.freeze({
   queued: "Waiting for the connection; it will be sent when the chat reconnects.",
   sending: "Sending…",
-};
+  waiting: "Waiting for the server's broker; the server keeps it and will send it when the broker is back.",
+  sent: "Sent",
+});
 
-/** Creates or updates the item of an outgoing message that the room has not echoed yet. */
+/** Creates or updates the item of an outgoing message that the room does not show yet. */
 export function pendingItem(entry, existing, { onRetry, onEdit }) {
   const item = existing ?? element("li", "message own continued pending");
   item.dataset.localId = entry.localId;
   item.dataset.state = entry.state;
+  // Accepted, but not out yet, possibly for long: styled apart from "Sending…" (and worded apart, for all).
+  item.classList.toggle("waiting", entry.state === "waiting");
   item.replaceChildren();
   const bubble = element("div", "bubble");
   bubble.append(messageText(entry.text));

@@ -1,6 +1,8 @@
 // What the server's refusals mean to the reader: the words the page shows and what it offers next.
 // Pure, no DOM: the composer and the rooms pane hand in what the server answered.
 
+import { RECEIPT_QUEUE } from "./connection.js";
+
 /** Opening a room this browser knew, which the server no longer has. */
 export const ROOM_NO_LONGER_EXISTS = "This room no longer exists.";
 
@@ -25,7 +27,9 @@ const SEND_REFUSALS = {
   "invalid-client-id": { reason: "the server refused this page's client id. Reload the page, then send it again.",
     offer: EDIT_ONLY },
   "send-refused": { reason: "the server does not take messages for this room.", offer: EDIT_ONLY },
-  // The rest may pass later: after a pause, a reconnect (which renews the username) or once the broker is back.
+  // The rest may pass later: after a pause, a reconnect (which renews the username) or once the broker is back
+  // (a message the server can keep for later is answered with a "queued" receipt instead; this refusal means its
+  // outbox is full).
   "invalid-username": { offer: RETRY_OR_EDIT },
   "username-mismatch": { offer: RETRY_OR_EDIT },
   "rate-limited": { offer: RETRY_OR_EDIT },
@@ -42,26 +46,35 @@ export function reasonOf(message) {
 }
 
 /**
- * A refusal from {@code /user/queue/errors} ({@code { code, message, roomId }}), or of the connection itself
- * (code "stomp-error"), as the page shows it. {@code destination}: the open room's STOMP destination, if any.
+ * A refusal from {@code /user/queue/errors} ({@code { code, message, roomId, clientMsgId }}), or of the connection
+ * itself (code "stomp-error"), as the page shows it. {@code destination}: the open room's STOMP destination, if any.
  *
  * Returns {@code { kind, ... }}:
- * - "message": about the newest message in flight; it shows "Not sent: {reason}" and the buttons in {@code offer}
- *   ("retry", "edit"); {@code text} is the same sentence for the error line when no message was in flight.
+ * - "message": about the message whose SEND carried {@code clientMsgId} (undefined when the server names none: then
+ *   the newest message in flight); it shows "Not sent: {reason}" and the buttons in {@code offer} ("retry",
+ *   "edit"); {@code text} is the same sentence for the error line when no message was in flight.
  * - "room-gone": room {@code roomId} was deleted (undefined: the open room).
  * - "page": about no message; {@code text} goes in the error line.
+ * - "none": nothing the reader needs to know.
  */
 export function describeRefusal(error, { destination } = {}) {
   const code = typeof error?.code === "string" ? error.code : null;
   const roomId = typeof error?.roomId === "string" ? error.roomId : undefined;
+  const clientMsgId = typeof error?.clientMsgId === "string" ? error.clientMsgId : undefined;
   if (code === "unknown-room") {
     return { kind: "room-gone", roomId };
   }
   if (code === "subscription-refused") {
-    // The page subscribes only to its open room and its error queue, and the server refuses a room only once it
-    // is not issued (any more): a refusal naming the open room means it was deleted.
-    if (destination && typeof error.message === "string" && error.message.includes(destination)) {
+    const refused = typeof error.message === "string" ? error.message : "";
+    // The page subscribes only to its open room and its error and receipt queues, and the server refuses a room
+    // only once it is not issued (any more): a refusal naming the open room means it was deleted.
+    if (destination && refused.includes(destination)) {
       return { kind: "room-gone", roomId: undefined };
+    }
+    // A gateway older than receipts (met during a rolling upgrade): the room's copy of each message still confirms
+    // it, so the reader loses nothing worth a sentence.
+    if (refused.includes(RECEIPT_QUEUE)) {
+      return { kind: "none" };
     }
     return { kind: "page", text: reasonOf(error.message) ?? "The server refused to follow this room." };
   }
@@ -70,7 +83,7 @@ export function describeRefusal(error, { destination } = {}) {
   }
   const known = SEND_REFUSALS[code] ?? { offer: RETRY_OR_EDIT };
   const reason = known.reason ?? reasonOf(error?.message) ?? "the server reported an error.";
-  return { kind: "message", reason, offer: known.offer, roomId, text: `Not sent: ${reason}` };
+  return { kind: "message", reason, offer: known.offer, roomId, clientMsgId, text: `Not sent: ${reason}` };
 }
 
 /**

@@ -45,7 +45,8 @@ const PAIRS = [
   ["field-border", ["surface", "sidebar", "bg"], 3],
   ["accent", ["bg", "surface", "sidebar"], 3],
   ["ok", ["surface"], 3],
-  ["warn", ["surface"], 3],
+  // Also the border of a message waiting in the server's outbox, between its bubble and the list.
+  ["warn", ["surface", "bg", "own-bg"], 3],
 ];
 
 for (const [scheme, palette] of [["light", light], ["dark", dark]]) {

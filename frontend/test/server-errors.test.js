@@ -38,6 +38,24 @@ describe("describeRefusal", () => {
     }
   });
 
+  test("a refusal names the SEND it is about by clientMsgId, when the server gives one", () => {
+    const named = describeRefusal({ code: "rate-limited", message: "Not sent: slow down.", roomId: ROOM,
+      clientMsgId: "5f0c1d2e-0000-4000-8000-000000000001" });
+    assert.equal(named.kind, "message");
+    assert.equal(named.clientMsgId, "5f0c1d2e-0000-4000-8000-000000000001");
+    assert.equal(refused("rate-limited", "Not sent: slow down.").clientMsgId, undefined, "none: not about one SEND");
+    assert.equal(describeRefusal({ code: "rate-limited", clientMsgId: 42 }).clientMsgId, undefined);
+    assert.deepEqual(describeRefusal({ code: "unknown-room", roomId: ROOM, clientMsgId: "x" }),
+      { kind: "room-gone", roomId: ROOM }, "a deleted room fails all its messages, not only the named one");
+  });
+
+  test("broker-unavailable (the server's outbox is full) offers Retry", () => {
+    const full = describeRefusal({ code: "broker-unavailable", roomId: ROOM, clientMsgId: "x",
+      message: "Message not sent: the MQTT broker cannot be reached and the gateway's outbox is full." });
+    assert.equal(full.text, "Not sent: the MQTT broker cannot be reached and the gateway's outbox is full.");
+    assert.deepEqual(full.offer, ["retry", "edit"]);
+  });
+
   test("too long: the server's words, with Edit only since the same text can never pass", () => {
     const long = refused("text-too-long", "The message text has 4001 characters; the limit is 4000.");
     assert.equal(long.kind, "message");
@@ -70,6 +88,12 @@ describe("describeRefusal", () => {
       { destination: "/topic/rooms/another" });
     assert.deepEqual(other, { kind: "page", text: message });
     assert.equal(describeRefusal({ code: "subscription-refused", message }).kind, "page", "no room open");
+  });
+
+  test("a refused subscription to the receipt queue (a gateway without receipts) is not worth a sentence", () => {
+    const message = "Cannot subscribe to /user/queue/receipts: subscribe to /topic/rooms/{id} of an issued room";
+    assert.deepEqual(describeRefusal({ code: "subscription-refused", message, roomId: null },
+      { destination: `/topic/rooms/${ROOM}` }), { kind: "none" });
   });
 
   test("a refused connection is about no message", () => {

@@ -24,11 +24,28 @@ import org.springframework.validation.annotation.Validated;
  * @param messages limits on chat messages
  * @param web the browser-facing side
  * @param storage message history and its retention
+ * @param instanceId this instance's stable identity: its MQTT client ids and its name in
+ * announcements; unset derives it from the host name and the server port, so two
+ * instances on one host differ and a restarted one is recognised
+ * @param outbox browser messages kept while the broker cannot be reached
  */
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
-		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage) {
+		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage,
+		@Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId, @Valid @DefaultValue Outbox outbox) {
+
+	/**
+	 * Browser messages accepted while the broker cannot be reached, kept in the database
+	 * until they are published and stored.
+	 *
+	 * @param maxMessages the most messages the outbox holds; further sends are refused
+	 * with {@code broker-unavailable}
+	 * @param confirmTimeout a published message not seen stored by then is published
+	 * again (the store keeps it once)
+	 */
+	public record Outbox(@DefaultValue("10000") @Min(0) int maxMessages, @DefaultValue("5s") Duration confirmTimeout) {
+	}
 
 	/**
 	 * Message history.
@@ -39,10 +56,14 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param maxMessagesPerRoom the newest messages a room keeps
 	 * @param maxAge messages older than this are removed
 	 * @param cleanupInterval how often retention is enforced
+	 * @param leaseTime one instance at a time holds the storing session; another takes it
+	 * over when the holder has not renewed its lease for this long
+	 * @param batchSize the most messages stored in one transaction
 	 */
 	public record Storage(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]{0,40}") String sharedGroup,
 			@DefaultValue("10000") @Min(1) int maxMessagesPerRoom, @DefaultValue("30d") Duration maxAge,
-			@DefaultValue("10m") Duration cleanupInterval) {
+			@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("10s") Duration leaseTime,
+			@DefaultValue("500") @Min(1) @Max(10000) int batchSize) {
 	}
 
 	/**
@@ -138,10 +159,14 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param sendRate messages per second one STOMP session may send on average
 	 * @param sendBurst messages one STOMP session may send at once before the rate
 	 * applies
+	 * @param sendTimeLimit a WebSocket whose client has not taken a frame for this long
+	 * is closed (the page reconnects and catches up)
+	 * @param sendBufferLimit frames buffered for one slow WebSocket before it is closed
 	 */
 	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst) {
+			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
+			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit) {
 	}
 
 }

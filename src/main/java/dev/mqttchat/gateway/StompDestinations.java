@@ -21,6 +21,12 @@ public final class StompDestinations {
 	/** Where a client subscribes for the refusals of its own frames. */
 	public static final String ERROR_QUEUE = "/user/queue/errors";
 
+	/** Where a client subscribes for the receipts of its own messages. */
+	public static final String RECEIPT_QUEUE = "/user/queue/receipts";
+
+	/** The receipt queue as the server addresses it to one session. */
+	public static final String USER_RECEIPT_QUEUE = "/queue/receipts";
+
 	/**
 	 * The error queue as the server addresses it to one user (without the {@code /user}
 	 * prefix).

@@ -26,12 +26,12 @@ final class ConnectOptionsFactory {
 
 	/**
 	 * Options for one client; subscribers reconnect on their own, the publisher on its
-	 * next message.
+	 * next message; only the storing session outlives its connections.
 	 */
-	MqttConnectOptions options(boolean automaticReconnect) {
+	MqttConnectOptions options(boolean automaticReconnect, boolean cleanSession) {
 		MqttConnectOptions options = new MqttConnectOptions();
 		options.setServerURIs(new String[] { this.broker.url() });
-		options.setCleanSession(true);
+		options.setCleanSession(cleanSession);
 		options.setAutomaticReconnect(automaticReconnect);
 		options.setMaxReconnectDelay((int) this.mqtt.maxReconnectDelay().toMillis());
 		options.setConnectionTimeout((int) Math.max(1, this.mqtt.connectTimeout().toSeconds()));

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.GatewayInstance;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +37,9 @@ class MqttAdapterConfig {
 	}
 
 	@Bean
-	MqttClientIds mqttClientIds(ChatProperties properties) {
-		return MqttClientIds.generate(properties.mqtt().clientIdPrefix());
+	MqttClientIds mqttClientIds(ChatProperties properties, GatewayInstance instance) {
+		return MqttClientIds.of(properties.mqtt().clientIdPrefix(), instance.id(), properties.rooms().topicPrefix(),
+				properties.storage().sharedGroup());
 	}
 
 	@Bean
@@ -54,36 +56,44 @@ class MqttAdapterConfig {
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		// With a shared-subscription group, several instances split the storing and each
-		// message is taken once.
+		// One persistent session for the deployment, held by one instance at a time: the
+		// broker keeps what arrives while the session changes hands, and nothing is
+		// acknowledged before it is stored.
 		String group = properties.storage().sharedGroup();
 		String filter = group.isEmpty() ? topics.roomFilter() : "$share/" + group + "/" + topics.roomFilter();
-		return subscriber(ids.store(), options, links, links.store(), filter, properties);
+		MqttPahoMessageDrivenChannelAdapter adapter = subscriber(ids.store(),
+				new ReportingClientFactory(options.options(true, false), links.store(), true), links, links.store(),
+				filter, properties);
+		adapter.setManualAcks(true);
+		return adapter;
 	}
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return subscriber(ids.inbound(), options, links, links.inbound(), topics.liveFilter(), properties);
+		return subscriber(ids.inbound(), clientFactory(options, links.inbound()), links, links.inbound(),
+				topics.liveFilter(), properties);
 	}
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return subscriber(ids.rooms(), options, links, links.rooms(), topics.deletedFilter(), properties);
+		return subscriber(ids.rooms(), clientFactory(options, links.rooms()), links, links.rooms(),
+				topics.deletedFilter(), properties);
 	}
 
 	@Bean
-	SubscriberStartupLifecycle subscriberStartupLifecycle(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter,
-			MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter, MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter) {
-		return new SubscriberStartupLifecycle(List.of(mqttStoreAdapter, mqttLiveAdapter, mqttRoomsAdapter));
+	SubscriberStartupLifecycle subscriberStartupLifecycle(MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter,
+			MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter) {
+		// The storing adapter starts and stops with the storing lease.
+		return new SubscriberStartupLifecycle(List.of(mqttLiveAdapter, mqttRoomsAdapter));
 	}
 
 	@Bean
 	MqttPahoMessageHandler mqttOutboundAdapter(ConnectOptionsFactory options, MqttClientIds ids, MqttLinkMonitor links,
 			ChatProperties properties) {
 		MqttPahoMessageHandler handler = new MqttPahoMessageHandler(ids.outbound(),
-				new ReportingClientFactory(options.options(false), links.outbound()));
+				new ReportingClientFactory(options.options(false, true), links.outbound(), false));
 		handler.setAsync(true);
 		handler.setDefaultQos(1);
 		handler.setDefaultRetained(false);
@@ -117,13 +127,17 @@ class MqttAdapterConfig {
 		}, (endpoint) -> endpoint.id("mqttInboundErrorLogger")).get();
 	}
 
+	private static ReportingClientFactory clientFactory(ConnectOptionsFactory options, MqttLink link) {
+		return new ReportingClientFactory(options.options(true, true), link, false);
+	}
+
 	/**
 	 * A QoS 1 subscriber whose failures go to the error channel, never back into Paho.
 	 */
-	private static MqttPahoMessageDrivenChannelAdapter subscriber(String clientId, ConnectOptionsFactory options,
+	private static MqttPahoMessageDrivenChannelAdapter subscriber(String clientId, ReportingClientFactory clients,
 			MqttLinkMonitor links, MqttLink link, String filter, ChatProperties properties) {
-		MqttPahoMessageDrivenChannelAdapter adapter = new MqttPahoMessageDrivenChannelAdapter(clientId,
-				new ReportingClientFactory(options.options(true), link), filter);
+		MqttPahoMessageDrivenChannelAdapter adapter = new MqttPahoMessageDrivenChannelAdapter(clientId, clients,
+				filter);
 		adapter.setQos(1);
 		adapter.setCompletionTimeout(properties.mqtt().connectTimeout().toMillis() + 1000);
 		// Paho's defaults wait 30 s at shutdown; in-flight QoS 1 deliveries are

@@ -34,6 +34,10 @@ public final class MqttLink {
 
 	private final AtomicLong connects = new AtomicLong();
 
+	private final AtomicLong connection = new AtomicLong();
+
+	private volatile boolean standby;
+
 	private volatile @Nullable Instant lastConnected;
 
 	MqttLink(String role, String url, String retryHint, boolean readyOnConnect) {
@@ -54,6 +58,26 @@ public final class MqttLink {
 	 */
 	public boolean isReady() {
 		return this.ready.get();
+	}
+
+	/**
+	 * Whether this link is meant to be down: the storing session is held by another
+	 * instance.
+	 */
+	public boolean isStandby() {
+		return this.standby;
+	}
+
+	/**
+	 * Which connection this is: it changes whenever the link goes down, so that what
+	 * arrived on an earlier connection is never acknowledged on a later one.
+	 */
+	long connection() {
+		return this.connection.get();
+	}
+
+	void standby(boolean standby) {
+		this.standby = standby;
 	}
 
 	/** How many connection attempts have failed since start. */
@@ -96,6 +120,7 @@ public final class MqttLink {
 	}
 
 	void failed(Throwable cause) {
+		this.connection.incrementAndGet();
 		this.failedAttempts.incrementAndGet();
 		this.ready.set(false);
 		this.up.set(false);
@@ -109,6 +134,7 @@ public final class MqttLink {
 	}
 
 	void lost(Throwable cause) {
+		this.connection.incrementAndGet();
 		this.ready.set(false);
 		if (this.up.compareAndSet(true, false)) {
 			this.reportedDown.set(true);
@@ -117,6 +143,7 @@ public final class MqttLink {
 	}
 
 	void disconnected() {
+		this.connection.incrementAndGet();
 		this.ready.set(false);
 		if (this.up.compareAndSet(true, false)) {
 			logger.info("MQTT {} link disconnected from {}", this.role, this.url);

@@ -76,6 +76,14 @@ public final class MqttLinkMonitor implements MeterBinder {
 		}
 	}
 
+	/**
+	 * Whether the broker answers this instance: some client is connected; a publish may
+	 * then succeed.
+	 */
+	public boolean brokerReachable() {
+		return all().stream().anyMatch(MqttLink::isUp);
+	}
+
 	/** Whether every client is connected. */
 	public boolean allUp() {
 		return all().stream().allMatch(MqttLink::isUp);
@@ -86,7 +94,8 @@ public final class MqttLinkMonitor implements MeterBinder {
 	 * browsers.
 	 */
 	public boolean bridgeReady() {
-		return this.inbound.isReady() && this.store.isReady() && this.rooms.isReady();
+		// An instance on standby relies on the one that holds the storing session.
+		return this.inbound.isReady() && (this.store.isReady() || this.store.isStandby()) && this.rooms.isReady();
 	}
 
 	/**

@@ -21,6 +21,7 @@ import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.history.Incoming;
 
 import org.springframework.stereotype.Component;
 
@@ -71,6 +72,15 @@ class MqttPayloadCodec {
 	 * @return the message, or {@code null}
 	 */
 	@Nullable ChatMessage decode(String roomId, byte[] payload) {
+		Incoming incoming = incoming(roomId, payload, false);
+		return (incoming != null) ? incoming.message() : null;
+	}
+
+	/**
+	 * As {@link #decode}, for storing: a redelivered message that had no id of its own
+	 * may repeat one stored under the id it was given the first time.
+	 */
+	@Nullable Incoming incoming(String roomId, byte[] payload, boolean redelivered) {
 		if (payload.length > this.maxPayloadBytes) {
 			return drop(roomId, "too-large", payload.length + " bytes, limit " + this.maxPayloadBytes);
 		}
@@ -85,20 +95,20 @@ class MqttPayloadCodec {
 		catch (CharacterCodingException ex) {
 			return drop(roomId, "not-utf8", "payload is not valid UTF-8");
 		}
-		ChatMessage message = fromJson(roomId, text);
-		if (message == null) {
-			message = fromText(roomId, text);
-		}
+		Incoming json = fromJson(roomId, text);
+		// possibleRepeat marks, until the checks below, whether the sender gave no id.
+		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
+		boolean ownId = json != null && !json.possibleRepeat();
 		if (message.text().isEmpty()) {
 			return drop(roomId, "empty", "empty message");
 		}
 		if (message.text().length() > this.maxTextLength) {
 			return drop(roomId, "text-too-long", message.text().length() + " characters, limit " + this.maxTextLength);
 		}
-		return message;
+		return new Incoming(message, redelivered && !ownId);
 	}
 
-	private @Nullable ChatMessage fromJson(String roomId, String text) {
+	private @Nullable Incoming fromJson(String roomId, String text) {
 		if (!text.stripLeading().startsWith("{")) {
 			return null;
 		}
@@ -112,12 +122,14 @@ class MqttPayloadCodec {
 		if (!(wire.text() instanceof String body)) {
 			return null;
 		}
-		String id = (wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches()) ? s : ChatMessage.newId();
+		boolean ownId = wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches();
+		String id = ownId ? (String) wire.id() : ChatMessage.newId();
 		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
 				? s.strip() : null;
 		String clientId = (wire.clientId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
 		MessageSource source = "web".equals(wire.source()) ? MessageSource.WEB : MessageSource.MQTT;
-		return new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source);
+		return new Incoming(new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source),
+				!ownId);
 	}
 
 	private ChatMessage fromText(String roomId, String text) {
@@ -142,7 +154,7 @@ class MqttPayloadCodec {
 		return Instant.now();
 	}
 
-	private @Nullable ChatMessage drop(String roomId, String reason, String detail) {
+	private @Nullable Incoming drop(String roomId, String reason, String detail) {
 		this.meters.counter("chat.mqtt.payloads.dropped", "reason", reason).increment();
 		logger.warn("Dropped MQTT payload for room {}: {}", roomId, detail);
 		return null;

@@ -18,9 +18,12 @@ final class ReportingClientFactory implements MqttPahoClientFactory {
 
 	private final MqttLink link;
 
-	ReportingClientFactory(MqttConnectOptions options, MqttLink link) {
+	private final boolean manualAcks;
+
+	ReportingClientFactory(MqttConnectOptions options, MqttLink link, boolean manualAcks) {
 		this.options = options;
 		this.link = link;
+		this.manualAcks = manualAcks;
 	}
 
 	@Override
@@ -31,7 +34,11 @@ final class ReportingClientFactory implements MqttPahoClientFactory {
 	@Override
 	public IMqttAsyncClient getAsyncClientInstance(@Nullable String uri, String clientId) throws MqttException {
 		String url = (uri != null) ? uri : this.options.getServerURIs()[0];
-		return new ReportingMqttClient(url, clientId, this.link);
+		ReportingMqttClient client = new ReportingMqttClient(url, clientId, this.link);
+		// Before connecting: a persistent session's kept messages arrive right after the
+		// connect, before Spring Integration would switch acknowledgements to manual.
+		client.setManualAcks(this.manualAcks);
+		return client;
 	}
 
 	@Override

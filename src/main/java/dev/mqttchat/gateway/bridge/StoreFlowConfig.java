@@ -2,28 +2,35 @@ package dev.mqttchat.gateway.bridge;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.GatewayInstance;
 import dev.mqttchat.gateway.chat.RoomBroadcaster;
 import dev.mqttchat.gateway.chat.StoredMessage;
+import dev.mqttchat.gateway.history.Incoming;
 import dev.mqttchat.gateway.history.MessageStore;
+import dev.mqttchat.gateway.history.StoreLease;
 import dev.mqttchat.gateway.room.RoomCache;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.channel.PublishSubscribeChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannelAdapter;
 import org.springframework.integration.mqtt.support.MqttHeaders;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.integration.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Room topics to the store: everything said on an issued room's topic is decoded, stored
- * once with the room's next sequence number, delivered to this instance's subscribers,
- * and announced on the room's live topic for the others.
+ * Room topics to the store: everything said on an issued room's topic is decoded and
+ * stored in batches by the instance holding the storing session, acknowledged to the
+ * broker once committed, delivered to this instance's subscribers, and announced on the
+ * room's live topic for the others.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreFlowConfig {
@@ -40,19 +47,50 @@ class StoreFlowConfig {
 	}
 
 	@Bean
+	PublishSubscribeChannel storedMessages() {
+		return new PublishSubscribeChannel();
+	}
+
+	@Bean
+	GroupCommitWriter groupCommitWriter(MessageStore store, MqttLinkMonitor links,
+			PublishSubscribeChannel storedMessages, GatewayInstance instance, ChatProperties properties) {
+		return new GroupCommitWriter(store, links.store(), storedMessages, instance.id(),
+				properties.storage().leaseTime(), properties.storage().batchSize());
+	}
+
+	@Bean
+	StoreSessionLifecycle storeSessionLifecycle(StoreLease lease, GatewayInstance instance, ChatProperties properties,
+			MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, GroupCommitWriter groupCommitWriter,
+			MqttLinkMonitor links) {
+		return new StoreSessionLifecycle(lease, instance.id(), properties.storage().leaseTime(), mqttStoreAdapter,
+				groupCommitWriter, links.store());
+	}
+
+	@Bean
 	IntegrationFlow storeFlow(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomTopics topics, RoomCache rooms,
-			MqttPayloadCodec codec, MessageStore store, RoomBroadcaster broadcaster, MqttClientIds ids,
-			ThreadPoolTaskExecutor localDeliveryExecutor, DirectChannel mqttOutbound, BridgeLatency latency) {
+			MqttPayloadCodec codec, GroupCommitWriter groupCommitWriter, MqttLinkMonitor links) {
 		return IntegrationFlow.from(mqttStoreAdapter)
 			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
-			// Nothing goes on for a repeat delivery (already stored) or a room deleted
-			// meanwhile.
-			.handle(ChatMessage.class, (message, headers) -> store.store(message).orElse(null),
-					(endpoint) -> endpoint.id("messageStorer"))
-			// This instance's subscribers get the message at once, from a thread of their
-			// own while the next one is stored; the other instances learn of it from the
-			// announcement, and this instance skips its own.
+			.handle(Incoming.class, (incoming, headers) -> {
+				groupCommitWriter.submit(new GroupCommitWriter.Arrival(incoming, headers
+					.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK, SimpleAcknowledgment.class),
+						links.store().connection(), arrivedAt(headers)));
+				return null;
+			}, (endpoint) -> endpoint.id("groupCommitSubmitter"))
+			.get();
+	}
+
+	/**
+	 * Stored messages: this instance's subscribers get them at once, from a thread of
+	 * their own while the next batch is stored; the other instances learn of them from
+	 * the announcement, and this instance skips its own.
+	 */
+	@Bean
+	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics,
+			RoomBroadcaster broadcaster, MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor,
+			DirectChannel mqttOutbound, BridgeLatency latency) {
+		return IntegrationFlow.from(storedMessages)
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
 					.handle(StoredMessage.class, (message, headers) -> {
@@ -67,19 +105,33 @@ class StoreFlowConfig {
 			.get();
 	}
 
-	private static @Nullable Message<ChatMessage> decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
+	private static long arrivedAt(MessageHeaders headers) {
+		return (headers.get(BridgeLatency.ARRIVED) instanceof Long arrived) ? arrived : System.nanoTime();
+	}
+
+	private static @Nullable Message<Incoming> decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
 			byte[] payload, MessageHeaders headers) {
 		long arrived = System.nanoTime();
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
+		boolean redelivered = Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE));
 		// Topics of rooms that were never issued are neither stored nor bridged.
-		ChatMessage message = topics.roomOf(topic)
+		Incoming incoming = topics.roomOf(topic)
 			.flatMap(rooms::find)
-			.map((room) -> codec.decode(room.id(), payload))
+			.map((room) -> codec.incoming(room.id(), payload, redelivered))
 			.orElse(null);
-		return (message != null) ? MessageBuilder.withPayload(message)
+		if (incoming == null) {
+			// Dropped for good: acknowledged, or the broker would offer it again forever.
+			SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
+					SimpleAcknowledgment.class);
+			if (ack != null) {
+				ack.acknowledge();
+			}
+			return null;
+		}
+		return MessageBuilder.withPayload(incoming)
 			.copyHeaders(headers)
 			.setHeader(BridgeLatency.ARRIVED, arrived)
-			.build() : null;
+			.build();
 	}
 
 	private static Message<byte[]> announcement(RoomTopics topics, StoredMessage message, String instance) {

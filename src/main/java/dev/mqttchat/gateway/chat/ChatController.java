@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.chat;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,7 +13,6 @@ import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
-import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
@@ -23,7 +23,10 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
-/** Takes STOMP SENDs to {@code /app/rooms/{id}} and hands them to the outbound bridge. */
+/**
+ * Takes STOMP SENDs to {@code /app/rooms/{id}}: checks them, answers a repeat with its
+ * receipt, and hands the rest to the dispatcher.
+ */
 @Controller
 class ChatController {
 
@@ -37,7 +40,11 @@ class ChatController {
 
 	private final ChatMessages messages;
 
-	private final ChatPublisher publisher;
+	private final MessageDispatcher dispatcher;
+
+	private final PendingSends pending;
+
+	private final MessageLookup lookup;
 
 	private final ChatMetrics metrics;
 
@@ -45,11 +52,13 @@ class ChatController {
 
 	private final int sendBurst;
 
-	ChatController(RoomRegistry rooms, ChatMessages messages, ChatPublisher publisher, ChatMetrics metrics,
-			ChatProperties properties) {
+	ChatController(RoomRegistry rooms, ChatMessages messages, MessageDispatcher dispatcher, PendingSends pending,
+			MessageLookup lookup, ChatMetrics metrics, ChatProperties properties) {
 		this.rooms = rooms;
 		this.messages = messages;
-		this.publisher = publisher;
+		this.dispatcher = dispatcher;
+		this.pending = pending;
+		this.lookup = lookup;
 		this.metrics = metrics;
 		this.sendRate = properties.web().sendRate();
 		this.sendBurst = properties.web().sendBurst();
@@ -58,6 +67,15 @@ class ChatController {
 	@MessageMapping("/rooms/{roomId}")
 	void send(@DestinationVariable String roomId, @Payload(required = false) @Nullable SendRequest request,
 			SimpMessageHeaderAccessor headers) {
+		try {
+			accept(roomId, request, headers);
+		}
+		catch (ChatRejectedException ex) {
+			throw ex.about((request != null) ? request.clientMsgId() : null);
+		}
+	}
+
+	private void accept(String roomId, @Nullable SendRequest request, SimpMessageHeaderAccessor headers) {
 		Map<String, Object> session = Objects.requireNonNull(headers.getSessionAttributes());
 		TokenBucket allowance = (TokenBucket) session.computeIfAbsent(SEND_ALLOWANCE,
 				(key) -> new TokenBucket(this.sendBurst, this.sendRate));
@@ -69,15 +87,28 @@ class ChatController {
 			throw new ChatRejectedException("unknown-room", "No room has this id; messages were not sent.");
 		}
 		ChatMessage message = this.messages.fromWeb(roomId, request, session);
-		try {
-			this.publisher.publish(message);
-			this.metrics.publishedFromWeb();
+		String clientMsgId = (request != null) ? request.clientMsgId() : null;
+		String sessionId = headers.getSessionId();
+		PendingSends.Waiter waiter = (clientMsgId != null && sessionId != null)
+				? new PendingSends.Waiter(sessionId, clientMsgId) : null;
+		// Waiting first, so that a store that happens meanwhile still reaches this
+		// sender.
+		this.pending.expect(message, waiter);
+		if (waiter != null) {
+			// A repeat of a SEND that was stored already: its receipt again, nothing
+			// more.
+			Optional<StoredMessage> stored = this.lookup.findById(roomId, message.id());
+			if (stored.isPresent()) {
+				this.pending.stored(stored.get());
+				return;
+			}
 		}
-		catch (MessagingException ex) {
-			this.metrics.publishFailed();
-			logger.warn("Message for room {} not sent: MQTT publish failed: {}", roomId, rootMessage(ex));
+		if (!this.dispatcher.dispatch(message)) {
+			this.pending.forget(message);
+			logger.warn("Message for room {} refused: the broker is unreachable and the outbox is full", roomId);
 			throw new ChatRejectedException("broker-unavailable",
-					"Message not sent: the MQTT broker cannot be reached right now. Try again in a moment.");
+					"Message not sent: the MQTT broker cannot be reached right now and the gateway's outbox is full. "
+							+ "Try again in a moment.");
 		}
 	}
 
@@ -85,7 +116,7 @@ class ChatController {
 	@SendToUser(destinations = StompDestinations.USER_ERROR_QUEUE, broadcast = false)
 	ChatError rejected(ChatRejectedException ex, @Header(name = DESTINATION, required = false) @Nullable String to) {
 		this.metrics.rejected(ex.code());
-		return new ChatError(ex.code(), String.valueOf(ex.getMessage()), roomOf(to));
+		return new ChatError(ex.code(), String.valueOf(ex.getMessage()), roomOf(to), ex.clientMsgId());
 	}
 
 	@MessageExceptionHandler
@@ -94,20 +125,12 @@ class ChatController {
 			@Header(name = DESTINATION, required = false) @Nullable String to) {
 		this.metrics.rejected("malformed");
 		return new ChatError("malformed",
-				"The message body must be JSON like {\"username\": \"ada\", \"text\": \"hello\"}.", roomOf(to));
+				"The message body must be JSON like {\"username\": \"ada\", \"text\": \"hello\"}.", roomOf(to), null);
 	}
 
 	private @Nullable String roomOf(@Nullable String destination) {
 		String id = StompDestinations.roomOfSend(destination);
 		return (id != null && this.rooms.isWellFormed(id)) ? id : null;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 }

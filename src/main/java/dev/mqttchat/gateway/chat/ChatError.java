@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param code stable machine-readable reason
  * @param message readable explanation
  * @param roomId the room the SEND was for, if known
+ * @param clientMsgId the {@code clientMsgId} of the refused SEND, if it carried one
  */
-public record ChatError(String code, String message, @Nullable String roomId) {
+public record ChatError(String code, String message, @Nullable String roomId, @Nullable String clientMsgId) {
 }

@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.chat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,6 +31,15 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 	 */
 	public static String newId() {
 		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * The id of the message a sender gave {@code clientMsgId}: the same for every repeat
+	 * of that SEND, on any instance, so the store keeps it once.
+	 */
+	public static String idFor(String roomId, String username, String clientMsgId) {
+		String key = "chat-message\n" + roomId + "\n" + username + "\n" + clientMsgId;
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	/** Whether {@code clientId} is 1-64 characters without control characters. */

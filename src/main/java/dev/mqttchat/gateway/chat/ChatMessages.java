@@ -45,7 +45,13 @@ class ChatMessages {
 			throw new ChatRejectedException("invalid-client-id",
 					"A clientId is 1-64 characters without control characters.");
 		}
-		return new ChatMessage(ChatMessage.newId(), roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
+		String clientMsgId = request.clientMsgId();
+		if (clientMsgId != null && !ChatMessage.isValidClientId(clientMsgId)) {
+			throw new ChatRejectedException("invalid-client-msg-id",
+					"A clientMsgId is 1-64 characters without control characters.");
+		}
+		String id = (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
+		return new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
 	}
 
 	private static String username(SendRequest request, Map<String, Object> session) {

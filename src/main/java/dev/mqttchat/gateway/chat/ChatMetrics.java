@@ -22,6 +22,8 @@ public class ChatMetrics {
 
 	private final Counter publishFailures;
 
+	private final Counter queued;
+
 	private final MeterRegistry meters;
 
 	ChatMetrics(MeterRegistry meters) {
@@ -31,7 +33,10 @@ public class ChatMetrics {
 			this.delivered.put(source, messages(meters, "to_browsers", source));
 		}
 		this.publishFailures = Counter.builder("chat.mqtt.publish.failures")
-			.description("Browser messages refused because the MQTT publish failed")
+			.description("Browser messages whose MQTT publish failed (kept in the outbox, or refused if it is full)")
+			.register(meters);
+		this.queued = Counter.builder("chat.outbox.queued")
+			.description("Browser messages kept in the outbox because the broker could not be reached")
 			.register(meters);
 	}
 
@@ -49,6 +54,10 @@ public class ChatMetrics {
 
 	void publishFailed() {
 		this.publishFailures.increment();
+	}
+
+	void queued() {
+		this.queued.increment();
 	}
 
 	/** Counts one refused STOMP frame or SEND, by its error code. */

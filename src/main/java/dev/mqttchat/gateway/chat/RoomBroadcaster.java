@@ -6,8 +6,8 @@ import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers a message to every STOMP subscriber of its room, serialized once for all of
- * them.
+ * Delivers a stored message to every STOMP subscriber of its room, serialized once for
+ * all of them, and gives its sender here its receipt.
  */
 @Component
 public class RoomBroadcaster {
@@ -16,9 +16,12 @@ public class RoomBroadcaster {
 
 	private final ChatMetrics metrics;
 
-	RoomBroadcaster(SimpMessageSendingOperations stomp, ChatMetrics metrics) {
+	private final PendingSends pending;
+
+	RoomBroadcaster(SimpMessageSendingOperations stomp, ChatMetrics metrics, PendingSends pending) {
 		this.stomp = stomp;
 		this.metrics = metrics;
+		this.pending = pending;
 	}
 
 	/**
@@ -28,6 +31,7 @@ public class RoomBroadcaster {
 	public void broadcast(StoredMessage message) {
 		this.stomp.convertAndSend(StompDestinations.roomTopic(message.roomId()), message);
 		this.metrics.delivered(message.source());
+		this.pending.stored(message);
 	}
 
 }

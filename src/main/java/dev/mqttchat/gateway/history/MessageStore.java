@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,32 +20,39 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageLookup;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores each message once, numbered per room, and reads history back. The room row's
- * counter hands out the next sequence number under a row lock, so writers on several
- * instances agree on one order.
+ * Stores each message once, numbered per room, and reads history back. Batches are stored
+ * in one transaction with one counter update per room, under the room rows' locks and the
+ * storing lease, so there is one order and no gaps.
  */
 @Repository
-public class MessageStore {
+public class MessageStore implements MessageLookup {
 
-	private static final String COLUMNS = "id, room_id, username, client_id, text, sent_at, source, seq";
+	static final String COLUMNS = "id, room_id, username, client_id, text, sent_at, source, seq";
 
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
+	private final SequencedInserter inserter;
+
+	private final StoreLease lease;
+
 	private final Map<MessageSource, Counter> stored = new EnumMap<>(MessageSource.class);
 
-	MessageStore(JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+	MessageStore(JdbcClient jdbc, SequencedInserter inserter, TransactionTemplate transactions, StoreLease lease,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.inserter = inserter;
+		this.lease = lease;
 		this.transactions = transactions;
 		for (MessageSource source : MessageSource.values()) {
 			this.stored.put(source,
@@ -61,48 +70,40 @@ public class MessageStore {
 	 * longer exists
 	 */
 	public Optional<StoredMessage> store(ChatMessage message) {
-		try {
-			Optional<StoredMessage> stored = Optional
-				.ofNullable(this.transactions.execute((status) -> insert(message)));
-			stored.ifPresent((done) -> this.stored.get(done.source()).increment());
-			return stored;
-		}
-		catch (DuplicateKeyException ex) {
-			// A redelivery, or another writer stored the same message a moment ago: the
-			// insert's unique key rolled back the whole transaction, sequence number
-			// included, so it is stored once, as it should be.
-			return Optional.empty();
-		}
+		return storeAll(List.of(new Incoming(message, false)), null, Duration.ZERO).stream().findFirst();
 	}
 
-	private @Nullable StoredMessage insert(ChatMessage message) {
-		int rooms = this.jdbc.sql("UPDATE room SET last_seq = last_seq + 1 WHERE id = :room")
-			.param("room", message.roomId())
-			.update();
-		if (rooms == 0) {
-			return null;
+	/**
+	 * Stores a batch in one transaction, each message once and as its room's next, in the
+	 * order given; what was stored before (same id, or a repeat of plain text) and what
+	 * belongs to deleted rooms is left out.
+	 * @param batch the messages, in arrival order
+	 * @param holder the instance that must hold the storing lease, renewed in the same
+	 * transaction; {@code null} for none
+	 * @param lease how long the renewed lease lasts
+	 * @return the newly stored messages, in order
+	 * @throws LeaseLostException if {@code holder} no longer holds the lease
+	 */
+	public List<StoredMessage> storeAll(List<Incoming> batch, @Nullable String holder, Duration lease) {
+		List<StoredMessage> stored = this.transactions.execute((status) -> {
+			if (holder != null && !this.lease.renew(holder, lease)) {
+				throw new LeaseLostException(holder);
+			}
+			return this.inserter.insert(batch);
+		});
+		for (StoredMessage message : Objects.requireNonNull(stored)) {
+			this.stored.get(message.source()).increment();
 		}
-		long seq = this.jdbc.sql("SELECT last_seq FROM room WHERE id = :room")
-			.param("room", message.roomId())
-			.query(Long.class)
-			.single();
-		OffsetDateTime sentAt = timestamp(message.sentAt());
-		this.jdbc
-			.sql("INSERT INTO message (" + COLUMNS + ", stored_at) VALUES "
-					+ "(:id, :room, :username, :clientId, :text, :sentAt, :source, :seq, :storedAt)")
-			.param("id", message.id())
-			.param("room", message.roomId())
-			.param("username", message.username())
-			.param("clientId", message.clientId())
-			.param("text", message.text())
-			.param("sentAt", sentAt)
-			.param("source", (message.source() == MessageSource.WEB) ? "web" : "mqtt")
-			.param("seq", seq)
-			.param("storedAt", timestamp(Instant.now()))
-			.update();
-		// As the database keeps it, so the live copy and history are the same JSON to the
-		// microsecond.
-		return StoredMessage.of(message, seq, sentAt.toInstant());
+		return stored;
+	}
+
+	@Override
+	public Optional<StoredMessage> findById(String roomId, String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE room_id = :room AND id = :id")
+			.param("room", roomId)
+			.param("id", id)
+			.query(MessageStore::read)
+			.optional();
 	}
 
 	/** The message at {@code seq} in a room, if it is still stored. */
@@ -153,7 +154,7 @@ public class MessageStore {
 		return old + surplus;
 	}
 
-	private static OffsetDateTime timestamp(Instant instant) {
+	static OffsetDateTime timestamp(Instant instant) {
 		return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
 	}
 

@@ -70,8 +70,10 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		}
 		String destination = stomp.getDestination();
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
-			return reject(stomp, "subscription-refused", "Cannot subscribe to " + printable(destination)
-					+ ": subscribe to /topic/rooms/{id} of an issued room, or to " + StompDestinations.ERROR_QUEUE);
+			return reject(stomp, "subscription-refused",
+					"Cannot subscribe to " + printable(destination)
+							+ ": subscribe to /topic/rooms/{id} of an issued room, or to "
+							+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE);
 		}
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
 			return reject(stomp, "send-refused",
@@ -106,8 +108,8 @@ class StompGuardInterceptor implements ChannelInterceptor {
 			headers.setSessionId(session);
 			headers.setLeaveMutable(true);
 			this.messaging.getObject()
-				.convertAndSendToUser(session, StompDestinations.USER_ERROR_QUEUE, new ChatError(code, reason, null),
-						headers.getMessageHeaders());
+				.convertAndSendToUser(session, StompDestinations.USER_ERROR_QUEUE,
+						new ChatError(code, reason, null, null), headers.getMessageHeaders());
 		}
 		return null;
 	}
@@ -130,7 +132,7 @@ class StompGuardInterceptor implements ChannelInterceptor {
 	}
 
 	private boolean maySubscribe(@Nullable String destination) {
-		if (StompDestinations.ERROR_QUEUE.equals(destination)) {
+		if (StompDestinations.ERROR_QUEUE.equals(destination) || StompDestinations.RECEIPT_QUEUE.equals(destination)) {
 			return true;
 		}
 		String room = StompDestinations.roomOfTopic(destination);

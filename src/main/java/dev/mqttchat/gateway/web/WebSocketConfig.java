@@ -72,8 +72,18 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		int limit = (int) this.properties.web().maxFrameSize().toBytes();
 		registration.setMessageSizeLimit(limit);
+		// A client that stops reading is closed once a frame waits this long or this
+		// much waits for it; the others never wait for it.
+		registration.setSendTimeLimit((int) this.properties.web().sendTimeLimit().toMillis());
+		registration.setSendBufferSizeLimit((int) this.properties.web().sendBufferLimit().toBytes());
 		registration.addDecoratorFactory((handler) -> new ConnectDeadlineHandlerDecorator(handler,
 				this.heartbeatScheduler, this.properties.web().connectTimeout()));
+	}
+
+	@Override
+	public Integer getPhase() {
+		// Just after the outbox drain, which must run while browsers are still there.
+		return Integer.MAX_VALUE - 100;
 	}
 
 	@Override

@@ -1,0 +1,106 @@
+package dev.mqttchat.gateway.chat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Browser messages accepted while the broker could not be reached, kept in the database
+ * in the order they came until they are seen stored.
+ */
+@Repository
+class OutboxRepository {
+
+	private final JdbcClient jdbc;
+
+	OutboxRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Keeps {@code message} unless the outbox holds {@code max} messages already.
+	 * @return whether it is in the outbox now
+	 */
+	boolean add(ChatMessage message, int max) {
+		try {
+			return this.jdbc
+				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at) "
+						+ "SELECT :id, :room, :username, :clientId, :text, :sentAt, :queuedAt "
+						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
+				.param("id", message.id())
+				.param("room", message.roomId())
+				.param("username", message.username())
+				.param("clientId", message.clientId())
+				.param("text", message.text())
+				.param("sentAt", utc(message.sentAt()))
+				.param("queuedAt", utc(Instant.now()))
+				.param("max", max)
+				.update() == 1;
+		}
+		catch (DuplicateKeyException ex) {
+			// A repeat of a SEND that is waiting already.
+			return true;
+		}
+	}
+
+	boolean contains(String roomId, String id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE room_id = :room AND id = :id")
+			.param("room", roomId)
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outbox").query(Long.class).single();
+	}
+
+	/** A kept message and when it was last published, if ever. */
+	record Entry(ChatMessage message, @Nullable Instant publishedAt) {
+	}
+
+	/** The oldest {@code limit} messages, in the order they were accepted. */
+	List<Entry> oldest(int limit) {
+		return this.jdbc
+			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at FROM outbox "
+					+ "ORDER BY position LIMIT :limit")
+			.param("limit", limit)
+			.query((row, index) -> {
+				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
+				return new Entry(
+						new ChatMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
+								row.getString("client_id"), row.getString("text"),
+								row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB),
+						(published != null) ? published.toInstant() : null);
+			})
+			.list();
+	}
+
+	void published(ChatMessage message) {
+		this.jdbc.sql("UPDATE outbox SET published_at = :now WHERE room_id = :room AND id = :id")
+			.param("now", utc(Instant.now()))
+			.param("room", message.roomId())
+			.param("id", message.id())
+			.update();
+	}
+
+	void remove(String roomId, String id) {
+		this.jdbc.sql("DELETE FROM outbox WHERE room_id = :room AND id = :id")
+			.param("room", roomId)
+			.param("id", id)
+			.update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.mqttchat.gateway.chat;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.StompDestinations;
+
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Browser messages this instance accepted and has not yet seen stored, with the senders
+ * waiting for their receipts.
+ */
+@Component
+class PendingSends {
+
+	/** A session waiting for the receipt of its {@code clientMsgId}. */
+	record Waiter(String sessionId, String clientMsgId) {
+	}
+
+	/** One accepted message: published at {@code publishedAt} nanos, or in the outbox. */
+	static final class Pending {
+
+		final ChatMessage message;
+
+		final long order = ORDER.incrementAndGet();
+
+		final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+
+		volatile long publishedAt = System.nanoTime();
+
+		volatile boolean queued;
+
+		Pending(ChatMessage message) {
+			this.message = message;
+		}
+
+	}
+
+	private static final AtomicLong ORDER = new AtomicLong();
+
+	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+	private final SimpMessageSendingOperations stomp;
+
+	PendingSends(SimpMessageSendingOperations stomp) {
+		this.stomp = stomp;
+	}
+
+	/** Waits for {@code message} to be stored; {@code waiter} gets its receipt. */
+	void expect(ChatMessage message, @Nullable Waiter waiter) {
+		Pending entry = this.pending.computeIfAbsent(message.id(), (id) -> new Pending(message));
+		if (waiter != null) {
+			entry.waiters.add(waiter);
+		}
+	}
+
+	/** {@code message} is in the outbox: its senders hear so. */
+	void queued(ChatMessage message) {
+		Pending entry = this.pending.get(message.id());
+		if (entry != null) {
+			entry.queued = true;
+			entry.waiters.forEach((waiter) -> send(waiter, Receipt.queued(waiter.clientMsgId(), message)));
+		}
+	}
+
+	/** {@code message} is published once more. */
+	void republished(ChatMessage message) {
+		Pending entry = this.pending.get(message.id());
+		if (entry != null) {
+			entry.queued = false;
+			entry.publishedAt = System.nanoTime();
+		}
+	}
+
+	/** {@code message} is stored: its senders get their receipts. */
+	void stored(StoredMessage message) {
+		Pending entry = this.pending.remove(message.id());
+		if (entry != null) {
+			entry.waiters.forEach((waiter) -> send(waiter, Receipt.stored(waiter.clientMsgId(), message)));
+		}
+	}
+
+	/** Gives up on a message that was refused after all. */
+	void forget(ChatMessage message) {
+		this.pending.remove(message.id());
+	}
+
+	/**
+	 * Published messages not seen stored for {@code timeout} (lost on the way, maybe), in
+	 * the order they were accepted.
+	 */
+	List<Pending> overdue(Duration timeout) {
+		long now = System.nanoTime();
+		return this.pending.values()
+			.stream()
+			.filter((entry) -> !entry.queued && now - entry.publishedAt > timeout.toNanos())
+			.sorted(Comparator.comparingLong((Pending entry) -> entry.order))
+			.toList();
+	}
+
+	/** How many accepted messages are not yet seen stored. */
+	int size() {
+		return this.pending.size();
+	}
+
+	private void send(Waiter waiter, Receipt receipt) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+		headers.setSessionId(waiter.sessionId());
+		headers.setLeaveMutable(true);
+		this.stomp.convertAndSendToUser(waiter.sessionId(), StompDestinations.USER_RECEIPT_QUEUE, receipt,
+				headers.getMessageHeaders());
+	}
+
+}

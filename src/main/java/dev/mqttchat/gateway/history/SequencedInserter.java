@@ -1,0 +1,127 @@
+package dev.mqttchat.gateway.history;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.StoredMessage;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inserts a batch inside the caller's transaction: each room locked once, each message
+ * numbered as its room's next, one counter update per room, one batched insert.
+ */
+@Component
+public class SequencedInserter {
+
+	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE };
+
+	/** How far back a redelivered message without an id is looked for. */
+	private static final int REPEAT_WINDOW = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
+
+	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches) {
+		this.jdbc = jdbc;
+		this.batches = batches;
+	}
+
+	List<StoredMessage> insert(List<Incoming> batch) {
+		Map<String, List<Incoming>> byRoom = new TreeMap<>();
+		for (Incoming incoming : batch) {
+			byRoom.computeIfAbsent(incoming.message().roomId(), (room) -> new ArrayList<>()).add(incoming);
+		}
+		// Rooms are locked in one order, so writers never wait for each other in a
+		// circle.
+		Map<String, Long> counters = new HashMap<>();
+		this.jdbc.sql("SELECT id, last_seq FROM room WHERE id IN (:rooms) ORDER BY id FOR UPDATE")
+			.param("rooms", byRoom.keySet())
+			.query((row) -> {
+				counters.put(row.getString("id"), row.getLong("last_seq"));
+			});
+		Map<String, StoredMessage> fresh = new HashMap<>();
+		List<Object[]> rows = new ArrayList<>();
+		Instant now = Instant.now();
+		byRoom.forEach((room, messages) -> {
+			Long last = counters.get(room);
+			if (last == null) {
+				return;
+			}
+			long seq = last;
+			Set<String> known = new HashSet<>(existingIds(room, messages));
+			for (Incoming incoming : messages) {
+				ChatMessage message = incoming.message();
+				if (!known.add(message.id()) || (incoming.possibleRepeat() && isRepeat(message, last))) {
+					continue;
+				}
+				seq++;
+				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
+				rows.add(new Object[] { message.id(), room, message.username(), message.clientId(), message.text(),
+						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq,
+						MessageStore.timestamp(now) });
+				// As the database keeps it, so the live copy and history are the same
+				// JSON to the microsecond.
+				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));
+			}
+			if (seq != last) {
+				this.jdbc.sql("UPDATE room SET last_seq = :seq WHERE id = :room")
+					.param("seq", seq)
+					.param("room", room)
+					.update();
+			}
+		});
+		if (!rows.isEmpty()) {
+			this.batches.batchUpdate(
+					"INSERT INTO message (" + MessageStore.COLUMNS + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					rows, ROW_TYPES);
+		}
+		List<StoredMessage> stored = new ArrayList<>(fresh.size());
+		for (Incoming incoming : batch) {
+			StoredMessage message = fresh.remove(incoming.message().id());
+			if (message != null) {
+				stored.add(message);
+			}
+		}
+		return stored;
+	}
+
+	private List<String> existingIds(String room, List<Incoming> messages) {
+		return this.jdbc.sql("SELECT id FROM message WHERE room_id = :room AND id IN (:ids)")
+			.param("room", room)
+			.param("ids", messages.stream().map((incoming) -> incoming.message().id()).toList())
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Whether a redelivered message without an id of its own is already among the room's
+	 * recent messages: same sender, same text.
+	 */
+	private boolean isRepeat(ChatMessage message, long lastSeq) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND seq > :floor AND source = 'mqtt' "
+					+ "AND COALESCE(username, '') = :username AND text = :text")
+			.param("room", message.roomId())
+			.param("floor", lastSeq - REPEAT_WINDOW)
+			.param("username", (message.username() != null) ? message.username() : "")
+			.param("text", message.text())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.mqttchat.gateway.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Mosquitto broker run by a test as a process of its own, on a free loopback port with
+ * persistence, so that the test can stop, kill and restart it.
+ */
+public final class MosquittoProcess implements AutoCloseable {
+
+	private static final File BINARY = new File("/usr/sbin/mosquitto");
+
+	private final Path directory;
+
+	private final int port;
+
+	private Process process;
+
+	private MosquittoProcess(Path directory, int port) throws IOException {
+		this.directory = directory;
+		this.port = port;
+		Files.writeString(directory.resolve("mosquitto.conf"),
+				String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true", "persistence true",
+						"persistence_location " + directory + "/",
+						// Queue without limit for a storing session that is changing
+						// hands.
+						"max_queued_messages 0", "user " + System.getProperty("user.name"), ""));
+		this.process = launch();
+	}
+
+	/** Whether Mosquitto is installed here. */
+	public static boolean available() {
+		return BINARY.canExecute();
+	}
+
+	/** Starts a broker on a free port. */
+	public static MosquittoProcess start() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		return new MosquittoProcess(Files.createTempDirectory("mosquitto-"), port);
+	}
+
+	public String url() {
+		return "tcp://127.0.0.1:" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Stops it as an operator would (it saves its sessions) and starts it again. */
+	public void restart() throws IOException, InterruptedException {
+		stop();
+		this.process = launch();
+	}
+
+	/** Stops it as an operator would, saving its sessions. */
+	public void stop() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+	/** Starts it again after {@link #stop()}. */
+	public void startAgain() throws IOException {
+		this.process = launch();
+	}
+
+	private Process launch() throws IOException {
+		Process started = new ProcessBuilder(BINARY.getPath(), "-c",
+				this.directory.resolve("mosquitto.conf").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("mosquitto.log").toFile())
+			.start();
+		await().atMost(Duration.ofSeconds(10)).until(this::listening);
+		return started;
+	}
+
+	private boolean listening() {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		stop();
+	}
+
+}
