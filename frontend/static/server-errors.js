@@ -34,6 +34,9 @@ const SEND_REFUSALS = {
   "username-mismatch": { offer: RETRY_OR_EDIT },
   "rate-limited": { offer: RETRY_OR_EDIT },
   "broker-unavailable": { offer: RETRY_OR_EDIT },
+  "storage-unavailable": { offer: RETRY_OR_EDIT },
+  "invalid-client-msg-id": { reason: "the server refused this page's message id. Reload the page, then send it again.",
+    offer: EDIT_ONLY },
 };
 
 /** A server message without its own "Not sent:" in front, or null when it says nothing. */

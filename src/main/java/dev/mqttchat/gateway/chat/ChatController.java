@@ -13,6 +13,7 @@ import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
@@ -72,6 +73,15 @@ class ChatController {
 		}
 		catch (ChatRejectedException ex) {
 			throw ex.about((request != null) ? request.clientMsgId() : null);
+		}
+		catch (DataAccessException ex) {
+			// The room cannot be checked, nor the message kept: the sender is told,
+			// and its retry with the same clientMsgId is stored once.
+			logger.warn("Message for room {} refused: the database cannot be reached: {}", roomId,
+					ex.getMostSpecificCause().getMessage());
+			throw new ChatRejectedException("storage-unavailable",
+					"Message not sent: the gateway's database cannot be reached right now. Try again in a moment.")
+				.about((request != null) ? request.clientMsgId() : null);
 		}
 	}
 

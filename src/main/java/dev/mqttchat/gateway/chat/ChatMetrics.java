@@ -2,8 +2,10 @@ package dev.mqttchat.gateway.chat;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -58,6 +60,13 @@ public class ChatMetrics {
 
 	void queued() {
 		this.queued.increment();
+	}
+
+	/** Reports the outbox's size as {@code chat.outbox.size}. */
+	void outboxSize(LongSupplier size) {
+		Gauge.builder("chat.outbox.size", size, (supplier) -> supplier.getAsLong())
+			.description("Browser messages waiting in the outbox (all instances), as last counted")
+			.register(this.meters);
 	}
 
 	/** Counts one refused STOMP frame or SEND, by its error code. */

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.messaging.MessagingException;
@@ -34,6 +35,8 @@ class MessageDispatcher {
 
 	private final BrokerStatus broker;
 
+	private final RoomRegistry rooms;
+
 	private final ChatMetrics metrics;
 
 	private final int maxOutbox;
@@ -45,15 +48,17 @@ class MessageDispatcher {
 	private volatile boolean closing;
 
 	MessageDispatcher(ChatPublisher publisher, OutboxRepository outbox, PendingSends pending, MessageLookup lookup,
-			BrokerStatus broker, ChatMetrics metrics, ChatProperties properties) {
+			BrokerStatus broker, RoomRegistry rooms, ChatMetrics metrics, ChatProperties properties) {
 		this.publisher = publisher;
 		this.outbox = outbox;
 		this.pending = pending;
 		this.lookup = lookup;
 		this.broker = broker;
+		this.rooms = rooms;
 		this.metrics = metrics;
 		this.maxOutbox = properties.outbox().maxMessages();
 		this.confirmTimeout = properties.outbox().confirmTimeout();
+		metrics.outboxSize(() -> this.backlog);
 	}
 
 	/**
@@ -111,6 +116,10 @@ class MessageDispatcher {
 				Optional<StoredMessage> stored = this.lookup.findById(overdue.message.roomId(), overdue.message.id());
 				if (stored.isPresent()) {
 					this.pending.stored(stored.get());
+				}
+				else if (this.rooms.find(overdue.message.roomId()).isEmpty()) {
+					// Deleted meanwhile: it will never be stored.
+					this.pending.forget(overdue.message);
 				}
 				else if (dispatch(overdue.message)) {
 					this.pending.republished(overdue.message);

@@ -23,10 +23,23 @@ public final class RawWebSocket implements AutoCloseable {
 
 	private final CompletableFuture<Integer> closed;
 
-	private RawWebSocket(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+	private final BlockingQueue<Timed> timed;
+
+	/** A frame and when it arrived ({@link System#nanoTime()}). */
+	public record Timed(String frame, long arrivedNanos) {
+	}
+
+	private RawWebSocket(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed,
+			BlockingQueue<Timed> timed) {
 		this.socket = socket;
 		this.frames = frames;
 		this.closed = closed;
+		this.timed = timed;
+	}
+
+	/** Every frame received so far with its arrival time, in order. */
+	public BlockingQueue<Timed> timed() {
+		return this.timed;
 	}
 
 	/**
@@ -35,6 +48,7 @@ public final class RawWebSocket implements AutoCloseable {
 	 */
 	public static RawWebSocket open(int port, Map<String, String> headers) throws Exception {
 		BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+		BlockingQueue<Timed> timed = new LinkedBlockingQueue<>();
 		CompletableFuture<Integer> closed = new CompletableFuture<>();
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
@@ -48,6 +62,7 @@ public final class RawWebSocket implements AutoCloseable {
 			public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 				this.partial.append(data);
 				if (last) {
+					timed.add(new Timed(this.partial.toString(), System.nanoTime()));
 					frames.add(this.partial.toString());
 					this.partial.setLength(0);
 				}
@@ -67,7 +82,7 @@ public final class RawWebSocket implements AutoCloseable {
 			}
 
 		}).get(10, TimeUnit.SECONDS);
-		return new RawWebSocket(socket, frames, closed);
+		return new RawWebSocket(socket, frames, closed, timed);
 	}
 
 	/** Sends {@code text} as one WebSocket text message. */

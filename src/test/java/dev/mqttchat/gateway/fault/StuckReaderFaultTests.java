@@ -1,0 +1,115 @@
+package dev.mqttchat.gateway.fault;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.RawWebSocket;
+import dev.mqttchat.gateway.testsupport.StuckWebSocket;
+import dev.mqttchat.gateway.testsupport.TestGateway;
+import dev.mqttchat.gateway.testsupport.TestRooms;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One reader among 100 stops reading: it is closed once its buffer limit is reached, and
+ * the 99 others get their messages as quickly as before.
+ */
+class StuckReaderFaultTests {
+
+	private static final int HEALTHY = 99;
+
+	private static final int MESSAGES = 100;
+
+	private static final Pattern SENT = Pattern.compile("\"text\":\"t(\\d+)\\|");
+
+	@Test
+	void aStuckReaderIsClosedAndTheOthersDoNotWaitForIt() throws Exception {
+		try (RestartableBroker broker = RestartableBroker.embedded();
+				ConfigurableApplicationContext gateway = TestGateway.start(FaultSettings.with(broker.url(),
+						"chat.web.send-buffer-limit=64KB", "chat.web.send-time-limit=2s"));
+				MqttTestClient mqtt = MqttTestClient.connect(broker.url())) {
+			int port = TestGateway.port(gateway);
+			TestRoom room = TestRooms.create(port);
+			SimpleBrokerMessageHandler stomp = gateway.getBean(SimpleBrokerMessageHandler.class);
+			List<RawWebSocket> readers = new ArrayList<>();
+			for (int i = 0; i < HEALTHY; i++) {
+				RawWebSocket reader = RawWebSocket.open(port, Map.of());
+				reader.send(RawWebSocket.connectFrame());
+				reader.send("SUBSCRIBE\nid:0\ndestination:" + room.destination() + "\n\n\u0000");
+				readers.add(reader);
+			}
+			BrokerSubscriptions.await(stomp, room.destination(), HEALTHY);
+			// Warm-up, then the others' latency before and while one reader is stuck.
+			publish(mqtt, room, readers, MESSAGES);
+			double before = p99Millis(publish(mqtt, room, readers, MESSAGES));
+			try (StuckWebSocket stuck = StuckWebSocket.subscribe(port, room.destination())) {
+				BrokerSubscriptions.await(stomp, room.destination(), HEALTHY + 1);
+				double during = p99Millis(publish(mqtt, room, readers, MESSAGES));
+				MeterRegistry meters = gateway.getBean(MeterRegistry.class);
+				// However much the kernel buffers for it, it runs out: keep the room busy
+				// until then.
+				String padding = "x".repeat(3000);
+				long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				int filler = 0;
+				while (meters.get("chat.stomp.sessions").gauge().value() > HEALTHY && System.nanoTime() < deadline) {
+					mqtt.publish(room.topic(), "filler " + filler++ + " " + padding);
+					FaultSettings.pause(Duration.ofMillis(5));
+				}
+				assertThat(meters.get("chat.stomp.sessions").gauge().value())
+					.as("sessions once the stuck reader got %d more messages", filler)
+					.isEqualTo(HEALTHY);
+				// 2x, or 10 ms more where the baseline is a few milliseconds of noise.
+				assertThat(during).as("healthy p99 %.1f ms before, %.1f ms with a stuck reader", before, during)
+					.isLessThanOrEqualTo(Math.max(2 * before, before + 10));
+			}
+			finally {
+				readers.forEach(RawWebSocket::close);
+			}
+		}
+	}
+
+	/**
+	 * Publishes {@code count} 3 KB messages over MQTT; their latencies at every reader.
+	 */
+	private static List<Long> publish(MqttTestClient mqtt, TestRoom room, List<RawWebSocket> readers, int count)
+			throws Exception {
+		readers.forEach((reader) -> reader.timed().clear());
+		String padding = "x".repeat(3000);
+		for (int i = 0; i < count; i++) {
+			mqtt.publish(room.topic(), "t" + System.nanoTime() + "|" + padding);
+			FaultSettings.pause(Duration.ofMillis(10));
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> readers.stream().allMatch((reader) -> reader.timed().size() >= count));
+		List<Long> latencies = new ArrayList<>();
+		for (RawWebSocket reader : readers) {
+			for (RawWebSocket.Timed frame : reader.timed()) {
+				Matcher sent = SENT.matcher(frame.frame());
+				if (sent.find()) {
+					latencies.add(frame.arrivedNanos() - Long.parseLong(sent.group(1)));
+				}
+			}
+		}
+		return latencies;
+	}
+
+	private static double p99Millis(List<Long> latencies) {
+		List<Long> sorted = latencies.stream().sorted().toList();
+		return sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1e6;
+	}
+
+}
