@@ -149,6 +149,11 @@ class MessageDispatcher {
 		}
 	}
 
+	/** Publishes directly again, after a {@link #close} followed by a restart. */
+	void open() {
+		this.closing = false;
+	}
+
 	/**
 	 * Shutting down: from now on every message goes to the outbox, which outlives this
 	 * instance; waits up to {@code timeout} for those published to be stored, and keeps

@@ -33,6 +33,8 @@ class SendDrainLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A context can be stopped and started again (Spring's tests pause cached ones).
+		this.dispatcher.open();
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "outbox-relay");
 			thread.setDaemon(true);

@@ -4,16 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.HistoryAudit;
-import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TcpProxy;
 import dev.mqttchat.gateway.testsupport.TestGateway;
-import dev.mqttchat.gateway.testsupport.TestRooms;
-import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,32 +28,27 @@ class BlackHoleFaultTests {
 		try (RestartableBroker broker = RestartableBroker.embedded();
 				TcpProxy proxy = TcpProxy.to(URI.create(broker.url()).getPort());
 				ConfigurableApplicationContext gateway = TestGateway
-					.start(FaultSettings.with("tcp://127.0.0.1:" + proxy.port(), "chat.mqtt.keep-alive=1s"))) {
-			int port = TestGateway.port(gateway);
-			TestRoom room = TestRooms.create(port);
-			MessageStream stream = new MessageStream(room.id(), room.topic(), broker.url());
-			try (StompTestClient browser = StompTestClient.connect(port)) {
-				BlockingQueue<Map<String, Object>> receipts = browser.subscribe("/user/queue/receipts");
-				BlockingQueue<Map<String, Object>> refusals = browser.subscribe("/user/queue/errors");
-				await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.isReady(port));
-				FaultSettings.paced(10, (n) -> stream.sendFromBrowser(browser, n));
-				await().atMost(Duration.ofSeconds(10)).until(() -> MessageStream.distinct(receipts, "stored") == 10);
-				long start = System.nanoTime();
-				proxy.blackHole();
-				await().atMost(Duration.ofSeconds(3)).until(() -> !Readiness.isReady(port));
-				long detectedMillis = (System.nanoTime() - start) / 1_000_000;
-				for (int n = 11; n <= 20; n++) {
-					stream.sendFromBrowser(browser, n);
-				}
-				proxy.heal();
-				await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.isReady(port));
-				await().atMost(Duration.ofSeconds(30)).until(() -> MessageStream.distinct(receipts, "stored") == 20);
-				HistoryAudit audit = HistoryAudit.of(port, room.id(), Map.of("web", List.copyOf(stream.web)));
-				assertThat(audit.isClean())
-					.as("black hole detected after %d ms (keep-alive 1 s): %s", detectedMillis, audit)
-					.isTrue();
-				assertThat(refusals).as("refusals").isEmpty();
+					.start(FaultSettings.with("tcp://127.0.0.1:" + proxy.port(), "chat.mqtt.keep-alive=1s"));
+				FaultSession chat = FaultSession.open(gateway, broker.url())) {
+			int port = chat.port();
+			await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.isReady(port));
+			FaultSettings.paced(10, (n) -> chat.stream().sendFromBrowser(chat.browser(), n));
+			await().atMost(Duration.ofSeconds(10)).until(() -> chat.receipts("stored") == 10);
+			long start = System.nanoTime();
+			proxy.blackHole();
+			await().atMost(Duration.ofSeconds(3)).until(() -> !Readiness.isReady(port));
+			long detectedMillis = (System.nanoTime() - start) / 1_000_000;
+			for (int n = 11; n <= 20; n++) {
+				chat.stream().sendFromBrowser(chat.browser(), n);
 			}
+			proxy.heal();
+			await().atMost(Duration.ofSeconds(20)).until(() -> Readiness.isReady(port));
+			await().atMost(Duration.ofSeconds(30)).until(() -> chat.receipts("stored") == 20);
+			HistoryAudit audit = HistoryAudit.of(port, chat.room().id(), Map.of("web", List.copyOf(chat.stream().web)));
+			assertThat(audit.isClean())
+				.as("black hole detected after %d ms (keep-alive 1 s): %s", detectedMillis, audit)
+				.isTrue();
+			assertThat(chat.refusals()).as("refusals").isEmpty();
 		}
 	}
 

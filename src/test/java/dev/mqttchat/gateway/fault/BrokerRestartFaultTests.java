@@ -1,9 +1,6 @@
 package dev.mqttchat.gateway.fault;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -12,15 +9,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.mqttchat.gateway.testsupport.HistoryAudit;
 import dev.mqttchat.gateway.testsupport.MosquittoProcess;
-import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestGateway;
-import dev.mqttchat.gateway.testsupport.TestRooms;
-import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -38,37 +31,32 @@ class BrokerRestartFaultTests {
 		assumeTrue(!"mosquitto".equals(kind) || MosquittoProcess.available(), "mosquitto is not installed here");
 		try (RestartableBroker broker = "embedded".equals(kind) ? RestartableBroker.embedded()
 				: RestartableBroker.mosquitto();
-				ConfigurableApplicationContext gateway = TestGateway.start(FaultSettings.with(broker.url()))) {
-			int port = TestGateway.port(gateway);
-			TestRoom room = TestRooms.create(port);
-			MessageStream stream = new MessageStream(room.id(), room.topic(), broker.url());
-			try (StompTestClient browser = StompTestClient.connect(port)) {
-				BlockingQueue<Map<String, Object>> receipts = browser.subscribe("/user/queue/receipts");
-				BlockingQueue<Map<String, Object>> refusals = browser.subscribe("/user/queue/errors");
-				MqttClient publisher = stream.publisher();
-				CompletableFuture<Void> mqtt = CompletableFuture
-					.runAsync(() -> FaultSettings.paced(MESSAGES, (n) -> stream.publish(publisher, n)));
-				CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> FaultSettings.quietly(() -> {
-					FaultSettings.pause(Duration.ofMillis(600));
-					broker.stop();
-					FaultSettings.pause(Duration.ofMillis(1500));
-					broker.start();
-				}));
-				FaultSettings.paced(MESSAGES, (n) -> stream.sendFromBrowser(browser, n));
-				CompletableFuture.allOf(mqtt, restart).join();
-				FaultSettings.awaitAtMost(Duration.ofSeconds(60),
-						() -> HistoryAudit.of(port, room.id(), stream.sent()).stored() >= 2 * MESSAGES);
-				HistoryAudit audit = HistoryAudit.of(port, room.id(), stream.sent());
-				FaultSettings.awaitAtMost(Duration.ofSeconds(20),
-						() -> MessageStream.distinct(receipts, "stored") == MESSAGES);
-				assertThat(audit.isClean())
-					.as("broker (%s) restart: %s; queued receipts %d, errors %s", kind, audit,
-							MessageStream.distinct(receipts, "queued"), refusals)
-					.isTrue();
-				assertThat(refusals).as("refusals").isEmpty();
-				publisher.disconnectForcibly(1000);
-				publisher.close();
-			}
+				ConfigurableApplicationContext gateway = TestGateway.start(FaultSettings.with(broker.url()));
+				FaultSession chat = FaultSession.open(gateway, broker.url())) {
+			MessageStream stream = chat.stream();
+			MqttClient publisher = stream.publisher();
+			CompletableFuture<Void> mqtt = CompletableFuture
+				.runAsync(() -> FaultSettings.paced(MESSAGES, (n) -> stream.publish(publisher, n)));
+			CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> FaultSettings.quietly(() -> {
+				FaultSettings.pause(Duration.ofMillis(600));
+				broker.stop();
+				FaultSettings.pause(Duration.ofMillis(1500));
+				broker.start();
+			}));
+			FaultSettings.paced(MESSAGES, (n) -> stream.sendFromBrowser(chat.browser(), n));
+			CompletableFuture.allOf(mqtt, restart).join();
+			FaultSettings.awaitAtMost(Duration.ofSeconds(60),
+					() -> HistoryAudit.of(chat.port(), chat.room().id(), stream.sent()).stored() >= 2 * MESSAGES);
+			FaultSettings.awaitAtMost(Duration.ofSeconds(20), () -> chat.receipts("stored") == MESSAGES);
+			HistoryAudit audit = HistoryAudit.of(chat.port(), chat.room().id(), stream.sent());
+			assertThat(audit.isClean())
+				.as("broker (%s) restart: %s; queued receipts %d, stored receipts %d", kind, audit,
+						chat.receipts("queued"), chat.receipts("stored"))
+				.isTrue();
+			assertThat(chat.receipts("stored")).as("stored receipts").isEqualTo(MESSAGES);
+			assertThat(chat.refusals()).as("refusals").isEmpty();
+			publisher.disconnectForcibly(1000);
+			publisher.close();
 		}
 	}
 
