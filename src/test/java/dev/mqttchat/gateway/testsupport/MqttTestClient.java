@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -15,8 +16,11 @@ public final class MqttTestClient implements AutoCloseable {
 
 	private final MqttClient client;
 
-	private MqttTestClient(MqttClient client) {
+	private final MqttConnectOptions options;
+
+	private MqttTestClient(MqttClient client, MqttConnectOptions options) {
 		this.client = client;
+		this.options = options;
 	}
 
 	/** Connects to {@code url} with a fresh client id. */
@@ -40,7 +44,7 @@ public final class MqttTestClient implements AutoCloseable {
 		// exceeds that.
 		options.setMaxInflight(1000);
 		client.connect(options);
-		return new MqttTestClient(client);
+		return new MqttTestClient(client, options);
 	}
 
 	/**
@@ -48,8 +52,21 @@ public final class MqttTestClient implements AutoCloseable {
 	 */
 	public BlockingQueue<Received> subscribe(String topic) throws MqttException {
 		BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-		this.client.subscribe(topic, 1, (arrivedOn, message) -> received.add(new Received(arrivedOn,
-				new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos(), message.isRetained())));
+		IMqttMessageListener listener = (arrivedOn, message) -> received.add(new Received(arrivedOn,
+				new String(message.getPayload(), StandardCharsets.UTF_8), message.getQos(), message.isRetained()));
+		try {
+			this.client.subscribe(topic, 1, listener);
+		}
+		catch (MqttException ex) {
+			if (this.client.isConnected()) {
+				throw ex;
+			}
+			// Moquette 0.17 now and then closes a connection it has just accepted
+			// ("SUBSCRIBE received on already closed connection"); a client connects
+			// again.
+			this.client.connect(this.options);
+			this.client.subscribe(topic, 1, listener);
+		}
 		return received;
 	}
 
