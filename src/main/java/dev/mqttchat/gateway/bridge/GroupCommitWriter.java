@@ -137,18 +137,15 @@ final class GroupCommitWriter {
 
 	private void commit(List<Arrival> batch) throws InterruptedException {
 		long connection = this.link.connection();
-		// What arrived on an earlier connection is delivered again on this one; its
-		// acknowledgement would name another message.
-		batch.removeIf((arrival) -> arrival.connection() != connection);
-		if (batch.isEmpty()) {
-			return;
-		}
+		// What arrived on an earlier connection is stored all the same (not every broker
+		// delivers it again; if one does, the repeat is recognised), but never
+		// acknowledged on this one, where its packet id would name another message.
 		List<StoredMessage> stored = storeWithRetries(batch);
 		if (stored == null) {
 			return;
 		}
 		for (Arrival arrival : batch) {
-			if (arrival.ack() != null && this.link.connection() == connection) {
+			if (arrival.ack() != null && arrival.connection() == connection && this.link.connection() == connection) {
 				arrival.ack().acknowledge();
 			}
 		}

@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.fault;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import dev.mqttchat.gateway.bridge.TestBrokers;
 import dev.mqttchat.gateway.testsupport.MosquittoProcess;
@@ -17,15 +19,19 @@ interface RestartableBroker extends AutoCloseable {
 
 	void start() throws Exception;
 
-	/** The embedded broker on a free port. */
+	/**
+	 * The embedded broker on a free port, with its persistence on: a broker that forgets
+	 * what it acknowledged when it restarts loses messages no gateway can get back.
+	 */
 	static RestartableBroker embedded() throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
+		Path data = Files.createTempDirectory("moquette-");
 		return new RestartableBroker() {
 
-			private AutoCloseable broker = TestBrokers.embedded(port);
+			private AutoCloseable broker = TestBrokers.embedded(port, data);
 
 			@Override
 			public String url() {
@@ -39,7 +45,7 @@ interface RestartableBroker extends AutoCloseable {
 
 			@Override
 			public void start() throws Exception {
-				this.broker = TestBrokers.embedded(port);
+				this.broker = TestBrokers.embedded(port, data);
 			}
 
 			@Override
