@@ -62,7 +62,7 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 */
 	public record Storage(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]{0,40}") String sharedGroup,
 			@DefaultValue("10000") @Min(1) int maxMessagesPerRoom, @DefaultValue("30d") Duration maxAge,
-			@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("10s") Duration leaseTime,
+			@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("5s") Duration leaseTime,
 			@DefaultValue("500") @Min(1) @Max(10000) int batchSize) {
 	}
 
