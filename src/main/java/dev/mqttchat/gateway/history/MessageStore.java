@@ -24,6 +24,7 @@ import dev.mqttchat.gateway.chat.MessageLookup;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,16 +86,31 @@ public class MessageStore implements MessageLookup {
 	 * @throws LeaseLostException if {@code holder} no longer holds the lease
 	 */
 	public List<StoredMessage> storeAll(List<Incoming> batch, @Nullable String holder, Duration lease) {
-		List<StoredMessage> stored = this.transactions.execute((status) -> {
-			if (holder != null && !this.lease.renew(holder, lease)) {
-				throw new LeaseLostException(holder);
-			}
-			return this.inserter.insert(batch);
-		});
+		List<StoredMessage> stored;
+		try {
+			// Optimistic: a batch rarely repeats a stored message, and the unique key
+			// says when it does.
+			stored = insertAll(batch, holder, lease, false);
+		}
+		catch (DuplicateKeyException ex) {
+			// A redelivery or a retried SEND: everything rolled back, counters
+			// included; once more, looking up each message first.
+			stored = insertAll(batch, holder, lease, true);
+		}
 		for (StoredMessage message : Objects.requireNonNull(stored)) {
 			this.stored.get(message.source()).increment();
 		}
 		return stored;
+	}
+
+	private List<StoredMessage> insertAll(List<Incoming> batch, @Nullable String holder, Duration lease,
+			boolean lookUpEach) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			if (holder != null && !this.lease.renew(holder, lease)) {
+				throw new LeaseLostException(holder);
+			}
+			return this.inserter.insert(batch, lookUpEach);
+		}));
 	}
 
 	@Override
