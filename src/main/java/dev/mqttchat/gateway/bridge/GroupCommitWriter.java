@@ -17,6 +17,7 @@ import dev.mqttchat.gateway.history.LeaseLostException;
 import dev.mqttchat.gateway.history.MessageStore;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
@@ -176,9 +177,9 @@ final class GroupCommitWriter {
 				this.leaseLost.run();
 				return null;
 			}
-			catch (DataAccessException ex) {
+			catch (DataAccessException | TransactionException ex) {
 				// The broker keeps the batch until it is acknowledged: waiting loses
-				// nothing.
+				// nothing, and giving up would let later messages overtake it.
 				logger.warn("Storing {} messages failed, retrying in {} ms: {}", batch.size(), backoff,
 						MqttLink.describe(ex));
 				Thread.sleep(backoff);

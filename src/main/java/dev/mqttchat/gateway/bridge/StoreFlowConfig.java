@@ -13,6 +13,7 @@ import dev.mqttchat.gateway.room.RoomCache;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.integration.IntegrationMessageHeaderAccessor;
 import org.springframework.integration.acks.SimpleAcknowledgment;
 import org.springframework.integration.channel.DirectChannel;
@@ -25,6 +26,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Room topics to the store: everything said on an issued room's topic is decoded and
@@ -115,10 +117,18 @@ class StoreFlowConfig {
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
 		boolean redelivered = Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE));
 		// Topics of rooms that were never issued are neither stored nor bridged.
-		Incoming incoming = topics.roomOf(topic)
-			.flatMap(rooms::find)
-			.map((room) -> codec.incoming(room.id(), payload, redelivered))
-			.orElse(null);
+		Incoming incoming;
+		try {
+			incoming = topics.roomOf(topic)
+				.flatMap(rooms::find)
+				.map((room) -> codec.incoming(room.id(), payload, redelivered))
+				.orElse(null);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// The database is away: the store checks the room when it is back, and
+			// this message keeps its place in the order meanwhile.
+			incoming = topics.roomOf(topic).map((room) -> codec.incoming(room, payload, redelivered)).orElse(null);
+		}
 		if (incoming == null) {
 			// Dropped for good: acknowledged, or the broker would offer it again forever.
 			SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,
