@@ -20,13 +20,14 @@ public record MqttClientIds(String instance, String inbound, String outbound, St
 
 	/**
 	 * Ids stable across restarts; the storing session's is named after the deployment
-	 * (its topic prefix and group), so two deployments on one broker never share it.
+	 * alone (its topic prefix and group), never after an instance's client-id prefix: two
+	 * sessions would be two members of the group, and the broker would keep a share of
+	 * the messages for the one that is offline.
 	 */
 	static MqttClientIds of(String prefix, String instance, String topicPrefix, String sharedGroup) {
 		String base = prefix + "-" + instance;
 		String deployment = digest(topicPrefix + "\n" + sharedGroup).substring(0, 12);
-		return new MqttClientIds(instance, base + "-in", base + "-out", prefix + "-store-" + deployment,
-				base + "-rooms");
+		return new MqttClientIds(instance, base + "-in", base + "-out", "chat-store-" + deployment, base + "-rooms");
 	}
 
 	private static String digest(String text) {
