@@ -2,11 +2,13 @@
 # Benchmarks the gateway side by side with its peers, in one run on this machine:
 #   mosquitto-ws      Mosquitto's own MQTT-over-WebSocket listener with MQTT subscribers (the physical reference)
 #   gateway           the gateway over that same Mosquitto (production-like)
+#   gateway-postgres  the production configuration: the gateway over that Mosquitto and the machine's PostgreSQL
+#                     (127.0.0.1:5432, a database of its own for the run; full mode only, W1 W2 W3)
 #   gateway-embedded  the gateway with its embedded Moquette broker (full mode only)
 #   rabbitmq          RabbitMQ with its MQTT and Web-STOMP plugins
 # then times gateway cold starts (W6) and writes bench/results/<date>.md with PNG charts and raw JSON.
 #
-# usage: bench/run.sh [--quick] [--coldstart] [--targets mosquitto-ws,gateway,gateway-embedded,rabbitmq]
+# usage: bench/run.sh [--quick] [--coldstart] [--targets mosquitto-ws,gateway,gateway-postgres,gateway-embedded,rabbitmq]
 #                     [-- extra flags for the tool]
 #   --quick      every workload small and short (under 3 minutes), W6 left out; a smoke test, not figures to quote
 #   --coldstart  with --quick: add one plain JDK 17 cold start (W6), about 20 s more
@@ -16,6 +18,7 @@
 #        BENCH_GATEWAY_JAVA  java for the gateway (default: java on PATH)
 #        BENCH_JDK25         a JDK 25 home for W6 (default: the first one under /usr/lib/jvm)
 #        BENCH_RESULTS       where results go (default: bench/results)
+#        BENCH_MOSQUITTO_INFLIGHT  Mosquitto's max_inflight_messages (default 1000, as deploy/mosquitto; its own is 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -38,7 +41,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 if [ -z "$TARGETS" ]; then
-	if [ "$QUICK" = 1 ]; then TARGETS="mosquitto-ws,gateway,rabbitmq"; else TARGETS="mosquitto-ws,gateway,gateway-embedded,rabbitmq"; fi
+	if [ "$QUICK" = 1 ]; then TARGETS="mosquitto-ws,gateway,rabbitmq"; else TARGETS="mosquitto-ws,gateway,gateway-postgres,gateway-embedded,rabbitmq"; fi
 fi
 
 # A benchmark needs a quiet machine: the whole run holds the lock every Maven build here takes.
@@ -122,10 +125,11 @@ TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
 	echo "gatewayJava=$("$GATEWAY_JAVA" -version 2>&1 | sed -n 2p)"
 	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 (the bench issues hundreds of rooms from one address)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
 	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx2g G1"
-	command -v mosquitto >/dev/null && echo "mosquitto=$(mosquitto -h 2>/dev/null | head -n 1) (Debian $(dpkg-query -W -f '${Version}' mosquitto 2>/dev/null))"
+	command -v mosquitto >/dev/null && echo "mosquitto=$(mosquitto -h 2>/dev/null | head -n 1) (Debian $(dpkg-query -W -f '${Version}' mosquitto 2>/dev/null)), max_inflight_messages ${BENCH_MOSQUITTO_INFLIGHT:-1000}"
 	command -v rabbitmq-server >/dev/null && echo "rabbitmq=RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null) (Debian) on Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().' 2>/dev/null), plugins rabbitmq_mqtt and rabbitmq_web_stomp"
 	echo "describe.mosquitto-ws=MQTT 3.1.1 over WebSocket to Mosquitto's websockets listener, QoS 0 subscriptions"
 	echo "describe.gateway=STOMP 1.2 over WebSocket to the gateway's /ws"
+	echo "describe.gateway-postgres=STOMP 1.2 over WebSocket to the gateway's /ws"
 	echo "describe.gateway-embedded=STOMP 1.2 over WebSocket to the gateway's /ws"
 	echo "describe.rabbitmq=STOMP 1.2 over WebSocket to RabbitMQ Web-STOMP, /topic/chat.rooms.{id}"
 } > "$OUT/raw/meta.properties"
@@ -134,7 +138,8 @@ meta() { echo "$1=$2" >> "$OUT/raw/meta.properties"; }
 # ---------------------------------------------------------------- peers and gateway
 MQ_TCP=$(pick_port 18830); MQ_WS=$(pick_port 18880)
 start_mosquitto() {
-	sed -e "s/@TCP_PORT@/$MQ_TCP/" -e "s/@WS_PORT@/$MQ_WS/" bench/peers/mosquitto.conf.template > "$WORK/mosquitto.conf"
+	sed -e "s/@TCP_PORT@/$MQ_TCP/" -e "s/@WS_PORT@/$MQ_WS/" -e "s/@INFLIGHT@/${BENCH_MOSQUITTO_INFLIGHT:-1000}/" \
+		bench/peers/mosquitto.conf.template > "$WORK/mosquitto.conf"
 	mosquitto -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
 	MOSQUITTO_PID=$!
 	wait_port "$MQ_TCP" 10 && wait_port "$MQ_WS" 10 || { cat "$WORK/mosquitto.log"; echo "Mosquitto did not start" >&2; exit 1; }
@@ -147,8 +152,9 @@ stop_mosquitto() {
 }
 
 GW_PORT=$(pick_port 18081)
+GATEWAY_DB_ENV=()
 start_gateway() { # $1 = broker URL, or empty for the embedded broker on $2
-	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000)
+	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000 ${GATEWAY_DB_ENV[@]+"${GATEWAY_DB_ENV[@]}"})
 	if [ -n "$1" ]; then env+=(CHAT_MQTT_URL="$1"); else env+=(CHAT_MQTT_URL= CHAT_MQTT_EMBEDDED_PORT="$2"); fi
 	# shellcheck disable=SC2206
 	[ -n "${BENCH_GATEWAY_ENV:-}" ] && env+=($BENCH_GATEWAY_ENV)
@@ -212,7 +218,7 @@ run_target() { # $1 = name; the rest are tool flags
 
 has() { case ",$TARGETS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
-if has mosquitto-ws || has gateway; then
+if has mosquitto-ws || has gateway || has gateway-postgres; then
 	command -v mosquitto >/dev/null || { echo "mosquitto is not installed (apt-get install mosquitto)" >&2; exit 1; }
 	start_mosquitto
 	if has mosquitto-ws; then
@@ -228,6 +234,27 @@ if has mosquitto-ws || has gateway; then
 		run_target gateway --style gateway --ws-url "ws://127.0.0.1:$GW_PORT/ws" --http-url "http://127.0.0.1:$GW_PORT" \
 			--mqtt-url "tcp://127.0.0.1:$MQ_TCP" --pid "$GATEWAY_PID,$MOSQUITTO_PID"
 		stop_gateway
+	fi
+	if has gateway-postgres; then
+		# A database of its own, created and dropped by this run, on the machine's PostgreSQL (trust auth).
+		PG_DB="bench_$(date +%s)"
+		if psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $PG_DB" postgres > "$WORK/postgres.log" 2>&1; then
+			GATEWAY_DB_ENV=(SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" SPRING_DATASOURCE_USERNAME=postgres)
+			start_gateway "tcp://127.0.0.1:$MQ_TCP"
+			meta "mqtt.gateway-postgres" "Paho to Mosquitto tcp://127.0.0.1:$MQ_TCP, bridged by the gateway over PostgreSQL"
+			# Every PostgreSQL process counts: the server is otherwise idle, and its backends do the storing work.
+			PG_PIDS=$(pgrep -d, -x postgres || true)
+			meta "pids.gateway-postgres" "gateway JVM + mosquitto + PostgreSQL's processes"
+			meta "postgres" "$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' postgres) on 127.0.0.1:5432, database $PG_DB"
+			run_target gateway-postgres --style gateway --ws-url "ws://127.0.0.1:$GW_PORT/ws" \
+				--http-url "http://127.0.0.1:$GW_PORT" --mqtt-url "tcp://127.0.0.1:$MQ_TCP" \
+				--pid "$GATEWAY_PID,$MOSQUITTO_PID${PG_PIDS:+,$PG_PIDS}" --workloads w1,w2,w3
+			stop_gateway
+			GATEWAY_DB_ENV=()
+			psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE $PG_DB" postgres >> "$WORK/postgres.log" 2>&1 || true
+		else
+			log "PostgreSQL on 127.0.0.1:5432 not usable; gateway-postgres skipped: $(tail -n 1 "$WORK/postgres.log")"
+		fi
 	fi
 	stop_mosquitto
 fi

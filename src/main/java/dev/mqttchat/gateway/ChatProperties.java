@@ -59,11 +59,26 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param leaseTime one instance at a time holds the storing session; another takes it
 	 * over when the holder has not renewed its lease for this long
 	 * @param batchSize the most messages stored in one transaction
+	 * @param announce when stored messages are announced on the rooms' live topics:
+	 * {@code auto} only while another gateway instance runs, {@code always} for MQTT
+	 * clients that follow the live topics themselves
 	 */
 	public record Storage(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]{0,40}") String sharedGroup,
 			@DefaultValue("10000") @Min(1) int maxMessagesPerRoom, @DefaultValue("30d") Duration maxAge,
 			@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("5s") Duration leaseTime,
-			@DefaultValue("500") @Min(1) @Max(10000) int batchSize) {
+			@DefaultValue("500") @Min(1) @Max(10000) int batchSize, @DefaultValue("auto") Announce announce) {
+
+		/** When stored messages are announced on the live topics. */
+		public enum Announce {
+
+			/** Only while another gateway instance runs: a single instance needs none. */
+			AUTO,
+
+			/** For every stored message. */
+			ALWAYS
+
+		}
+
 	}
 
 	/**

@@ -17,12 +17,15 @@ final class Goals {
 
 	private final List<Results.ColdStart> coldStarts;
 
+	private final List<Results.TargetRun> targets;
+
 	Goals(List<Results.TargetRun> targets, List<Results.ColdStart> coldStarts) {
 		this.gateway = targets.stream().filter((t) -> t.target.equals("gateway")).findFirst()
 			.orElse(targets.stream().filter((t) -> t.style.equals("gateway")).findFirst().orElse(null));
 		this.rabbit = targets.stream().filter((t) -> t.style.equals("rabbit")).findFirst().orElse(null);
 		this.mosquitto = targets.stream().filter((t) -> t.style.equals("mosquitto-ws")).findFirst().orElse(null);
 		this.coldStarts = coldStarts;
+		this.targets = targets;
 	}
 
 	Table table() {
@@ -36,6 +39,7 @@ final class Goals {
 		w5(table);
 		w6(table);
 		w8(table);
+		new CostGoals(this.gateway, this.targets, this.coldStarts).rows(table);
 		return table;
 	}
 

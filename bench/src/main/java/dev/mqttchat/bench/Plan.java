@@ -47,7 +47,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 		// Quick: every workload once, small and short, as a smoke test of the whole run in under three minutes.
 		return new Plan(workloads, quick, seconds(flags, "warm-target", quick ? 0 : 15),
 				seconds(flags, "warmup", quick ? 0.5 : 2), seconds(flags, "measure", quick ? 1.5 : 10),
-				seconds(flags, "step-measure", quick ? 1.5 : 4), flags.integers("w1-rates", List.of(100, 1000)),
+				seconds(flags, "step-measure", quick ? 1.5 : 4), flags.integers("w1-rates", quick ? List.of(100, 1000) : List.of(100, 300, 1000)),
 				flags.integers("w1-subscribers", List.of(1, 100)), quick || flags.bool("w1-skip-overload"),
 				flags.integer("w2-start-rate", 4000), flags.integer("w2-max-rate", 256_000),
 				flags.integers("w3-subscribers", quick ? List.of(100) : List.of(1, 100, 1000)),
@@ -55,7 +55,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 				flags.integer("search-steps", quick ? 1 : 8), flags.integer("bisect-steps", quick ? 0 : 2),
 				flags.integer("w4-rooms", quick ? 20 : 100), flags.integer("w4-per-room", 10),
 				flags.decimal("w4-rate-per-room", 10),
-				flags.integers("w5-sessions", quick ? List.of(0, 200) : List.of(0, 1000, 5000)),
+				flags.integers("w5-sessions", quick ? List.of(0, 200) : List.of(0, 1000, 10_000)),
 				flags.integer("w5-rooms", 100), flags.integer("w8-subscribers", quick ? 50 : 100), flags.integer("w8-rate", 100),
 				flags.integer("w8-payload-bytes", 3000), seconds(flags, "w8-measure", quick ? 2 : 25));
 	}

@@ -7,6 +7,7 @@ import dev.mqttchat.gateway.GatewayInstance;
 import dev.mqttchat.gateway.chat.RoomBroadcaster;
 import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.history.Incoming;
+import dev.mqttchat.gateway.history.InstanceRepository;
 import dev.mqttchat.gateway.history.MessageStore;
 import dev.mqttchat.gateway.history.StoreLease;
 import dev.mqttchat.gateway.room.RoomCache;
@@ -61,11 +62,16 @@ class StoreFlowConfig {
 	}
 
 	@Bean
+	LiveAnnouncementGate liveAnnouncementGate(ChatProperties properties) {
+		return new LiveAnnouncementGate(properties.storage().announce() == ChatProperties.Storage.Announce.ALWAYS);
+	}
+
+	@Bean
 	StoreSessionLifecycle storeSessionLifecycle(StoreLease lease, GatewayInstance instance, ChatProperties properties,
 			MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, GroupCommitWriter groupCommitWriter,
-			MqttLinkMonitor links) {
+			MqttLinkMonitor links, InstanceRepository instances, LiveAnnouncementGate liveAnnouncementGate) {
 		return new StoreSessionLifecycle(lease, instance.id(), properties.storage().leaseTime(), mqttStoreAdapter,
-				groupCommitWriter, links.store());
+				groupCommitWriter, links.store(), instances, liveAnnouncementGate);
 	}
 
 	@Bean
@@ -85,13 +91,13 @@ class StoreFlowConfig {
 
 	/**
 	 * Stored messages: this instance's subscribers get them at once, from a thread of
-	 * their own while the next batch is stored; the other instances learn of them from
-	 * the announcement, and this instance skips its own.
+	 * their own while the next batch is stored; the other instances, if any run, learn of
+	 * them from the announcement, and this instance skips its own.
 	 */
 	@Bean
 	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics,
 			RoomBroadcaster broadcaster, MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor,
-			DirectChannel mqttOutbound, BridgeLatency latency) {
+			DirectChannel mqttOutbound, BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate) {
 		return IntegrationFlow.from(storedMessages)
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
@@ -100,7 +106,9 @@ class StoreFlowConfig {
 						latency.stored(headers);
 						return null;
 					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
-				.subscribe((others) -> others
+				.subscribe((others) -> others.filter(StoredMessage.class, (message) -> liveAnnouncementGate.open(),
+						// Nobody to tell is the normal case of a single instance.
+						(endpoint) -> endpoint.id("unheardAnnouncementSkipper").discardChannel("nullChannel"))
 					.handle(StoredMessage.class, (message, headers) -> announcement(topics, message, ids.instance()),
 							(endpoint) -> endpoint.id("liveAnnouncer"))
 					.channel(mqttOutbound)))

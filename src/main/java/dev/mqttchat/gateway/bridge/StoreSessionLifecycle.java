@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.history.InstanceRepository;
 import dev.mqttchat.gateway.history.StoreLease;
 
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +20,8 @@ import org.springframework.integration.mqtt.inbound.MqttPahoMessageDrivenChannel
  * Holds the storing session while this instance holds the storing lease: one instance of
  * a deployment stores at a time, in the broker's order, and when it goes away for good or
  * for a while, another takes the same persistent session over with everything the broker
- * kept for it.
+ * kept for it. Each tick also records that this instance runs, and the storing instance
+ * learns whether any other does, and so whether its stored messages need announcing.
  */
 final class StoreSessionLifecycle implements SmartLifecycle {
 
@@ -37,13 +39,20 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 
 	private final MqttLink link;
 
+	private final InstanceRepository instances;
+
+	private final LiveAnnouncementGate announcements;
+
 	private volatile boolean holding;
 
 	private @Nullable ScheduledExecutorService ticker;
 
 	StoreSessionLifecycle(StoreLease lease, String holder, Duration leaseTime,
-			MqttPahoMessageDrivenChannelAdapter adapter, GroupCommitWriter writer, MqttLink link) {
+			MqttPahoMessageDrivenChannelAdapter adapter, GroupCommitWriter writer, MqttLink link,
+			InstanceRepository instances, LiveAnnouncementGate announcements) {
 		this.lease = lease;
+		this.instances = instances;
+		this.announcements = announcements;
 		this.holder = holder;
 		this.leaseTime = leaseTime;
 		this.adapter = adapter;
@@ -57,18 +66,27 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 	public synchronized void start() {
 		// The first attempt now, so that a single instance stores from its first second.
 		tick();
+		if (!this.holding) {
+			// Before this instance serves anyone, the storing instance's next tick learns
+			// that it runs and announces from then on.
+			pause(period() + 250);
+		}
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "store-lease");
 			thread.setDaemon(true);
 			return thread;
 		});
-		long period = Math.max(100, this.leaseTime.toMillis() / 4);
-		executor.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::tick, period(), period(), TimeUnit.MILLISECONDS);
 		this.ticker = executor;
+	}
+
+	private long period() {
+		return Math.max(100, this.leaseTime.toMillis() / 4);
 	}
 
 	private synchronized void tick() {
 		try {
+			this.instances.running(this.holder, Duration.ofMillis(period() * 3));
 			if (this.holding) {
 				if (!this.lease.renew(this.holder, this.leaseTime)) {
 					logger.warn("Instance {} lost the storing lease; another instance stores from now on", this.holder);
@@ -85,8 +103,12 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 			else {
 				this.link.standby(true);
 			}
+			if (this.holding) {
+				this.announcements.othersRunning(this.instances.othersRunning(this.holder));
+			}
 		}
 		catch (DataAccessException ex) {
+			this.announcements.othersRunning(true);
 			// A holder that cannot renew keeps storing until its transactions fail on
 			// the lease: it is the database that decides.
 			logger.warn("Storing lease not checked: {}", MqttLink.describe(ex));
@@ -122,11 +144,26 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		this.link.standby(true);
 	}
 
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public synchronized void stop() {
 		ScheduledExecutorService executor = this.ticker;
 		if (executor != null) {
 			executor.shutdownNow();
+		}
+		try {
+			this.instances.stopped(this.holder);
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Instance {} not removed from the registry; its row lapses", this.holder);
 		}
 		if (this.holding) {
 			try {

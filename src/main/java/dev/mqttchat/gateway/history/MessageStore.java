@@ -79,8 +79,8 @@ public class MessageStore implements MessageLookup {
 	 * order given; what was stored before (same id, or a repeat of plain text) and what
 	 * belongs to deleted rooms is left out.
 	 * @param batch the messages, in arrival order
-	 * @param holder the instance that must hold the storing lease, renewed in the same
-	 * transaction; {@code null} for none
+	 * @param holder the instance that must hold the storing lease, confirmed in the same
+	 * transaction ({@link StoreLease#confirm}); {@code null} for none
 	 * @param lease how long the renewed lease lasts
 	 * @return the newly stored messages, in order
 	 * @throws LeaseLostException if {@code holder} no longer holds the lease
@@ -106,7 +106,7 @@ public class MessageStore implements MessageLookup {
 	private List<StoredMessage> insertAll(List<Incoming> batch, @Nullable String holder, Duration lease,
 			boolean lookUpEach) {
 		return Objects.requireNonNull(this.transactions.execute((status) -> {
-			if (holder != null && !this.lease.renew(holder, lease)) {
+			if (holder != null && !this.lease.confirm(holder, lease)) {
 				throw new LeaseLostException(holder);
 			}
 			return this.inserter.insert(batch, lookUpEach);
