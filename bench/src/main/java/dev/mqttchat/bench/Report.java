@@ -68,6 +68,9 @@ final class Report {
 				+ this.meta.getProperty("gatewayJava", "?") + ", default JVM flags; " + this.meta.getProperty("gatewayEnv", ""));
 		env.row("Mosquitto", this.meta.getProperty("mosquitto", "not installed"));
 		env.row("RabbitMQ", this.meta.getProperty("rabbitmq", "not installed"));
+		if (this.meta.getProperty("postgres") != null) {
+			env.row("PostgreSQL", this.meta.getProperty("postgres") + " (gateway-postgres)");
+		}
 		env.row("load tool", this.meta.getProperty("loadJava", "?") + ", " + settings());
 		env.row("duration", this.meta.getProperty("duration", "?"));
 		line(env.toString());
