@@ -71,6 +71,22 @@ export function createApi(fetch) {
         .map((room) => ({ id: room.id, name: typeof room.name === "string" ? room.name : null }));
     },
 
+    /**
+     * How far each reader of room {@code roomId} has read, as {@code [{ username, seq }]}; null when the server
+     * cannot say (an unknown room, a gateway without read markers, the network).
+     */
+    async readMarkers(roomId) {
+      const result = await call(`${roomPath(roomId)}/read`, {
+        headers: { Accept: "application/json" },
+        cache: "no-store",
+      });
+      if (!result.ok || !Array.isArray(result.body)) {
+        return null;
+      }
+      return result.body.filter((marker) => typeof marker?.username === "string" && Number.isSafeInteger(marker.seq))
+        .map(({ username, seq }) => ({ username, seq }));
+    },
+
     /** One history page: {@code limit} with {@code before} or {@code after}; rejects with a HistoryError. */
     async history(roomId, params) {
       // no-store: a catch-up must see what the server stored a moment ago, never a cached page.

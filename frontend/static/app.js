@@ -5,11 +5,16 @@ import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
 import { Connection } from "./connection.js";
 import { roomIdOfPath } from "./format.js";
+import { MentionAlerts } from "./mention-alerts.js";
 import { MessageList } from "./message-list.js";
 import { PageTitle } from "./page-title.js";
+import { PresenceView } from "./presence-view.js";
+import { ReadView } from "./read-view.js";
 import { RoomHeader } from "./room-header.js";
 import { RoomSync } from "./room-sync.js";
+import { roomSignals } from "./room-topics.js";
 import { RoomsPane } from "./rooms-pane.js";
+import { TypingView } from "./typing-view.js";
 import { UsernameField } from "./username.js";
 
 // fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
@@ -17,15 +22,31 @@ const api = createApi((url, init) => fetch(url, init));
 const me = clientId(sessionStorage);
 /** The open room's RoomSync, or null. */
 let sync = null;
+/** The room whose topics the connection follows (the open one, unless it was deleted), or null. */
+let followed = null;
 
 const title = new PageTitle();
-const username = new UsernameField({ storage: localStorage, onRenamed: () => connection.renew() });
+const username = new UsernameField({
+  storage: localStorage,
+  onRenamed: () => connection.renew(),
+  // A session without a name is in no roster: a new one carries the name (the room catches up on what it missed).
+  onNamed: () => connection.sessionUsername === "" && connection.renew(),
+});
+// Who the reader is in rooms: the name their connection goes by.
+const myName = () => username.committed;
 const list = new MessageList({
   clientId: me,
   confirm: (message) => composer.confirm(message),
   onUnread: (count) => title.addUnread(count),
   loadOlder: (before) => sync?.older(before),
   onJumpToEnd: () => composer.focus(),
+  onChanged: () => reads.listChanged(),
+});
+const presence = new PresenceView({ list, me: myName });
+const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
+const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
+const alerts = new MentionAlerts({
+  storage: localStorage, Notification: globalThis.Notification, me: myName, room: () => followed, clientId: me,
 });
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
@@ -47,23 +68,53 @@ const pane = new RoomsPane({
 });
 const connection = new Connection({
   brokerURL: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`,
+  username: myName,
   onStatus: (status, retryInMs) => {
     header.showStatus(status, retryInMs);
     composer.showStatus(status);
   },
-  onMessage: (message) => sync?.receive(message),
-  onReceipt: (receipt) => composer.receipt(receipt),
+  onMessage: (message) => {
+    sync?.receive(message);
+    typing.message(message);
+    alerts.live(message);
+  },
+  onPresence: (frame) => presence.frame(frame),
+  onTyping: (frame) => typing.frame(frame),
+  onRead: (frame) => reads.frame(frame),
+  onReceipt: (receipt) => {
+    composer.receipt(receipt);
+    connection.named(myName());
+  },
   onServerError: (error) => composer.serverError(error),
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
     composer.connected();
+    reads.connected();
   },
   onDisconnected: () => {
     sync?.pause();
     composer.connectionLost();
+    presence.disconnected();
+    typing.disconnected();
+    reads.disconnected();
   },
 });
+
+/** Follows {@code room}'s topics (or none's); its presence, typing and read markers start afresh. */
+function follow(room) {
+  followed = room;
+  connection.setRoom(room);
+  presence.reset();
+  typing.reset();
+  reads.enter(room);
+}
+
+/** A typing or read signal to the followed room: only a named session may send them (the server refuses others). */
+function signal(kind, body) {
+  return followed !== null && connection.sessionUsername !== ""
+    && connection.publish(roomSignals(followed)[kind], body);
+}
 
 function enter(next, { push }) {
   sync?.close();
@@ -80,7 +131,7 @@ function enter(next, { push }) {
   title.enter(next.name ?? "Unnamed room");
   composer.enter(next);
   // Subscribe first (when connected), then ask for the history: whatever the history misses arrives live.
-  connection.setRoom(next);
+  follow(next);
   connection.start();
   sync.sync();
   composer.focusAfterEntering(() => header.focusTitle());
@@ -94,7 +145,7 @@ function roomGone(roomId) {
   composer.roomGone(roomId);
   if (sync?.roomId === roomId) {
     sync.close();
-    connection.setRoom(null);
+    follow(null);
     list.loaded(true);
     header.gone(roomId);
   }
@@ -105,7 +156,7 @@ function leave() {
   sync?.close();
   sync = null;
   composer.leave();
-  connection.setRoom(null);
+  follow(null);
   header.hide();
   title.leave();
   pane.left();

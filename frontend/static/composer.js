@@ -159,7 +159,7 @@ export class Composer {
 
   /** The server refused something: the message it names (else the newest in flight), perhaps the room itself. */
   serverError(error) {
-    const refusal = describeRefusal(error, { destination: this.room?.destination });
+    const refusal = describeRefusal(error, { destination: this.room?.destination, namedOnly: true });
     if (refusal.kind === "none") {
       return;
     }

@@ -1,6 +1,8 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
 import { Backoff } from "./backoff.js";
+import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
+import { connectHeaders } from "./username.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
 
@@ -11,25 +13,25 @@ export const RECEIPT_QUEUE = "/user/queue/receipts";
  * Wraps a StompJs client. stompjs's own reconnect loop runs every 1 ms; beforeConnect holds each
  * attempt back for the backoff delay, so the delays are ours (and testable) while stompjs keeps
  * handling sockets and heart-beats.
+ *
+ * {@code username()}: the name the next session goes by. The open room's frames: see ROOM_CALLBACKS.
  */
 export class Connection {
   #client;
   #backoff;
   #room = null;
   #roomSubscription = null;
+  // The name the current (or connecting) session's CONNECT carried, "" for none.
+  #sentName = "";
+  // renew() asked for the next session: it goes at once, since nothing failed.
+  #renewing = false;
   #attempts = 0;
   #wake = null;
   #status = "idle";
 
-  constructor({
-    brokerURL, onStatus, onMessage, onReceipt, onServerError, onConnected, onDisconnected, backoff = new Backoff(),
-  }) {
-    this.onStatus = onStatus;
-    this.onMessage = onMessage;
-    this.onReceipt = onReceipt;
-    this.onServerError = onServerError;
-    this.onConnected = onConnected;
-    this.onDisconnected = onDisconnected;
+  constructor({ brokerURL, username = () => "", backoff = new Backoff(), ...callbacks }) {
+    // onStatus, onReceipt, onServerError, onConnected, onDisconnected, and those of ROOM_CALLBACKS.
+    Object.assign(this, callbacks, { username });
     this.#backoff = backoff;
     this.#client = new globalThis.StompJs.Client({
       brokerURL,
@@ -68,6 +70,16 @@ export class Connection {
     return this.#client.connected;
   }
 
+  /** The name the server knows this connection by, "" for none (then it takes no typing or read signals). */
+  get sessionUsername() {
+    return this.connected ? this.#sentName : "";
+  }
+
+  /** The server took a SEND by {@code username}: that named a session whose CONNECT had no name. */
+  named(username) {
+    this.#sentName ||= this.connected ? username : "";
+  }
+
   start() {
     if (!this.#client.active) {
       this.#client.activate();
@@ -77,11 +89,12 @@ export class Connection {
   /** Starts a new STOMP session: the server fixes one username per session, so a new name needs a new one. */
   renew() {
     if (this.connected) {
+      this.#renewing = true;
       this.#client.forceDisconnect();
     }
   }
 
-  /** Follows {@code room} (or none): unsubscribes from the previous room, subscribes to this one. */
+  /** Follows {@code room} (or none): unsubscribes from the previous room's topics, subscribes to this one's. */
   setRoom(room) {
     this.#roomSubscription?.unsubscribe();
     this.#roomSubscription = null;
@@ -111,7 +124,15 @@ export class Connection {
   }
 
   async #beforeConnect() {
-    if (this.#attempts++ === 0) {
+    await this.#wait();
+    // stompjs reads connectHeaders after this, when it sends CONNECT: the name as it is now, after the wait.
+    this.#client.connectHeaders = connectHeaders(this.username());
+    this.#sentName = this.#client.connectHeaders.username ?? "";
+  }
+
+  async #wait() {
+    if (this.#attempts++ === 0 || this.#renewing) {
+      this.#renewing = false;
       this.#setStatus("connecting");
       return;
     }
@@ -129,6 +150,11 @@ export class Connection {
 
   #connected() {
     this.#backoff.reset();
+    // Renamed while this session was connecting: it speaks for a name no longer used.
+    if ((connectHeaders(this.username()).username ?? "") !== this.#sentName) {
+      this.renew();
+      return;
+    }
     // Both before onConnected re-sends anything: every answer to those SENDs finds its subscription.
     this.#client.subscribe(ERROR_QUEUE, (frame) => this.onServerError?.(parse(frame.body)));
     this.#client.subscribe(RECEIPT_QUEUE, (frame) => {
@@ -146,11 +172,10 @@ export class Connection {
 
   #subscribeRoom() {
     const room = this.#room;
-    this.#roomSubscription = this.#client.subscribe(room.destination, (frame) => {
-      const message = parse(frame.body);
+    this.#roomSubscription = subscribeRoom(this.#client, room, (kind, body) => {
       // A frame of the previous room can still be in flight right after a switch.
-      if (message && this.#room?.id === room.id) {
-        this.onMessage?.(message);
+      if (this.#room?.id === room.id) {
+        this[ROOM_CALLBACKS[kind]]?.(body);
       }
     });
   }
@@ -167,13 +192,5 @@ export class Connection {
   #setStatus(status, retryInMs = null) {
     this.#status = status;
     this.onStatus?.(status, retryInMs);
-  }
-}
-
-function parse(body) {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return null;
   }
 }

@@ -1,28 +1,29 @@
 // The conversation's list (#messages): received messages grouped by sender and day, the reader's messages not
-// shown by the room yet at its end, the empty-room invitation, and the "Load older messages" strip above.
+// shown by the room yet at its end, lines that are no messages (notes, joins), the empty-room invitation, and the
+// "Load older messages" strip above.
 
 import { formatDay } from "./format.js";
 import { placement } from "./grouping.js";
+import { pruneList } from "./list-prune.js";
 import { OlderMessages } from "./older.js";
 import { dayItem, messageItem, pendingItem, systemItem } from "./render.js";
 import { ScrollFollow } from "./scroll-follow.js";
 
-// Older messages leave the page beyond this, so a tab left open on a busy topic does not grow without end.
-const MAX_RENDERED = 500;
 const $ = (id) => document.getElementById(id);
 
 /**
  * {@code confirm(message)}: the outbox entry whose message this is (its pending item goes), or null.
  * {@code onUnread(count)}: messages of others arrived while the tab is hidden. {@code loadOlder(before)}: see
- * OlderMessages. {@code onJumpToEnd()}: the reader asked for the newest message.
+ * OlderMessages. {@code onJumpToEnd()}: the reader asked for the newest message. {@code onChanged()}: messages
+ * were added (or pruned), so whatever hangs under them ("Seen by") may move.
  */
 export class MessageList {
   #rendered = new WeakMap();
   #last = null;
   #loading = false;
 
-  constructor({ clientId, confirm, onUnread, loadOlder, onJumpToEnd }) {
-    Object.assign(this, { clientId, confirm, onUnread });
+  constructor({ clientId, confirm, onUnread, loadOlder, onJumpToEnd, onChanged = () => {} }) {
+    Object.assign(this, { clientId, confirm, onUnread, onChanged });
     this.list = $("messages");
     this.empty = $("empty");
     this.scroll = new ScrollFollow({ scroller: $("scroller"), hint: $("new-messages"), onJumpToEnd });
@@ -32,6 +33,11 @@ export class MessageList {
   /** True until the open room's first history answer: "Loading messages…" rather than "No messages yet". */
   get loading() {
     return this.#loading;
+  }
+
+  /** The seq of the newest message shown (the last appended), or null. */
+  get newestSeq() {
+    return Number.isSafeInteger(this.#last?.seq) ? this.#last.seq : null;
   }
 
   /** A room opens: nothing shown yet, its history on the way. */
@@ -73,7 +79,7 @@ export class MessageList {
         unread += 1;
       }
     }
-    const pruned = this.#prune();
+    const pruned = pruneList(this.list);
     this.updateEmpty();
     this.older.changed({ pruned });
     if (unread > 0) {
@@ -84,11 +90,24 @@ export class MessageList {
     } else {
       this.scroll.showHint();
     }
+    this.onChanged();
   }
 
   /** A line from the page itself, in order with the messages. */
   note(text) {
     this.#insertBeforePending(systemItem(text));
+  }
+
+  /**
+   * A line that is no message (someone joined), after the newest message: it counts as nothing unread, starts no
+   * "New messages" hint, and a view at the end stays there.
+   */
+  addLine(item) {
+    const stick = this.scroll.isAtEnd();
+    this.#insertBeforePending(item);
+    if (stick) {
+      this.scroll.toEnd();
+    }
   }
 
   /** Puts older messages (in order) above the list, grouped as if always there, without moving the view. */
@@ -123,6 +142,8 @@ export class MessageList {
       this.list.prepend(...items);
       this.updateEmpty();
       this.older.changed({ pruned: false });
+      // Within the change: a "Seen by" line added above the message read stays out of the reader's way.
+      this.onChanged();
     });
   }
 
@@ -175,29 +196,5 @@ export class MessageList {
   /** Received messages go above the reader's unconfirmed ones, which stay at the end like a draft tray. */
   #insertBeforePending(item) {
     this.list.insertBefore(item, this.list.querySelector(".pending"));
-  }
-
-  /** Drops the oldest items beyond MAX_RENDERED; true when some went. */
-  #prune() {
-    const items = this.list.querySelectorAll(".message:not(.pending)");
-    for (let i = 0; i < items.length - MAX_RENDERED; i++) {
-      items[i].remove();
-    }
-    if (items.length <= MAX_RENDERED) {
-      return false;
-    }
-    // Whatever now leads the list must still read well: no stray note, no nameless continuation.
-    let first = this.list.firstElementChild;
-    while (first && !first.classList.contains("message")
-        && !(first.classList.contains("day") && first.nextElementSibling?.classList.contains("message"))) {
-      first.remove();
-      first = this.list.firstElementChild;
-    }
-    const lead = this.list.querySelector(".message");
-    if (lead?.classList.contains("continued")) {
-      lead.classList.remove("continued");
-      lead.querySelector(".meta")?.classList.remove("visually-hidden");
-    }
-    return true;
   }
 }

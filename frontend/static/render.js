@@ -86,6 +86,11 @@ export function systemItem(text) {
   return element("li", "system", text);
 }
 
+/** A quiet line where someone joined or left the room: no message, never stored, and not counted as unread. */
+export function presenceItem(text) {
+  return element("li", "presence-event", text);
+}
+
 /** What each outbox state (outbox.js) tells the reader; "failed" says why instead. */
 export const DELIVERY = Object.freeze({
   queued: "Waiting for the connection; it will be sent when the chat reconnects.",

@@ -51,6 +51,8 @@ export function reasonOf(message) {
 /**
  * A refusal from {@code /user/queue/errors} ({@code { code, message, roomId, clientMsgId }}), or of the connection
  * itself (code "stomp-error"), as the page shows it. {@code destination}: the open room's STOMP destination, if any.
+ * {@code namedOnly}: every message the page sends carries a clientMsgId, so a refusal naming none is about one of
+ * its typing or read signals (rate-limited, say), which the reader never asked for: "none", not a failed message.
  *
  * Returns {@code { kind, ... }}:
  * - "message": about the message whose SEND carried {@code clientMsgId} (undefined when the server names none: then
@@ -60,7 +62,7 @@ export function reasonOf(message) {
  * - "page": about no message; {@code text} goes in the error line.
  * - "none": nothing the reader needs to know.
  */
-export function describeRefusal(error, { destination } = {}) {
+export function describeRefusal(error, { destination, namedOnly = false } = {}) {
   const code = typeof error?.code === "string" ? error.code : null;
   const roomId = typeof error?.roomId === "string" ? error.roomId : undefined;
   const clientMsgId = typeof error?.clientMsgId === "string" ? error.clientMsgId : undefined;
@@ -69,6 +71,10 @@ export function describeRefusal(error, { destination } = {}) {
   }
   if (code === "subscription-refused") {
     const refused = typeof error.message === "string" ? error.message : "";
+    // Presence, typing or read markers of the open room refused by a gateway older than them: the room still works.
+    if (destination && refused.includes(`${destination}/`)) {
+      return { kind: "none" };
+    }
     // The page subscribes only to its open room and its error and receipt queues, and the server refuses a room
     // only once it is not issued (any more): a refusal naming the open room means it was deleted.
     if (destination && refused.includes(destination)) {
@@ -83,6 +89,9 @@ export function describeRefusal(error, { destination } = {}) {
   }
   if (code === "stomp-error") {
     return { kind: "page", text: reasonOf(error.message) ?? "The server refused the connection." };
+  }
+  if (namedOnly && clientMsgId === undefined) {
+    return { kind: "none" };
   }
   const known = SEND_REFUSALS[code] ?? { offer: RETRY_OR_EDIT };
   const reason = known.reason ?? reasonOf(error?.message) ?? "the server reported an error.";

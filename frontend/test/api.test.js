@@ -113,3 +113,19 @@ test("a history page that fails rejects with the server's words, and says whethe
     assert.equal(error.message, message);
   }
 });
+
+test("read markers: asked for uncached, only well-formed entries, null when the server cannot say", async () => {
+  const { fetch, requests } = fakeFetch(() => json([{ username: "alice", seq: 42, source: "web" }, { username: "bob" },
+    null, { username: 7, seq: 3 }, { username: "carol", seq: 1.5 }, { username: "dave", seq: 7 }]));
+  assert.deepEqual(await createApi(fetch).readMarkers("a/b"),
+    [{ username: "alice", seq: 42 }, { username: "dave", seq: 7 }]);
+  assert.equal(requests[0].url, "/api/rooms/a%2Fb/read");
+  assert.equal(requests[0].init.cache, "no-store");
+  assert.equal(requests[0].init.headers.Accept, "application/json");
+  assert.equal(await createApi(async () => json({ detail: "No room has this id." }, 404)).readMarkers(ROOM), null);
+  assert.equal(await createApi(async () => json({ markers: [] })).readMarkers(ROOM), null);
+  assert.equal(await createApi(async () => {
+    throw new TypeError("Failed to fetch");
+  }).readMarkers(ROOM), null);
+  assert.deepEqual(await createApi(async () => json([])).readMarkers(ROOM), []);
+});

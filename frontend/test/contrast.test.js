@@ -41,7 +41,8 @@ const PAIRS = [
   ["accent-text", ["accent"], 4.5],
   ["link", ["bg", "surface", "own-bg", "other-bg"], 4.5],
   ["error", ["bg", "surface", "own-bg"], 4.5],
-  ["mqtt", ["other-bg", "surface"], 4.5],
+  // Also the MQTT badge in the roster, whose names sit on --bg.
+  ["mqtt", ["other-bg", "surface", "bg"], 4.5],
   ["field-border", ["surface", "sidebar", "bg"], 3],
   ["accent", ["bg", "surface", "sidebar"], 3],
   ["ok", ["surface"], 3],

@@ -53,3 +53,25 @@ test("links in messages open with rel=noopener noreferrer", () => {
   const render = scripts.find(([name]) => name === "render.js")[1];
   assert.match(render, /rel = "noopener noreferrer"/);
 });
+
+test("presence, typing, read markers and notifications have the elements the browser tests rely on", () => {
+  assert.match(html, /<span id="roster-count"/);
+  assert.match(html, /<ul id="roster"[^>]*aria-label="People in this room"/);
+  assert.match(html, /<p id="typing"[^>]*aria-live="polite"/);
+  assert.match(html, /<input type="checkbox" id="read-private"/);
+  assert.match(html, /<label for="read-private">Keep my reading private<\/label>/);
+  assert.match(html, /<button type="button" id="notify-mentions"[^>]*>Notify me of mentions<\/button>/);
+  assert.match(html, /id="notify-state"[^>]*role="status"/);
+  // The typing line sits between the conversation and the message box, outside the list's live region.
+  assert.ok(html.indexOf('id="messages"') < html.indexOf('id="typing"'));
+  assert.ok(html.indexOf('id="typing"') < html.indexOf('id="composer"'));
+});
+
+test("the page never asks for notification permission by itself", () => {
+  for (const [name, source] of scripts) {
+    for (const [index] of [...source.matchAll(/requestPermission\(/g)].map((match) => [match.index])) {
+      assert.equal(name, "notifier.js", `${name} asks for permission`);
+      assert.ok(index > source.indexOf("async toggle()"), "only from toggle, which the button calls");
+    }
+  }
+});

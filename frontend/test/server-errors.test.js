@@ -90,6 +90,44 @@ describe("describeRefusal", () => {
     assert.equal(describeRefusal({ code: "subscription-refused", message }).kind, "page", "no room open");
   });
 
+  test("a refused subscription to the open room's presence, typing or read markers (an older gateway) is moot", () => {
+    const destination = `/topic/rooms/${ROOM}`;
+    for (const suffix of ["/presence", "/typing", "/read"]) {
+      const message = `Cannot subscribe to ${destination}${suffix}: subscribe to /topic/rooms/{id} of an issued room`;
+      assert.deepEqual(describeRefusal({ code: "subscription-refused", message, roomId: null }, { destination }),
+        { kind: "none" }, suffix);
+    }
+    const deleted = `Cannot subscribe to ${destination}: subscribe to /topic/rooms/{id} (or its /presence, /typing or`
+      + " /read) of an issued room";
+    assert.deepEqual(describeRefusal({ code: "subscription-refused", message: deleted }, { destination }),
+      { kind: "room-gone", roomId: undefined }, "the room's own topic refused still means it was deleted");
+  });
+
+  test("namedOnly: a refusal naming no message is about a typing or read signal, never shown as a failed message",
+    () => {
+      const named = { namedOnly: true, destination: `/topic/rooms/${ROOM}` };
+      for (const [code, message] of [
+        ["rate-limited", "Slow down: at most 1 typing signals per second (bursts of 3)."],
+        ["rate-limited", "Slow down: at most 2 read markers per second (bursts of 5)."],
+        ["broker-unavailable", "Not sent: the MQTT broker cannot be reached right now. Try again in a moment."],
+        ["no-username", "Typing and read markers need a username: send it in the CONNECT frame's username header."],
+        ["invalid-seq", "A read marker is JSON like {\"seq\": 42}."],
+        ["unknown-seq", "Room x has no message 99."],
+        ["malformed", "A read marker is JSON like {\"seq\": 42}."],
+        ["send-refused", `Cannot send to /app/rooms/${ROOM}/typing: send to /app/rooms/{id} of an issued room`],
+      ]) {
+        assert.deepEqual(describeRefusal({ code, message, roomId: ROOM, clientMsgId: null }, named), { kind: "none" },
+          `${code}: ${message}`);
+      }
+      const message = describeRefusal({ code: "rate-limited", message: "Not sent: slow down.", roomId: ROOM,
+        clientMsgId: "5f0c1d2e-0000-4000-8000-000000000001" }, named);
+      assert.equal(message.kind, "message", "a message's refusal names it");
+      assert.equal(message.clientMsgId, "5f0c1d2e-0000-4000-8000-000000000001");
+      assert.deepEqual(describeRefusal({ code: "unknown-room", message: "No room has this id.", roomId: ROOM }, named),
+        { kind: "room-gone", roomId: ROOM }, "a signal to a deleted room says the room is gone all the same");
+      assert.equal(describeRefusal({ code: "stomp-error", message: "Bad frame." }, named).kind, "page");
+    });
+
   test("a refused subscription to the receipt queue (a gateway without receipts) is not worth a sentence", () => {
     const message = "Cannot subscribe to /user/queue/receipts: subscribe to /topic/rooms/{id} of an issued room";
     assert.deepEqual(describeRefusal({ code: "subscription-refused", message, roomId: null },

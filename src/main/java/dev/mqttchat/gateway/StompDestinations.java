@@ -1,10 +1,12 @@
 package dev.mqttchat.gateway;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * The STOMP destinations of the chat, defined once: where browsers subscribe, send, and
- * hear about refusals.
+ * hear about refusals; a room's presence, typing and read markers are below its own.
  */
 public final class StompDestinations {
 
@@ -33,12 +35,35 @@ public final class StompDestinations {
 	 */
 	public static final String USER_ERROR_QUEUE = "/queue/errors";
 
+	/** Suffix of a room's presence destination: its roster, joins and leaves. */
+	public static final String PRESENCE = "/presence";
+
+	/** Suffix of a room's typing destination, to subscribe and to send. */
+	public static final String TYPING = "/typing";
+
+	/** Suffix of a room's read-marker destination, to subscribe and to send. */
+	public static final String READ = "/read";
+
+	/** The suffixes a room's subscription destination may have besides none. */
+	private static final List<String> ROOM_TOPIC_SUFFIXES = List.of(PRESENCE, TYPING, READ);
+
+	/** The suffixes a room's send destination may have besides none. */
+	private static final List<String> ROOM_SEND_SUFFIXES = List.of(TYPING, READ);
+
 	private StompDestinations() {
 	}
 
 	/** The destination browsers subscribe to for room {@code roomId}. */
 	public static String roomTopic(String roomId) {
 		return ROOM_TOPIC_PREFIX + roomId;
+	}
+
+	/**
+	 * The destination browsers subscribe to for room {@code roomId}'s presence, typing or
+	 * read markers ({@code suffix}).
+	 */
+	public static String roomTopic(String roomId, String suffix) {
+		return ROOM_TOPIC_PREFIX + roomId + suffix;
 	}
 
 	/** The destination browsers send to for room {@code roomId}. */
@@ -56,6 +81,57 @@ public final class StompDestinations {
 	/** The room id a send destination names, or {@code null} if it names no room. */
 	public static @Nullable String roomOfSend(@Nullable String destination) {
 		return after(ROOM_SEND_PREFIX, destination);
+	}
+
+	/**
+	 * The room id of a subscription destination with {@code suffix} (one of
+	 * {@link #PRESENCE}, {@link #TYPING}, {@link #READ}), or {@code null}.
+	 */
+	public static @Nullable String roomOfTopic(@Nullable String destination, String suffix) {
+		return between(ROOM_TOPIC_PREFIX, destination, suffix);
+	}
+
+	/** The room id of a send destination with {@code suffix}, or {@code null}. */
+	public static @Nullable String roomOfSend(@Nullable String destination, String suffix) {
+		return between(ROOM_SEND_PREFIX, destination, suffix);
+	}
+
+	/**
+	 * The room id of any destination a client may subscribe to for a room: the room
+	 * itself, its presence, typing or read markers; {@code null} for anything else.
+	 */
+	public static @Nullable String roomOfAnyTopic(@Nullable String destination) {
+		return anyOf(ROOM_TOPIC_PREFIX, destination, ROOM_TOPIC_SUFFIXES);
+	}
+
+	/**
+	 * The room id of any destination a client may send to for a room, or {@code null}.
+	 */
+	public static @Nullable String roomOfAnySend(@Nullable String destination) {
+		return anyOf(ROOM_SEND_PREFIX, destination, ROOM_SEND_SUFFIXES);
+	}
+
+	private static @Nullable String anyOf(String prefix, @Nullable String destination, List<String> suffixes) {
+		String plain = between(prefix, destination, "");
+		if (plain != null) {
+			return plain;
+		}
+		for (String suffix : suffixes) {
+			String room = between(prefix, destination, suffix);
+			if (room != null) {
+				return room;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String between(String prefix, @Nullable String destination, String suffix) {
+		String rest = after(prefix, destination);
+		if (rest == null || !rest.endsWith(suffix) || rest.length() == suffix.length()) {
+			return null;
+		}
+		String room = rest.substring(0, rest.length() - suffix.length());
+		return (room.indexOf('/') < 0) ? room : null;
 	}
 
 	private static @Nullable String after(String prefix, @Nullable String destination) {

@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.bridge;
 import java.io.IOException;
 import java.util.List;
 
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +21,9 @@ import org.springframework.integration.mqtt.support.DefaultPahoMessageConverter;
 
 /**
  * Every MQTT client of the gateway, built in one place: the broker, one subscribing
- * adapter per subscription (room topics to store, live topics, deleted topics), the one
- * publishing adapter behind the {@code mqttOutbound} channel, and where adapter failures
- * go.
+ * adapter per subscription (room topics to store, live topics, deleted topics, presence),
+ * the one publishing adapter behind the {@code mqttOutbound} channel, and where adapter
+ * failures go.
  */
 @Configuration(proxyBeanMethods = false)
 class MqttAdapterConfig {
@@ -63,7 +64,7 @@ class MqttAdapterConfig {
 		String filter = group.isEmpty() ? topics.roomFilter() : "$share/" + group + "/" + topics.roomFilter();
 		MqttPahoMessageDrivenChannelAdapter adapter = subscriber(ids.store(),
 				new ReportingClientFactory(options.options(true, false), links.store(), true), links, links.store(),
-				filter, properties);
+				properties, filter);
 		adapter.setManualAcks(true);
 		return adapter;
 	}
@@ -71,22 +72,34 @@ class MqttAdapterConfig {
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return subscriber(ids.inbound(), clientFactory(options, links.inbound()), links, links.inbound(),
-				topics.liveFilter(), properties);
+		return subscriber(ids.inbound(), clientFactory(options, links.inbound()), links, links.inbound(), properties,
+				topics.liveFilter());
 	}
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return subscriber(ids.rooms(), clientFactory(options, links.rooms()), links, links.rooms(),
-				topics.deletedFilter(), properties);
+		return subscriber(ids.rooms(), clientFactory(options, links.rooms()), links, links.rooms(), properties,
+				topics.deletedFilter());
+	}
+
+	@Bean
+	MqttPahoMessageDrivenChannelAdapter mqttPresenceAdapter(ConnectOptionsFactory options, MqttClientIds ids,
+			MqttLinkMonitor links, PresenceTopics topics, PresenceCodec codec, ChatProperties properties) {
+		MqttConnectOptions connect = options.options(true, true);
+		// The broker says this instance is gone when its connection dies, so the other
+		// instances drop its users: no ghosts without home-made clustering.
+		connect.setWill(topics.gatewayTopic(ids.instance()), codec.gateway(ids.instance(), false), 1, true);
+		return subscriber(ids.presence(), new ReportingClientFactory(connect, links.presence(), false), links,
+				links.presence(), properties, topics.filters());
 	}
 
 	@Bean
 	SubscriberStartupLifecycle subscriberStartupLifecycle(MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter,
-			MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter) {
+			MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter,
+			MqttPahoMessageDrivenChannelAdapter mqttPresenceAdapter) {
 		// The storing adapter starts and stops with the storing lease.
-		return new SubscriberStartupLifecycle(List.of(mqttLiveAdapter, mqttRoomsAdapter));
+		return new SubscriberStartupLifecycle(List.of(mqttLiveAdapter, mqttRoomsAdapter, mqttPresenceAdapter));
 	}
 
 	@Bean
@@ -135,9 +148,9 @@ class MqttAdapterConfig {
 	 * A QoS 1 subscriber whose failures go to the error channel, never back into Paho.
 	 */
 	private static MqttPahoMessageDrivenChannelAdapter subscriber(String clientId, ReportingClientFactory clients,
-			MqttLinkMonitor links, MqttLink link, String filter, ChatProperties properties) {
+			MqttLinkMonitor links, MqttLink link, ChatProperties properties, String... filters) {
 		MqttPahoMessageDrivenChannelAdapter adapter = new MqttPahoMessageDrivenChannelAdapter(clientId, clients,
-				filter);
+				filters);
 		adapter.setQos(1);
 		adapter.setCompletionTimeout(properties.mqtt().connectTimeout().toMillis() + 1000);
 		// Paho's defaults wait 30 s at shutdown; in-flight QoS 1 deliveries are

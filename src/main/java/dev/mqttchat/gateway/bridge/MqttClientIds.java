@@ -15,8 +15,11 @@ import java.util.HexFormat;
  * @param store client id of the storing session, the same on every instance of one
  * deployment: whichever instance holds the storing lease connects with it
  * @param rooms client id of the adapter that hears of deleted rooms
+ * @param presence client id of the adapter that follows presence, typing and read
+ * markers, whose last will says this instance is gone
  */
-public record MqttClientIds(String instance, String inbound, String outbound, String store, String rooms) {
+public record MqttClientIds(String instance, String inbound, String outbound, String store, String rooms,
+		String presence) {
 
 	/**
 	 * Ids stable across restarts; the storing session's is named after the deployment
@@ -27,7 +30,8 @@ public record MqttClientIds(String instance, String inbound, String outbound, St
 	static MqttClientIds of(String prefix, String instance, String topicPrefix, String sharedGroup) {
 		String base = prefix + "-" + instance;
 		String deployment = digest(topicPrefix + "\n" + sharedGroup).substring(0, 12);
-		return new MqttClientIds(instance, base + "-in", base + "-out", "chat-store-" + deployment, base + "-rooms");
+		return new MqttClientIds(instance, base + "-in", base + "-out", "chat-store-" + deployment, base + "-rooms",
+				base + "-presence");
 	}
 
 	private static String digest(String text) {

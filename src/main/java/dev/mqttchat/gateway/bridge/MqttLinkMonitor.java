@@ -28,6 +28,8 @@ public final class MqttLinkMonitor implements MeterBinder {
 
 	private final MqttLink rooms;
 
+	private final MqttLink presence;
+
 	private final Map<Object, MqttLink> subscribers = new ConcurrentHashMap<>();
 
 	MqttLinkMonitor(String brokerUrl, String retryHint) {
@@ -35,6 +37,7 @@ public final class MqttLinkMonitor implements MeterBinder {
 		this.outbound = new MqttLink("outbound", brokerUrl, "reconnecting on the next message", true);
 		this.store = new MqttLink("store", brokerUrl, retryHint, false);
 		this.rooms = new MqttLink("rooms", brokerUrl, retryHint, false);
+		this.presence = new MqttLink("presence", brokerUrl, retryHint, false);
 	}
 
 	/** Broker to browsers: the live announcements of stored messages. */
@@ -57,9 +60,14 @@ public final class MqttLinkMonitor implements MeterBinder {
 		return this.rooms;
 	}
 
+	/** Presence, typing and read markers. */
+	public MqttLink presence() {
+		return this.presence;
+	}
+
 	/** Every client's link. */
 	public List<MqttLink> all() {
-		return List.of(this.inbound, this.outbound, this.store, this.rooms);
+		return List.of(this.inbound, this.outbound, this.store, this.rooms, this.presence);
 	}
 
 	@Override

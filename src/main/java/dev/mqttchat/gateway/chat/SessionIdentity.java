@@ -34,7 +34,7 @@ public final class SessionIdentity {
 	}
 
 	/** The session's username, if it has been fixed. */
-	static @Nullable String of(Map<String, Object> session) {
+	public static @Nullable String of(Map<String, Object> session) {
 		return (String) session.get(ATTRIBUTE);
 	}
 

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks each client frame before anything acts on it: a client may subscribe only to an
- * issued room or its own error queue, send only to a room's {@code /app/rooms/{id}} (the
+ * issued room (or its presence, typing and read destinations) or its own queues, send
+ * only to a room's {@code /app/rooms/{id}} (or its typing and read destinations) (the
  * simple broker reads subscriptions as patterns, and a SEND straight to {@code /topic}
  * would bypass the bridge), and name itself at CONNECT only with a valid username. A
  * refused SUBSCRIBE or SEND is dropped and answered on the client's
@@ -70,14 +71,13 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		}
 		String destination = stomp.getDestination();
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
-			return reject(stomp, "subscription-refused",
-					"Cannot subscribe to " + printable(destination)
-							+ ": subscribe to /topic/rooms/{id} of an issued room, or to "
-							+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE);
+			return reject(stomp, "subscription-refused", "Cannot subscribe to " + printable(destination)
+					+ ": subscribe to /topic/rooms/{id} (or its /presence, /typing or /read) of an issued room, or to "
+					+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE);
 		}
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
-			return reject(stomp, "send-refused",
-					"Cannot send to " + printable(destination) + ": send to /app/rooms/{id} of an issued room");
+			return reject(stomp, "send-refused", "Cannot send to " + printable(destination)
+					+ ": send to /app/rooms/{id} (or its /typing or /read) of an issued room");
 		}
 		return message;
 	}
@@ -135,12 +135,12 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		if (StompDestinations.ERROR_QUEUE.equals(destination) || StompDestinations.RECEIPT_QUEUE.equals(destination)) {
 			return true;
 		}
-		String room = StompDestinations.roomOfTopic(destination);
+		String room = StompDestinations.roomOfAnyTopic(destination);
 		return room != null && this.rooms.find(room).isPresent();
 	}
 
 	private boolean maySend(@Nullable String destination) {
-		String room = StompDestinations.roomOfSend(destination);
+		String room = StompDestinations.roomOfAnySend(destination);
 		return room != null && this.rooms.isWellFormed(room);
 	}
 

@@ -36,8 +36,26 @@ public final class MqttTestClient implements AutoCloseable {
 		return connect(url, options);
 	}
 
+	/**
+	 * Connects to {@code url} as {@code clientId} with a last will: a retained
+	 * {@code will} on {@code willTopic} at QoS 1, and a keep-alive of
+	 * {@code keepAliveSeconds}.
+	 */
+	public static MqttTestClient connectWithWill(String url, String clientId, String willTopic, String will,
+			int keepAliveSeconds) throws MqttException {
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setWill(willTopic, will.getBytes(StandardCharsets.UTF_8), 1, true);
+		options.setKeepAliveInterval(keepAliveSeconds);
+		return connect(url, clientId, options);
+	}
+
 	private static MqttTestClient connect(String url, MqttConnectOptions options) throws MqttException {
-		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
+		return connect(url, "test-" + UUID.randomUUID(), options);
+	}
+
+	private static MqttTestClient connect(String url, String clientId, MqttConnectOptions options)
+			throws MqttException {
+		MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
 		options.setCleanSession(true);
 		options.setConnectionTimeout(10);
 		// Paho allows 10 unacknowledged publishes by default; a burst on a loaded machine
@@ -78,6 +96,24 @@ public final class MqttTestClient implements AutoCloseable {
 	/** Publishes raw bytes at QoS 1. */
 	public void publish(String topic, byte[] payload) throws MqttException {
 		this.client.publish(topic, payload, 1, false);
+	}
+
+	/** Publishes UTF-8 {@code text} at QoS 1 as a retained message. */
+	public void publishRetained(String topic, String text) throws MqttException {
+		this.client.publish(topic, text.getBytes(StandardCharsets.UTF_8), 1, true);
+	}
+
+	/** Publishes UTF-8 {@code text} at QoS 0, as typing signals go. */
+	public void publishAtMostOnce(String topic, String text) throws MqttException {
+		this.client.publish(topic, text.getBytes(StandardCharsets.UTF_8), 0, false);
+	}
+
+	/**
+	 * Drops the connection without a DISCONNECT packet, as a crash or a dead network
+	 * would, so the broker publishes the client's will.
+	 */
+	public void cut() throws MqttException {
+		this.client.disconnectForcibly(0, 1000, false);
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -42,33 +43,49 @@ public final class StompTestClient implements AutoCloseable {
 		return connect(URI.create("ws://localhost:" + port + "/ws"));
 	}
 
+	/**
+	 * Connects to {@code ws://localhost:{port}/ws} naming itself {@code username} in the
+	 * CONNECT frame, as the chat page does.
+	 */
+	public static StompTestClient connect(int port, String username) throws Exception {
+		StompHeaders headers = new StompHeaders();
+		headers.add("username", username);
+		return connect(URI.create("ws://localhost:" + port + "/ws"), headers);
+	}
+
 	/** Connects to the STOMP endpoint at {@code url}, e.g. through a proxy. */
 	public static StompTestClient connect(URI url) throws Exception {
+		return connect(url, new StompHeaders());
+	}
+
+	private static StompTestClient connect(URI url, StompHeaders connectHeaders) throws Exception {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(128 * 1024);
 		container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder().build()));
 		BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-		StompSession session = client.connectAsync(url.toString(), new StompSessionHandlerAdapter() {
+		StompSession session = client
+			.connectAsync(url.toString(), new WebSocketHttpHeaders(), connectHeaders, new StompSessionHandlerAdapter() {
 
-			@Override
-			public void handleFrame(StompHeaders headers, @Nullable Object payload) {
-				errors.add(String.valueOf(headers.getFirst("message")));
-			}
+				@Override
+				public void handleFrame(StompHeaders headers, @Nullable Object payload) {
+					errors.add(String.valueOf(headers.getFirst("message")));
+				}
 
-			@Override
-			public void handleException(StompSession session, @Nullable StompCommand command, StompHeaders headers,
-					byte[] payload, Throwable exception) {
-				errors.add("exception: " + exception.getMessage());
-			}
+				@Override
+				public void handleException(StompSession session, @Nullable StompCommand command, StompHeaders headers,
+						byte[] payload, Throwable exception) {
+					errors.add("exception: " + exception.getMessage());
+				}
 
-			@Override
-			public void handleTransportError(StompSession session, Throwable exception) {
-				errors.add("transport: " + exception.getMessage());
-			}
+				@Override
+				public void handleTransportError(StompSession session, Throwable exception) {
+					errors.add("transport: " + exception.getMessage());
+				}
 
-		}).get(10, TimeUnit.SECONDS);
+			})
+			.get(10, TimeUnit.SECONDS);
 		return new StompTestClient(session, errors);
 	}
 

@@ -1,0 +1,82 @@
+// Who is here: the bar under the room header (#roster-count, #roster), and "alice joined" lines in the conversation.
+
+import { formatTime } from "./format.js";
+import { PresenceRoster, presenceText, rosterCount } from "./presence-roster.js";
+import { presenceItem } from "./render.js";
+
+// Join and leave lines kept in the conversation: a room where people come and go all day must not fill up with them.
+const MAX_LINES = 50;
+const $ = (id) => document.getElementById(id);
+
+/** {@code list}: the MessageList. {@code me()}: the reader's username, "" for none. */
+export class PresenceView {
+  roster = new PresenceRoster();
+
+  constructor({ list, me }) {
+    Object.assign(this, { list, me });
+    this.bar = $("presence");
+    this.count = $("roster-count");
+    this.members = $("roster");
+  }
+
+  /** A room opens (or none): who is there is unknown until its roster arrives. */
+  reset() {
+    this.roster.clear();
+    this.#render();
+  }
+
+  /** The connection dropped: the roster shown may be out of date until the next one replaces it. */
+  disconnected() {
+    this.bar.dataset.stale = "true";
+  }
+
+  /** A frame of /topic/rooms/{id}/presence. */
+  frame(frame) {
+    const { changed, event } = this.roster.apply(frame, { me: this.me() });
+    if (changed) {
+      this.#render();
+    }
+    // While the history loads there is no end of the conversation to put it at; the roster has them meanwhile.
+    if (event && !this.list.loading) {
+      this.list.addLine(presenceItem(presenceText(event)));
+      const lines = this.list.list.querySelectorAll(".presence-event");
+      for (let i = 0; i < lines.length - MAX_LINES; i++) {
+        lines[i].remove();
+      }
+    }
+  }
+
+  #render() {
+    // A gateway without presence sends no roster: then the bar stays away rather than claim "0 here".
+    this.bar.hidden = !this.roster.known;
+    delete this.bar.dataset.stale;
+    this.count.textContent = rosterCount(this.roster.size);
+    this.members.replaceChildren(...this.roster.list({ me: this.me() }).map(memberItem));
+  }
+}
+
+function memberItem(member) {
+  const item = document.createElement("li");
+  item.dataset.username = member.username;
+  item.dataset.source = member.source;
+  item.append(span("roster-name", member.username));
+  if (member.own) {
+    item.append(" ", span("roster-you", "(you)"));
+  }
+  if (member.source === "mqtt") {
+    const badge = span("badge", "MQTT");
+    badge.title = "On a plain MQTT client";
+    item.append(" ", badge);
+  }
+  if (member.since) {
+    item.title = `Here since ${formatTime(member.since)}`;
+  }
+  return item;
+}
+
+function span(className, text) {
+  const node = document.createElement("span");
+  node.className = className;
+  node.textContent = text;
+  return node;
+}

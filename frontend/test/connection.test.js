@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { FakeStompClient, installFakeBrowser } from "./fake-stomp.js";
+import { settle } from "./fake-clock.js";
+
+installFakeBrowser();
+const { Connection } = await import("../static/connection.js");
+
+const room = (id) => ({ id, destination: `/topic/rooms/${id}`, sendDestination: `/app/rooms/${id}` });
+const A = room("roomAAAAAAAAAAAAAAAA");
+const B = room("roomBBBBBBBBBBBBBBBB");
+
+/** A Connection on a fake client, no backoff wait; {@code frames} gets [callback, body] per room frame. */
+function connection({ name = "ada" } = {}) {
+  const frames = [];
+  const state = { name, statuses: [], connected: 0, disconnected: 0 };
+  const record = (kind) => (body) => frames.push([kind, body]);
+  const page = new Connection({
+    brokerURL: "ws://localhost/ws",
+    username: () => state.name,
+    backoff: { next: () => 0, reset: () => {} },
+    onStatus: (status) => state.statuses.push(status),
+    onMessage: record("message"), onPresence: record("presence"), onTyping: record("typing"), onRead: record("read"),
+    onConnected: () => state.connected++,
+    onDisconnected: () => state.disconnected++,
+  });
+  const client = FakeStompClient.instances.at(-1);
+  return { page, client, frames, state };
+}
+
+test("CONNECT carries the username header, read before each attempt; none without a usable name", async () => {
+  const { page, client, state } = connection();
+  page.start();
+  await settle();
+  assert.deepEqual(client.connects, [{ username: "ada" }]);
+  client.accept();
+  assert.equal(page.sessionUsername, "ada");
+  state.name = "";
+  await client.drop();
+  assert.deepEqual(client.connects.at(-1), {}, "no name yet: no header, the first SEND names the session");
+  client.accept();
+  assert.equal(page.sessionUsername, "");
+  state.name = "  Ada Lovelace ";
+  await client.drop();
+  assert.deepEqual(client.connects.at(-1), { username: "Ada Lovelace" });
+  state.name = "x".repeat(33);
+  await client.drop();
+  assert.deepEqual(client.connects.at(-1), {}, "an invalid header would end the connection with an ERROR");
+});
+
+test("renew: a new session at once, under the new name, without a backoff wait", async () => {
+  const { page, client, state } = connection();
+  page.start();
+  await settle();
+  client.accept();
+  state.name = "bob";
+  page.renew();
+  await client.reconnecting;
+  assert.equal(client.forced, 1);
+  assert.deepEqual(client.connects.at(-1), { username: "bob" });
+  assert.equal(state.statuses.at(-1), "connecting", "not reconnecting: nothing failed");
+  client.accept();
+  assert.equal(page.sessionUsername, "bob");
+});
+
+test("renamed while connecting: the session that comes up under the old name is renewed", async () => {
+  const { page, client, state } = connection();
+  page.start();
+  await settle();
+  state.name = "bob";
+  client.accept();
+  await client.reconnecting;
+  assert.equal(client.forced, 1);
+  assert.equal(state.connected, 0, "the old session never counted as connected");
+  assert.deepEqual(client.connects.at(-1), { username: "bob" });
+  client.accept();
+  assert.equal(state.connected, 1);
+});
+
+test("a room's four topics are subscribed, each routed to its own callback", async () => {
+  const { page, client, frames } = connection();
+  page.start();
+  await settle();
+  client.accept();
+  page.setRoom(A);
+  assert.deepEqual(client.activeDestinations.filter((d) => d.startsWith("/topic")), [
+    A.destination, `${A.destination}/presence`, `${A.destination}/typing`, `${A.destination}/read`,
+  ]);
+  client.deliver(`${A.destination}/presence`, { type: "roster", members: [] });
+  client.deliver(A.destination, { id: "m1" });
+  client.deliver(`${A.destination}/typing`, { username: "alice" });
+  client.deliver(`${A.destination}/read`, { username: "alice", seq: 3 });
+  assert.deepEqual(frames.map(([kind]) => kind), ["presence", "message", "typing", "read"]);
+});
+
+test("a room switch unsubscribes all of the previous room's topics and ignores its late frames", async () => {
+  const { page, client, frames } = connection();
+  page.start();
+  await settle();
+  client.accept();
+  page.setRoom(A);
+  const old = client.subscriptions.filter((s) => s.destination.startsWith(A.destination));
+  page.setRoom(B);
+  assert.ok(old.every((s) => !s.active), "all four unsubscribed");
+  assert.deepEqual(client.activeDestinations.filter((d) => d.startsWith("/topic")).length, 4);
+  // A frame already in flight on an old subscription:
+  old[1].callback({ body: JSON.stringify({ type: "join", username: "late" }) });
+  assert.deepEqual(frames, []);
+  page.setRoom(null);
+  assert.deepEqual(client.activeDestinations.filter((d) => d.startsWith("/topic")), []);
+});
+
+test("after a reconnect the open room's topics are subscribed again, before onConnected", async () => {
+  const { page, client, state } = connection();
+  page.start();
+  await settle();
+  client.accept();
+  page.setRoom(A);
+  await client.drop();
+  assert.equal(state.disconnected, 1);
+  assert.equal(page.sessionUsername, "", "no session while disconnected");
+  client.accept();
+  assert.deepEqual(client.activeDestinations, ["/user/queue/errors", "/user/queue/receipts",
+    A.destination, `${A.destination}/presence`, `${A.destination}/typing`, `${A.destination}/read`]);
+  assert.equal(state.connected, 2);
+});
+
+test("publish sends JSON while connected, and says false otherwise", async () => {
+  const { page, client } = connection();
+  assert.equal(page.publish(`${A.sendDestination}/typing`, {}), false);
+  page.start();
+  await settle();
+  client.accept();
+  assert.equal(page.publish(`${A.sendDestination}/read`, { seq: 4 }), true);
+  assert.deepEqual(client.published, [{ destination: `${A.sendDestination}/read`, body: '{"seq":4}' }]);
+});
+
+test("a session without a CONNECT name is named by its first receipt; the next CONNECT carries the name", async () => {
+  const { page, client, state } = connection({ name: "" });
+  page.named("ada");
+  assert.equal(page.sessionUsername, "", "not connected: nothing to name");
+  page.start();
+  await settle();
+  client.accept();
+  assert.equal(page.sessionUsername, "");
+  state.name = "ada";
+  page.named("ada");
+  assert.equal(page.sessionUsername, "ada");
+  page.named("bob");
+  assert.equal(page.sessionUsername, "ada", "the server fixes one name per session");
+  await client.drop();
+  assert.deepEqual(client.connects.at(-1), { username: "ada" });
+});

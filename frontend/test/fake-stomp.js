@@ -1,0 +1,91 @@
+// A stand-in for the stompjs Client (globalThis.StompJs) for the unit tests; it holds no tests.
+
+/** Records what the page does with its STOMP client; the test plays the server and the socket. */
+export class FakeStompClient {
+  static instances = [];
+
+  connected = false;
+  active = false;
+  connectHeaders = {};
+  /** The connectHeaders of each CONNECT sent, in order. */
+  connects = [];
+  subscriptions = [];
+  published = [];
+  forced = 0;
+
+  constructor(config) {
+    Object.assign(this, config);
+    FakeStompClient.instances.push(this);
+  }
+
+  activate() {
+    this.active = true;
+    return this.attempt();
+  }
+
+  /** One connection attempt, as stompjs makes it: beforeConnect first, then CONNECT with connectHeaders. */
+  async attempt() {
+    await this.beforeConnect(this);
+    this.connects.push({ ...this.connectHeaders });
+  }
+
+  /** The server answers CONNECTED. */
+  accept() {
+    this.connected = true;
+    this.onConnect({ headers: {} });
+  }
+
+  /** The socket closes; stompjs then tries again (resolves when that attempt's CONNECT went). */
+  drop() {
+    this.connected = false;
+    this.subscriptions.forEach((subscription) => {
+      subscription.active = false;
+    });
+    this.onWebSocketClose({});
+    return this.attempt();
+  }
+
+  forceDisconnect() {
+    this.forced += 1;
+    this.reconnecting = this.drop();
+  }
+
+  subscribe(destination, callback) {
+    if (!this.connected) {
+      throw new TypeError("There is no underlying STOMP connection");
+    }
+    const subscription = { destination, callback, active: true };
+    subscription.unsubscribe = () => {
+      if (!this.connected) {
+        throw new TypeError("There is no underlying STOMP connection");
+      }
+      subscription.active = false;
+    };
+    this.subscriptions.push(subscription);
+    return subscription;
+  }
+
+  /** The destinations subscribed now. */
+  get activeDestinations() {
+    return this.subscriptions.filter((subscription) => subscription.active).map((s) => s.destination);
+  }
+
+  /** A MESSAGE frame with {@code body} (JSON-encoded unless a string) on every subscription to {@code destination}. */
+  deliver(destination, body) {
+    for (const subscription of this.subscriptions.filter((s) => s.active && s.destination === destination)) {
+      subscription.callback({ body: typeof body === "string" ? body : JSON.stringify(body), headers: {} });
+    }
+  }
+
+  publish(frame) {
+    this.published.push(frame);
+  }
+}
+
+/** Installs the fake and the few browser globals connection.js touches. */
+export function installFakeBrowser() {
+  globalThis.StompJs = { Client: FakeStompClient };
+  globalThis.addEventListener ??= () => {};
+  globalThis.document ??= { addEventListener: () => {}, visibilityState: "visible" };
+  globalThis.navigator ??= { onLine: true };
+}

@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { PresenceRoster, presenceText, rosterCount } from "../static/presence-roster.js";
+
+const roster = (...members) => ({ type: "roster", members });
+const member = (username, source = "web", since = "2026-12-02T10:00:00Z") => ({ username, source, since });
+const names = (presence, me) => presence.list({ me }).map((entry) => entry.username);
+
+test("a roster replaces whatever the page had, and is no news in the conversation", () => {
+  const presence = new PresenceRoster();
+  assert.equal(presence.known, false, "unknown until the first roster");
+  assert.deepEqual(presence.apply(roster(member("zoe"), member("alice"))), { changed: true, event: null });
+  assert.equal(presence.known, true);
+  assert.deepEqual(names(presence), ["alice", "zoe"]);
+  presence.apply(roster(member("bob", "mqtt")));
+  assert.deepEqual(names(presence), ["bob"]);
+  assert.equal(presence.size, 1);
+  presence.apply(roster());
+  assert.equal(presence.size, 0);
+  assert.equal(presence.known, true, "an empty room is known too");
+});
+
+test("members are sorted by username, the reader's marked, MQTT ones with their source", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster(member("Émile"), member("bob", "mqtt"), member("alice"), member("Carol")));
+  assert.deepEqual(names(presence), ["alice", "bob", "Carol", "Émile"]);
+  const list = presence.list({ me: "Carol" });
+  assert.deepEqual(list.map((entry) => entry.own), [false, false, true, false]);
+  assert.deepEqual(list.map((entry) => entry.source), ["web", "mqtt", "web", "web"]);
+  assert.equal(list[0].since, "2026-12-02T10:00:00Z");
+});
+
+test("a join adds someone and is news; a leave removes them and is news", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster(member("alice")));
+  assert.deepEqual(presence.apply({ type: "join", username: "bob", source: "mqtt", since: "2026-12-02T10:05:00Z" }),
+    { changed: true, event: { type: "join", username: "bob" } });
+  assert.deepEqual(names(presence), ["alice", "bob"]);
+  assert.equal(presence.list()[1].source, "mqtt");
+  assert.deepEqual(presence.apply({ type: "leave", username: "bob", source: "mqtt" }),
+    { changed: true, event: { type: "leave", username: "bob" } });
+  assert.deepEqual(names(presence), ["alice"]);
+});
+
+test("the reader's own join and leave change the roster but are no news to them", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster());
+  assert.deepEqual(presence.apply({ type: "join", username: "ada", source: "web" }, { me: "ada" }),
+    { changed: true, event: null });
+  assert.equal(presence.list({ me: "ada" })[0].own, true);
+  assert.deepEqual(presence.apply({ type: "leave", username: "ada" }, { me: "ada" }), { changed: true, event: null });
+});
+
+test("a join of someone already here (another tab) or a leave of someone gone says nothing", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster(member("alice")));
+  assert.deepEqual(presence.apply({ type: "join", username: "alice", source: "mqtt" }),
+    { changed: true, event: null }, "the source may change");
+  assert.equal(presence.list()[0].source, "mqtt");
+  assert.deepEqual(presence.apply({ type: "leave", username: "nobody" }), { changed: false, event: null });
+});
+
+test("frames that are not presence frames change nothing", () => {
+  const presence = new PresenceRoster();
+  for (const frame of [null, {}, { type: "join" }, { type: "join", username: "" }, { type: "wave", username: "a" },
+    { type: "roster" }, { type: "roster", members: "alice" }]) {
+    assert.deepEqual(presence.apply(frame), { changed: false, event: null }, JSON.stringify(frame));
+  }
+  presence.apply(roster(member("alice"), { username: 42 }, null, { source: "web" }));
+  assert.deepEqual(names(presence), ["alice"], "unusable members of a roster are skipped");
+});
+
+test("clear forgets everyone: a room opens", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster(member("alice")));
+  presence.clear();
+  assert.equal(presence.size, 0);
+  assert.equal(presence.known, false);
+});
+
+test("the texts: \"alice joined\", \"alice left\", \"3 here\"", () => {
+  assert.equal(presenceText({ type: "join", username: "alice" }), "alice joined");
+  assert.equal(presenceText({ type: "leave", username: "Ada Lovelace" }), "Ada Lovelace left");
+  assert.equal(rosterCount(3), "3 here");
+  assert.equal(rosterCount(1), "1 here");
+});

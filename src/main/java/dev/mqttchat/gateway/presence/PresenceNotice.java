@@ -1,0 +1,35 @@
+package dev.mqttchat.gateway.presence;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What subscribers of {@code /topic/rooms/{id}/presence} receive: the whole roster right
+ * after subscribing, then each join and leave.
+ *
+ * @param type {@code roster}, {@code join} or {@code leave}
+ * @param username who joined or left; absent in a roster
+ * @param source {@code web} or {@code mqtt}; absent in a roster
+ * @param since when a joining person came; absent otherwise
+ * @param members the roster; absent in a join or leave
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PresenceNotice(String type, @Nullable String username, @Nullable String source, @Nullable Instant since,
+		@Nullable List<PresenceMember> members) {
+
+	static PresenceNotice roster(List<PresenceMember> members) {
+		return new PresenceNotice("roster", null, null, null, members);
+	}
+
+	static PresenceNotice join(PresenceMember member) {
+		return new PresenceNotice("join", member.username(), member.source(), member.since(), null);
+	}
+
+	static PresenceNotice leave(String username, String source) {
+		return new PresenceNotice("leave", username, source, null, null);
+	}
+
+}

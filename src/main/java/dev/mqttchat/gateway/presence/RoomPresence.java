@@ -1,0 +1,200 @@
+package dev.mqttchat.gateway.presence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.StompDestinations;
+import dev.mqttchat.gateway.room.RoomDeletedEvent;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every room's roster across all gateway instances, kept from what the broker carries on
+ * the presence topics, and told to the room's STOMP subscribers as people join and leave.
+ * A person is in a room while any of their connections is; an instance that goes away
+ * takes its entries with it.
+ */
+@Component
+public class RoomPresence {
+
+	private final Map<String, Map<String, Held>> rooms = new HashMap<>();
+
+	private final Set<String> offlineInstances = new HashSet<>();
+
+	private final SimpMessageSendingOperations stomp;
+
+	private final long resyncGraceNanos;
+
+	private long resyncStartedAt;
+
+	private boolean resyncing;
+
+	RoomPresence(SimpMessageSendingOperations stomp, ChatProperties properties) {
+		this.stomp = stomp;
+		this.resyncGraceNanos = properties.presence().resyncGrace().toNanos();
+	}
+
+	/** Connection {@code key} is in room {@code roomId}, announced or confirmed again. */
+	public void online(String roomId, String key, PresenceEntry entry) {
+		List<Change> changes = new ArrayList<>();
+		synchronized (this) {
+			if (entry.instance() != null && this.offlineInstances.contains(entry.instance())) {
+				// A retained entry of an instance that is gone: a ghost.
+				return;
+			}
+			Map<String, Held> room = this.rooms.computeIfAbsent(roomId, (id) -> new HashMap<>());
+			boolean there = isThere(room, entry.username());
+			Held previous = room.put(key, new Held(entry, System.nanoTime()));
+			if (previous != null && !previous.entry().username().equals(entry.username())) {
+				left(roomId, room, previous.entry(), changes);
+			}
+			if (!there) {
+				changes.add(new Change(roomId, PresenceNotice.join(memberOf(room, entry.username()))));
+			}
+			tell(changes);
+		}
+	}
+
+	/** Connection {@code key} left room {@code roomId}. */
+	public void offline(String roomId, String key) {
+		List<Change> changes = new ArrayList<>();
+		synchronized (this) {
+			Map<String, Held> room = this.rooms.get(roomId);
+			Held gone = (room != null) ? room.remove(key) : null;
+			if (gone != null) {
+				left(roomId, room, gone.entry(), changes);
+			}
+			tell(changes);
+		}
+	}
+
+	/**
+	 * Gateway instance {@code instance} is gone: so are its users. Returns the room and
+	 * key of each entry it left behind.
+	 */
+	public List<Map.Entry<String, String>> instanceOffline(String instance) {
+		List<Change> changes = new ArrayList<>();
+		List<Map.Entry<String, String>> removed;
+		synchronized (this) {
+			this.offlineInstances.add(instance);
+			removed = removeIf((entry, refreshedAt) -> instance.equals(entry.instance()), changes);
+			tell(changes);
+		}
+		return removed;
+	}
+
+	/** Gateway instance {@code instance} is back and announces its users again. */
+	public synchronized void instanceOnline(String instance) {
+		this.offlineInstances.remove(instance);
+	}
+
+	/**
+	 * The presence subscription was made again: entries the broker does not confirm
+	 * within the grace time left meanwhile.
+	 */
+	public synchronized void resyncing() {
+		this.resyncStartedAt = System.nanoTime();
+		this.resyncing = true;
+	}
+
+	@Scheduled(fixedDelay = 1000)
+	void sweep() {
+		List<Change> changes = new ArrayList<>();
+		synchronized (this) {
+			long started = this.resyncStartedAt;
+			if (!this.resyncing || System.nanoTime() - started < this.resyncGraceNanos) {
+				return;
+			}
+			this.resyncing = false;
+			removeIf((entry, refreshedAt) -> refreshedAt - started < 0, changes);
+			tell(changes);
+		}
+	}
+
+	/** Hands the room's members to {@code sender}: every later join and leave follows. */
+	public synchronized void roster(String roomId, Consumer<List<PresenceMember>> sender) {
+		sender.accept(members(roomId));
+	}
+
+	/** The people in room {@code roomId}, one entry per username, sorted by name. */
+	public synchronized List<PresenceMember> members(String roomId) {
+		Map<String, Held> room = this.rooms.getOrDefault(roomId, Map.of());
+		return room.values()
+			.stream()
+			.map((held) -> held.entry().username())
+			.distinct()
+			.map((username) -> memberOf(room, username))
+			.sorted(Comparator.comparing(PresenceMember::username))
+			.toList();
+	}
+
+	/** Forgets a deleted room. */
+	@EventListener
+	synchronized void onDeleted(RoomDeletedEvent event) {
+		this.rooms.remove(event.roomId());
+	}
+
+	private List<Map.Entry<String, String>> removeIf(BiPredicate<PresenceEntry, Long> stale, List<Change> changes) {
+		List<Map.Entry<String, String>> removed = new ArrayList<>();
+		this.rooms.forEach((roomId, room) -> {
+			List<Map.Entry<String, Held>> gone = room.entrySet()
+				.stream()
+				.filter((held) -> stale.test(held.getValue().entry(), held.getValue().refreshedAt()))
+				.toList();
+			for (Map.Entry<String, Held> held : List.copyOf(gone)) {
+				room.remove(held.getKey());
+				removed.add(Map.entry(roomId, held.getKey()));
+				left(roomId, room, held.getValue().entry(), changes);
+			}
+		});
+		return removed;
+	}
+
+	private static void left(String roomId, Map<String, Held> room, PresenceEntry entry, List<Change> changes) {
+		if (!isThere(room, entry.username())) {
+			changes.add(new Change(roomId, PresenceNotice.leave(entry.username(), entry.source())));
+		}
+	}
+
+	private static boolean isThere(Map<String, Held> room, String username) {
+		return room.values().stream().anyMatch((held) -> held.entry().username().equals(username));
+	}
+
+	private static PresenceMember memberOf(Map<String, Held> room, String username) {
+		List<PresenceEntry> entries = room.values()
+			.stream()
+			.map(Held::entry)
+			.filter((entry) -> entry.username().equals(username))
+			.toList();
+		boolean web = entries.stream().anyMatch((entry) -> PresenceEntry.WEB.equals(entry.source()));
+		return new PresenceMember(username, web ? PresenceEntry.WEB : PresenceEntry.MQTT,
+				entries.stream().map(PresenceEntry::since).min(Comparator.naturalOrder()).orElseThrow());
+	}
+
+	private void tell(List<Change> changes) {
+		// Under the lock, so a subscriber gets its roster and the changes after it in
+		// order; sending only queues the frames.
+		for (Change change : changes) {
+			this.stomp.convertAndSend(StompDestinations.roomTopic(change.roomId(), StompDestinations.PRESENCE),
+					change.notice());
+		}
+	}
+
+	private record Held(PresenceEntry entry, long refreshedAt) {
+	}
+
+	private record Change(String roomId, PresenceNotice notice) {
+	}
+
+}

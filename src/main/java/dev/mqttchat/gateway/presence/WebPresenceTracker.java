@@ -1,0 +1,177 @@
+package dev.mqttchat.gateway.presence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.mqttchat.gateway.StompDestinations;
+import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.room.RoomCache;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+import org.springframework.web.socket.messaging.SessionSubscribeEvent;
+import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
+
+/**
+ * This instance's web users in each room: a STOMP session with a username that subscribes
+ * to {@code /topic/rooms/{id}} puts its user there, and the user's last such subscription
+ * here (unsubscribed, or its socket closed) takes them out. Only those changes are
+ * announced, so several tabs are one entry.
+ */
+@Component
+public class WebPresenceTracker {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebPresenceTracker.class);
+
+	private final Map<String, Map<String, Seat>> sessions = new HashMap<>();
+
+	private final Map<Seat, Integer> counts = new HashMap<>();
+
+	private final Map<Seat, Instant> since = new HashMap<>();
+
+	private final RoomCache rooms;
+
+	private final PresenceAnnouncer announcer;
+
+	private final ExecutorService publisher = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "presence-announcer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	WebPresenceTracker(RoomCache rooms, PresenceAnnouncer announcer) {
+		this.rooms = rooms;
+		this.announcer = announcer;
+	}
+
+	@EventListener
+	void onSubscribe(SessionSubscribeEvent event) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+		String roomId = StompDestinations.roomOfTopic(headers.getDestination());
+		String username = usernameOf(event.getMessage());
+		String session = headers.getSessionId();
+		String subscription = headers.getSubscriptionId();
+		// The event comes before the guard has looked at the frame: only issued rooms
+		// count.
+		if (roomId == null || username == null || session == null || subscription == null || roomId.indexOf('/') >= 0
+				|| this.rooms.find(roomId).isEmpty()) {
+			return;
+		}
+		Seat seat = new Seat(roomId, username);
+		synchronized (this) {
+			Seat previous = this.sessions.computeIfAbsent(session, (id) -> new HashMap<>()).put(subscription, seat);
+			if (this.counts.merge(seat, 1, Integer::sum) == 1) {
+				Instant now = Instant.now();
+				this.since.put(seat, now);
+				announce(new PresenceSignal.Online(roomId, username, now));
+			}
+			if (previous != null) {
+				release(previous);
+			}
+		}
+	}
+
+	@EventListener
+	void onUnsubscribe(SessionUnsubscribeEvent event) {
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+		synchronized (this) {
+			Map<String, Seat> subscriptions = this.sessions.get(headers.getSessionId());
+			Seat seat = (subscriptions != null) ? subscriptions.remove(headers.getSubscriptionId()) : null;
+			if (seat != null) {
+				release(seat);
+			}
+		}
+	}
+
+	@EventListener
+	void onDisconnect(SessionDisconnectEvent event) {
+		synchronized (this) {
+			Map<String, Seat> subscriptions = this.sessions.remove(event.getSessionId());
+			if (subscriptions != null) {
+				subscriptions.values().forEach(this::release);
+			}
+		}
+	}
+
+	/** Whether {@code username} is in room {@code roomId} through this instance. */
+	public synchronized boolean holds(String roomId, String username) {
+		return this.counts.containsKey(new Seat(roomId, username));
+	}
+
+	/**
+	 * Announces every user here again, e.g. after the broker may have forgotten them.
+	 */
+	public synchronized void announceAll() {
+		this.since.forEach((seat, at) -> announce(new PresenceSignal.Online(seat.roomId(), seat.username(), at)));
+	}
+
+	/**
+	 * Waits up to {@code timeout} for what is announced so far to be handed to the
+	 * broker, e.g. the leaves of the sessions closed at shutdown.
+	 */
+	public void flush(Duration timeout) {
+		try {
+			this.publisher.submit(() -> {
+			}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Presence announcements not all handed to the broker: {}", ex.toString());
+		}
+	}
+
+	@PreDestroy
+	void close() {
+		this.publisher.shutdownNow();
+	}
+
+	private void release(Seat seat) {
+		if (this.counts.computeIfPresent(seat, (key, count) -> (count > 1) ? count - 1 : null) == null) {
+			this.since.remove(seat);
+			announce(new PresenceSignal.Offline(seat.roomId(), seat.username()));
+		}
+	}
+
+	private void announce(PresenceSignal signal) {
+		// Queued while the lock is held, so the broker sees one seat's changes in order,
+		// and published on one thread, so no STOMP thread waits for the broker.
+		this.publisher.execute(() -> {
+			try {
+				this.announcer.announce(signal);
+			}
+			catch (RuntimeException ex) {
+				// The broker is away: the instance announces everyone again once it is
+				// back.
+				logger.debug("Presence of {} in room {} not announced: {}", signal.username(), signal.roomId(),
+						ex.getMessage());
+			}
+		});
+	}
+
+	private static @Nullable String usernameOf(Message<?> message) {
+		Map<String, Object> session = SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders());
+		return (session != null) ? SessionIdentity.of(session) : null;
+	}
+
+	private record Seat(String roomId, String username) {
+	}
+
+}
