@@ -33,7 +33,9 @@ class DestinationAttackTests {
 		List<String> hostile = List.of("/topic/rooms/**", "/topic/rooms/*", "/topic/**", "/topic/rooms/{id}",
 				"/topic/rooms/" + victimId.substring(0, 10) + "*", "/topic/rooms", "/queue/errors-user" + victimId,
 				"/user/queue/errors/**", "/app/rooms/" + victimId, "/topic/rooms/AAAAAAAAAAAAAAAAAAAAAA",
-				"/topic/rooms/" + victimId + "/x", "/topic/rooms/../rooms/" + victimId);
+				"/topic/rooms/" + victimId + "/x", "/topic/rooms/../rooms/" + victimId, "/topic/rooms/*/presence",
+				"/topic/rooms/" + victimId + "/presence/x", "/topic/rooms/" + victimId + "/typing/**",
+				"/topic/rooms/AAAAAAAAAAAAAAAAAAAAAA/read");
 		try (StompTestClient attacker = StompTestClient.connect(this.port);
 				StompTestClient speaker = StompTestClient.connect(this.port)) {
 			BlockingQueue<Map<String, Object>> errors = attacker.subscribe("/user/queue/errors");
@@ -66,6 +68,7 @@ class DestinationAttackTests {
 			forger.send(room.destination(),
 					Map.of("id", "forged", "username", "admin", "text", "forged", "source", "web"));
 			forger.send("/app/other/" + room.id(), Map.of("username", "x", "text", "elsewhere"));
+			forger.send(room.destination() + "/presence", Map.of("type", "join", "username", "ghost"));
 
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "send-refused")
 				.extractingByKey("message")
@@ -74,6 +77,7 @@ class DestinationAttackTests {
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).extractingByKey("message")
 				.asString()
 				.startsWith("Cannot send to /app/other/");
+			assertThat(errors.poll(10, TimeUnit.SECONDS)).as("a forged join").containsEntry("code", "send-refused");
 			reader.send(room.sendDestination(), Map.of("username", "reader", "text", "real"));
 			assertThat(inbox.poll(10, TimeUnit.SECONDS)).containsEntry("text", "real");
 			assertThat(inbox).isEmpty();

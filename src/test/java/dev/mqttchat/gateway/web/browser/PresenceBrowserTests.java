@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 
@@ -70,8 +71,10 @@ class PresenceBrowserTests extends BrowserTestSupport {
 				.filter((line) -> line.getText().equals("Seen by Bob"))
 				.findFirst()
 				.orElse(null));
-		assertThat(ChatPage.textOf(read.findElement(org.openqa.selenium.By.xpath(".."))))
-			.isEqualTo("are you there, Bob?");
+		assertThat(ChatPage.textOf(read.findElement(By.xpath("..")))).isEqualTo("are you there, Bob?");
+		bobPage.find("#message").sendKeys(" again");
+		adaPage.waiting(WAIT).until((driver) -> adaPage.find("#typing").getText().equals("Bob is typing…"));
+		this.ada.screenshot("desktop-presence");
 		// Bob stopped typing without sending: the line goes after a few seconds of
 		// silence.
 		adaPage.waiting(WAIT).until((driver) -> adaPage.find("#typing").getText().isEmpty());

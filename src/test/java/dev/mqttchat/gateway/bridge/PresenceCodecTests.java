@@ -1,0 +1,86 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.presence.PresenceEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a plain MQTT client may publish on the presence, typing and read topics, and what
+ * the gateway makes of it: lenient about form, strict about names and size.
+ */
+class PresenceCodecTests {
+
+	private final PresenceCodec codec = new PresenceCodec(JsonMapper.builder().build());
+
+	@Test
+	void onlineAnnouncementOfAnMqttClientIsAnEntryFromMqtt() {
+		PresenceEntry entry = this.codec.presence(bytes("{\"username\":\" eve \",\"status\":\"online\",\"x\":1}"))
+			.orElseThrow()
+			.orElseThrow();
+
+		assertThat(entry.username()).isEqualTo("eve");
+		assertThat(entry.source()).isEqualTo(PresenceEntry.MQTT);
+		assertThat(entry.instance()).isNull();
+	}
+
+	@Test
+	void willAndEmptyRetainedMessageBothMeanGone() {
+		assertThat(this.codec.presence(bytes("{\"status\":\"offline\"}")))
+			.hasValueSatisfying((entry) -> assertThat(entry).isEmpty());
+		assertThat(this.codec.presence(new byte[0])).hasValueSatisfying((entry) -> assertThat(entry).isEmpty());
+	}
+
+	@Test
+	void aClientCannotPassItselfOffAsAWebUserWithoutAnInstance() {
+		PresenceEntry entry = this.codec
+			.presence(bytes("{\"username\":\"eve\",\"status\":\"online\",\"source\":\"web\"}"))
+			.orElseThrow()
+			.orElseThrow();
+
+		assertThat(entry.source()).isEqualTo(PresenceEntry.MQTT);
+	}
+
+	@Test
+	void invalidNamesOversizedPayloadsAndOtherTextAreIgnored() {
+		assertThat(this.codec.presence(bytes("{\"username\":\"   \",\"status\":\"online\"}"))).isEmpty();
+		assertThat(this.codec.presence(bytes("{\"username\":\"" + "x".repeat(33) + "\",\"status\":\"online\"}")))
+			.isEmpty();
+		assertThat(this.codec.presence(bytes("{\"username\":\"a\\u0007b\",\"status\":\"online\"}"))).isEmpty();
+		assertThat(this.codec.presence(bytes("{\"username\":\"eve\",\"status\":\"away\"}"))).isEmpty();
+		assertThat(this.codec.presence(bytes("eve is here"))).isEmpty();
+		String padded = "{\"username\":\"eve\",\"status\":\"online\",\"pad\":\"" + "x".repeat(2100) + "\"}";
+		assertThat(this.codec.presence(bytes(padded))).isEmpty();
+		assertThat(this.codec.typing(bytes(padded.replace("\"status\":\"online\",", "")))).isEmpty();
+	}
+
+	@Test
+	void readMarkersNeedAPositiveSeq() {
+		assertThat(this.codec.marker(bytes("{\"username\":\"eve\",\"seq\":42}")))
+			.hasValue(new PresenceCodec.Marker("eve", PresenceEntry.MQTT, 42));
+		assertThat(this.codec.marker(bytes("{\"username\":\"eve\",\"seq\":0}"))).isEmpty();
+		assertThat(this.codec.marker(bytes("{\"username\":\"eve\",\"seq\":\"42\"}"))).isEmpty();
+		assertThat(this.codec.marker(bytes("{\"seq\":42}"))).isEmpty();
+	}
+
+	@Test
+	void aClaimedSinceInTheFutureIsNow() {
+		Instant before = Instant.now();
+		PresenceEntry entry = this.codec
+			.presence(bytes("{\"username\":\"eve\",\"status\":\"online\",\"since\":\"2999-01-01T00:00:00Z\"}"))
+			.orElseThrow()
+			.orElseThrow();
+
+		assertThat(entry.since()).isBetween(before, Instant.now());
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
