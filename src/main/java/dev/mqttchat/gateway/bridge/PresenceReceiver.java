@@ -45,9 +45,11 @@ class PresenceReceiver {
 
 	private final Instant startedAt = Instant.now();
 
+	private final boolean clearWills;
+
 	PresenceReceiver(PresenceTopics topics, PresenceCodec codec, RoomCache rooms, RoomPresence presence,
 			ReadMarkers markers, TypingBroadcaster typing, WebPresenceTracker local, DirectChannel mqttOutbound,
-			MqttClientIds ids) {
+			MqttClientIds ids, BrokerEndpoint broker) {
 		this.topics = topics;
 		this.codec = codec;
 		this.rooms = rooms;
@@ -57,6 +59,7 @@ class PresenceReceiver {
 		this.local = local;
 		this.mqttOutbound = mqttOutbound;
 		this.instance = ids.instance();
+		this.clearWills = broker.isEmbedded();
 	}
 
 	void receive(String topic, byte[] payload) {
@@ -83,6 +86,11 @@ class PresenceReceiver {
 		Optional<PresenceEntry> online = parsed.get();
 		if (online.isEmpty()) {
 			this.presence.offline(roomId, key);
+			if (this.clearWills && payload.length > 0 && !key.startsWith(PresenceTopics.WEB_KEY)) {
+				// Moquette delivers a client's will but does not keep it retained: the
+				// client's "online" would greet every later subscriber.
+				clear(topic);
+			}
 			return;
 		}
 		PresenceEntry entry = online.get();

@@ -25,6 +25,9 @@ class PresenceTopics {
 
 	static final String READ = "/read/";
 
+	/** How the keys of a gateway's web users begin. */
+	static final String WEB_KEY = "web-";
+
 	private final String prefix;
 
 	PresenceTopics(ChatProperties properties) {
@@ -80,7 +83,7 @@ class PresenceTopics {
 	static String webReadKey(String username) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(username.getBytes(StandardCharsets.UTF_8));
-			return "web-" + HexFormat.of().formatHex(hash, 0, 8);
+			return WEB_KEY + HexFormat.of().formatHex(hash, 0, 8);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JVM", ex);

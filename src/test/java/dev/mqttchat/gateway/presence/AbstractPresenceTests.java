@@ -141,6 +141,12 @@ abstract class AbstractPresenceTests {
 			.containsEntry("type", "leave")
 			.containsEntry("username", "eve");
 		assertThat(this.api.presence(room.id())).isEmpty();
+		// A watcher that subscribes later sees her gone (the will, or nothing), never
+		// her "online".
+		BlockingQueue<MqttTestClient.Received> later = this.mqtt.subscribe(room.topic() + "/presence/#");
+		await().during(Duration.ofSeconds(1))
+			.atMost(TIMEOUT)
+			.until(() -> later.stream().noneMatch((seen) -> seen.text().contains("online")));
 	}
 
 	@Test
