@@ -170,6 +170,32 @@ abstract class AbstractPresenceTests {
 	}
 
 	@Test
+	void aTypingFloodFromMqttReachesBrowsersOnlyNowAndThen() throws Exception {
+		TestRoom room = TestRooms.create(this.port);
+		BlockingQueue<Map<String, Object>> typing = stomp("bob").subscribe(room.destination() + "/typing");
+		BrokerSubscriptions.await(this.simpleBroker, room.destination() + "/typing", 1);
+		long started = System.nanoTime();
+
+		for (int i = 0; i < 50; i++) {
+			this.mqtt.publishAtMostOnce(room.topic() + "/typing", "{\"username\":\"eve\"}");
+		}
+		this.mqtt.publishAtMostOnce(room.topic() + "/typing", "{\"username\":\"zed\"}");
+
+		List<Object> seen = new ArrayList<>();
+		await().atMost(TIMEOUT).until(() -> {
+			Map<String, Object> notice = typing.poll(1, TimeUnit.SECONDS);
+			if (notice != null) {
+				seen.add(notice.get("username"));
+			}
+			return seen.contains("zed");
+		});
+		long seconds = 1 + Duration.ofNanos(System.nanoTime() - started).toSeconds();
+		assertThat(seen.stream().filter("eve"::equals).count())
+			.as("of 50 typing signals in %d s, browsers got %s", seconds, seen)
+			.isBetween(1L, seconds + 1);
+	}
+
+	@Test
 	void readMarkersReachReadersTheApiAndMqtt() throws Exception {
 		TestRoom room = TestRooms.create(this.port);
 		StompTestClient alice = stomp("alice");
