@@ -10,6 +10,7 @@ import { MessageList } from "./message-list.js";
 import { PageTitle } from "./page-title.js";
 import { PresenceView } from "./presence-view.js";
 import { ReadView } from "./read-view.js";
+import { ReplyView } from "./replies.js";
 import { RoomHeader } from "./room-header.js";
 import { RoomSync } from "./room-sync.js";
 import { roomSignals } from "./room-topics.js";
@@ -40,8 +41,12 @@ const list = new MessageList({
   onUnread: (count) => title.addUnread(count),
   loadOlder: (before) => sync?.older(before),
   onJumpToEnd: () => composer.focus(),
-  onChanged: () => reads.listChanged(),
+  onChanged: () => {
+    reads.listChanged();
+    replies.refresh();
+  },
 });
+const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
 const presence = new PresenceView({ list, me: myName });
 const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
 const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
@@ -51,7 +56,7 @@ const alerts = new MentionAlerts({
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
   maxText: Number(document.body.dataset.maxText) || 4000,
-  list, username, clientId: me, publish: (destination, body) => connection.publish(destination, body),
+  list, username, clientId: me, publish: (destination, body) => connection.publish(destination, body), reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
 });
 const header = new RoomHeader({
@@ -107,6 +112,7 @@ function follow(room) {
   connection.setRoom(room);
   presence.reset();
   typing.reset();
+  replies.clear();
   reads.enter(room);
 }
 

@@ -20,8 +20,8 @@ export class Composer {
   // The connection's last status, for the placeholder.
   #status = null;
 
-  constructor({ maxText, list, username, clientId, publish, onRoomGone }) {
-    Object.assign(this, { list, username, clientId, publish, onRoomGone });
+  constructor({ maxText, list, username, clientId, publish, onRoomGone, reply = null }) {
+    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply });
     this.input = $("message");
     this.sendButton = $("send");
     this.chatError = $("chat-error");
@@ -112,7 +112,10 @@ export class Composer {
     }
     // The server keeps one name per connection: a new name goes out on a new one, and the outbox waits for it.
     this.username.commit();
-    const entry = this.outbox.add({ roomId: this.room.id, destination: this.room.sendDestination, text });
+    const entry = this.outbox.add({
+      roomId: this.room.id, destination: this.room.sendDestination, text, replyTo: this.reply?.current() ?? null,
+    });
+    this.reply?.clear();
     this.input.value = "";
     this.length.update();
     this.showPending(entry);

@@ -16,7 +16,7 @@ export class OlderMessages {
     this.older = $("older");
     this.button = $("load-older");
     this.status = $("history-status");
-    this.button.addEventListener("click", () => this.#load());
+    this.button.addEventListener("click", () => this.load());
   }
 
   /** A room opens. */
@@ -48,15 +48,16 @@ export class OlderMessages {
     this.older.hidden = this.list.loading || this.#exhausted || !(this.list.firstShown()?.message.seq > 1);
   }
 
-  async #load() {
+  /** Loads the page before the first message shown; false when nothing older can come (or it failed). */
+  async load() {
     this.status.textContent = "";
     const before = this.list.firstShown()?.message.seq;
-    if (!before) {
-      return;
+    if (!before || this.#exhausted) {
+      return false;
     }
     const request = this.loadOlder(before);
     if (!request) {
-      return;
+      return false;
     }
     this.button.disabled = true;
     this.status.textContent = "Loading older messages…";
@@ -66,10 +67,10 @@ export class OlderMessages {
     } catch (error) {
       this.status.textContent = `Older messages could not be loaded: ${error.message}`;
       this.button.disabled = false;
-      return;
+      return false;
     }
     if (!answer) {
-      return;
+      return false;
     }
     this.button.disabled = false;
     this.status.textContent = "";
@@ -82,5 +83,6 @@ export class OlderMessages {
       // The button is gone: keep keyboard focus in the conversation rather than on the page's body.
       this.list.scroll.focus();
     }
+    return answer.messages.length > 0 || !answer.exhausted;
   }
 }

@@ -69,9 +69,28 @@ export function messageItem(message, { own, continued }) {
   }
 
   const bubble = element("div", "bubble");
-  bubble.append(meta, messageText(message.text));
+  bubble.append(meta);
+  if (typeof message.replyTo === "string") {
+    bubble.append(replyQuote(message.replyTo));
+  }
+  const reply = element("button", "reply-action", "Reply");
+  reply.type = "button";
+  reply.title = `Reply to ${sender}`;
+  bubble.append(messageText(message.text), reply);
   item.append(avatar(sender), bubble);
   return item;
+}
+
+/**
+ * The quoted start of the message a reply answers: filled in by ReplyView once that message is on the page; a
+ * click jumps to it.
+ */
+function replyQuote(target) {
+  const quote = element("button", "reply-quote");
+  quote.type = "button";
+  quote.dataset.target = target;
+  quote.append(element("span", "quote-sender"), element("span", "quote-text", "Reply to an earlier message"));
+  return quote;
 }
 
 /** A day separator such as "Today". */

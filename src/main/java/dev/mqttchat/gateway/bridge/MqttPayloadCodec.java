@@ -128,8 +128,11 @@ class MqttPayloadCodec {
 				? s.strip() : null;
 		String clientId = (wire.clientId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
 		MessageSource source = "web".equals(wire.source()) ? MessageSource.WEB : MessageSource.MQTT;
-		return new Incoming(new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source),
-				!ownId);
+		// A reply's target is kept as given when well formed; a page shows it unresolved
+		// if the room has no such message.
+		String replyTo = (wire.replyTo() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+		return new Incoming(
+				new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source, replyTo), !ownId);
 	}
 
 	private ChatMessage fromText(String roomId, String text) {
@@ -166,7 +169,7 @@ class MqttPayloadCodec {
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
-			@Nullable Object sentAt, @Nullable Object source) {
+			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo) {
 	}
 
 }

@@ -97,6 +97,10 @@ class ChatController {
 			throw new ChatRejectedException("unknown-room", "No room has this id; messages were not sent.");
 		}
 		ChatMessage message = this.messages.fromWeb(roomId, request, session);
+		if (message.replyTo() != null && this.lookup.findById(roomId, message.replyTo()).isEmpty()) {
+			throw new ChatRejectedException("unknown-reply-to",
+					"Not sent: this room has no message " + message.replyTo() + " to reply to.");
+		}
 		String clientMsgId = (request != null) ? request.clientMsgId() : null;
 		String sessionId = headers.getSessionId();
 		PendingSends.Waiter waiter = (clientMsgId != null && sessionId != null)

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param text what was said
  * @param sentAt when the gateway (or the MQTT sender) stamped it
  * @param source {@code web} or {@code mqtt}
+ * @param replyTo the id of the message of the same room this one answers, if any
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
-		Instant sentAt, MessageSource source) {
+		Instant sentAt, MessageSource source, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo) {
+
+	/** A message that answers none. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source) {
+		this(id, roomId, username, clientId, text, sentAt, source, null);
+	}
 
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
 

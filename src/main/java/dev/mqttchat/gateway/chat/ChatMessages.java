@@ -50,8 +50,13 @@ class ChatMessages {
 			throw new ChatRejectedException("invalid-client-msg-id",
 					"A clientMsgId is 1-64 characters without control characters.");
 		}
+		String replyTo = request.replyTo();
+		if (replyTo != null && !ChatMessage.isValidClientId(replyTo)) {
+			throw new ChatRejectedException("invalid-reply-to",
+					"replyTo is the id of a message in this room: 1-64 characters without control characters.");
+		}
 		String id = (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
-		return new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB);
+		return new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB, replyTo);
 	}
 
 	private static String username(SendRequest request, Map<String, Object> session) {

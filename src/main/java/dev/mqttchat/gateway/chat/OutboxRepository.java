@@ -32,8 +32,8 @@ class OutboxRepository {
 	boolean add(ChatMessage message, int max) {
 		try {
 			return this.jdbc
-				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at) "
-						+ "SELECT :id, :room, :username, :clientId, :text, :sentAt, :queuedAt "
+				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to) "
+						+ "SELECT :id, :room, :username, :clientId, :text, :sentAt, :queuedAt, :replyTo "
 						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
@@ -42,6 +42,7 @@ class OutboxRepository {
 				.param("text", message.text())
 				.param("sentAt", utc(message.sentAt()))
 				.param("queuedAt", utc(Instant.now()))
+				.param("replyTo", message.replyTo())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -70,16 +71,15 @@ class OutboxRepository {
 	/** The oldest {@code limit} messages, in the order they were accepted. */
 	List<Entry> oldest(int limit) {
 		return this.jdbc
-			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at FROM outbox "
+			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to FROM outbox "
 					+ "ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
-				return new Entry(
-						new ChatMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
-								row.getString("client_id"), row.getString("text"),
-								row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB),
-						(published != null) ? published.toInstant() : null);
+				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
+						row.getString("username"), row.getString("client_id"), row.getString("text"),
+						row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
+						row.getString("reply_to")), (published != null) ? published.toInstant() : null);
 			})
 			.list();
 	}

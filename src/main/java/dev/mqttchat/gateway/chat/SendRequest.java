@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
  * sender's receipts name it, and a SEND repeated with it is stored once
  */
 record SendRequest(@Nullable String username, @Nullable String text, @Nullable String clientId,
-		@Nullable String clientMsgId) {
+		@Nullable String clientMsgId, @Nullable String replyTo) {
 }

@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class MessageStore implements MessageLookup {
 
-	static final String COLUMNS = "id, room_id, username, client_id, text, sent_at, source, seq";
+	static final String COLUMNS = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to";
 
 	private final JdbcClient jdbc;
 
@@ -178,7 +178,8 @@ public class MessageStore implements MessageLookup {
 		return new StoredMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
 				row.getString("client_id"), row.getString("text"),
 				row.getObject("sent_at", OffsetDateTime.class).toInstant(),
-				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, row.getLong("seq"));
+				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, row.getLong("seq"),
+				row.getString("reply_to"));
 	}
 
 }

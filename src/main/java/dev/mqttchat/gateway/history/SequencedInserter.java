@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class SequencedInserter {
 
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -78,7 +78,7 @@ public class SequencedInserter {
 				seq++;
 				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
 				rows.add(new Object[] { message.id(), room, message.username(), message.clientId(), message.text(),
-						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq,
+						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq, message.replyTo(),
 						MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
@@ -92,9 +92,8 @@ public class SequencedInserter {
 			}
 		});
 		if (!rows.isEmpty()) {
-			this.batches.batchUpdate(
-					"INSERT INTO message (" + MessageStore.COLUMNS + ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					rows, ROW_TYPES);
+			this.batches.batchUpdate("INSERT INTO message (" + MessageStore.COLUMNS
+					+ ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {

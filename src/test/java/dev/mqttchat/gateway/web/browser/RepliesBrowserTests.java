@@ -1,0 +1,84 @@
+package dev.mqttchat.gateway.web.browser;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Alice replies to Bob from her browser; Bob sees the quote, and a click on a quote finds
+ * the original even when it is older than what the page has loaded.
+ */
+class RepliesBrowserTests extends BrowserTestSupport {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	private Browser alice;
+
+	private Browser bob;
+
+	@BeforeEach
+	void startBrowsers() {
+		this.alice = Browser.start();
+		this.bob = Browser.start();
+	}
+
+	@AfterEach
+	void quitBrowsers() {
+		List<String> errors = this.alice.consoleErrors();
+		this.alice.close();
+		this.bob.close();
+		assertThat(errors).as("script errors or CSP violations").isEmpty();
+	}
+
+	@Test
+	void aliceRepliesToBobAndBobSeesWhatSheAnswered() {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Lunch");
+		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+		alicePage.awaitStatus("connected");
+		bobPage.send("lunch at noon?");
+		WebElement original = alicePage.awaitMessage("lunch at noon?");
+
+		original.findElement(By.cssSelector("button.reply-action")).click();
+		assertThat(alicePage.find("#reply-label").getText()).isEqualTo("Replying to Bob: lunch at noon?");
+		alicePage.send("noon is fine");
+
+		WebElement reply = bobPage.awaitMessage("noon is fine");
+		WebElement quote = reply.findElement(By.cssSelector(".reply-quote"));
+		bobPage.waiting(WAIT).until((driver) -> quote.getText().equals("Bob: lunch at noon?"));
+		assertThat(alicePage.find("#reply-bar").isDisplayed()).as("the next message answers none").isFalse();
+		this.bob.screenshot("desktop-reply");
+	}
+
+	@Test
+	void aClickOnAQuoteLoadsOlderMessagesUntilTheOriginalIsThere() throws Exception {
+		String roomId = createRoomOverRest("Long thread");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			for (int i = 1; i <= 70; i++) {
+				peer.publish("message " + i);
+			}
+			List<JsonNode> stored = awaitStored(roomId, 70);
+			String first = stored.get(0).path("id").asString();
+			peer.publish("{\"username\":\"eve\",\"text\":\"about the first one\",\"replyTo\":\"" + first + "\"}");
+			awaitStored(roomId, 71);
+			ChatPage page = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+			WebElement reply = page.awaitMessage("about the first one");
+			assertThat(page.shownTexts()).doesNotContain("message 1");
+
+			reply.findElement(By.cssSelector(".reply-quote")).click();
+
+			page.awaitMessage("message 1");
+			page.waiting(WAIT).until((driver) -> page.inViewport("li.message[data-id='" + first + "']"));
+			assertThat(reply.findElement(By.cssSelector(".reply-quote")).getText()).isEqualTo("MQTT client: message 1");
+		}
+	}
+
+}
