@@ -2,7 +2,7 @@
 
 usage: python3 presence_client.py chat/rooms/ID [broker-host] [broker-port] [gateway-url]   (paho-mqtt 1.x or 2.x)
 """
-import json, sys, time, urllib.request
+import json, sys, threading, time, urllib.request
 import paho.mqtt.client as mqtt
 
 if len(sys.argv) < 2:
@@ -13,10 +13,12 @@ version = [mqtt.CallbackAPIVersion.VERSION2] if hasattr(mqtt, "CallbackAPIVersio
 client = mqtt.Client(*version, client_id="eve-py")
 client.will_set(me, json.dumps({"status": "offline"}), qos=1, retain=True)   # the broker's word if eve vanishes
 watch = [(f"{topic}/presence/#", 1), (f"{topic}/typing", 0), (f"{topic}/read/+", 1)]
-client.on_connect = lambda c, *_: c.subscribe(watch)
+ready = threading.Event()                                             # set once the broker accepted us
+client.on_connect = lambda c, *_: (c.subscribe(watch), ready.set())
 client.on_message = lambda c, u, m: print(m.topic[len(topic) + 1:], m.payload.decode() or "(empty)", flush=True)
 client.connect(host, int(port), keepalive=30)
 client.loop_start()
+ready.wait(10)
 client.publish(me, json.dumps({"username": "eve", "status": "online"}), qos=1, retain=True)
 time.sleep(2)
 client.publish(f"{topic}/typing", json.dumps({"username": "eve"}), qos=0)           # never retained

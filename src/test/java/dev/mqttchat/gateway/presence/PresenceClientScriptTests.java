@@ -1,10 +1,13 @@
 package dev.mqttchat.gateway.presence;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -39,11 +44,28 @@ class PresenceClientScriptTests {
 	@LocalServerPort
 	int port;
 
+	private final Path output;
+
 	@Autowired
 	BrokerEndpoint broker;
 
 	@Autowired
 	MqttLinkMonitor links;
+
+	PresenceClientScriptTests() throws IOException {
+		this.output = Files.createTempFile("presence-client-", ".txt");
+	}
+
+	@DynamicPropertySource
+	static void brokerNobodyHereWrote(DynamicPropertyRegistry registry) {
+		// A user runs the script against their own broker: here the CI's Mosquitto where
+		// one is named, else the embedded broker.
+		String url = System.getenv("CHAT_TEST_MQTT_URL");
+		if (url != null && !url.isBlank()) {
+			registry.add("chat.mqtt.url", () -> url);
+			registry.add("chat.rooms.topic-prefix", () -> "test/" + UUID.randomUUID() + "/chat/rooms");
+		}
+	}
 
 	@Test
 	void theDocumentedPahoScriptTakesPartInARoom() throws Exception {
@@ -66,23 +88,38 @@ class PresenceClientScriptTests {
 					host.substring(0, host.lastIndexOf(':')), host.substring(host.lastIndexOf(':') + 1),
 					"http://localhost:" + this.port)
 				.redirectErrorStream(true)
+				.redirectOutput(this.output.toFile())
 				.start();
 
-			assertThat(events.poll(15, TimeUnit.SECONDS)).containsEntry("type", "join")
+			assertThat(events.poll(15, TimeUnit.SECONDS)).as(this::printed)
+				.containsEntry("type", "join")
 				.containsEntry("username", "eve")
 				.containsEntry("source", "mqtt");
-			assertThat(typing.poll(15, TimeUnit.SECONDS)).containsEntry("username", "eve");
-			assertThat(messages.poll(15, TimeUnit.SECONDS)).containsEntry("username", "eve")
+			assertThat(typing.poll(15, TimeUnit.SECONDS)).as(this::printed).containsEntry("username", "eve");
+			assertThat(messages.poll(15, TimeUnit.SECONDS)).as(this::printed)
+				.containsEntry("username", "eve")
 				.containsEntry("text", "hi @ada, from python");
-			assertThat(reads.poll(15, TimeUnit.SECONDS)).containsEntry("username", "eve").containsEntry("seq", 1);
-			assertThat(events.poll(15, TimeUnit.SECONDS)).containsEntry("type", "leave")
+			assertThat(reads.poll(15, TimeUnit.SECONDS)).as(this::printed)
+				.containsEntry("username", "eve")
+				.containsEntry("seq", 1);
+			assertThat(events.poll(15, TimeUnit.SECONDS)).as(this::printed)
+				.containsEntry("type", "leave")
 				.containsEntry("username", "eve");
 			assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String output = printed();
 			assertThat(script.exitValue()).as(output).isZero();
 			assertThat(output).as("what the script printed")
 				.contains("\"username\":\"ada\",\"status\":\"online\"")
 				.contains("presence/eve-py (empty)");
+		}
+	}
+
+	private String printed() {
+		try {
+			return "the script printed: " + Files.readString(this.output, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return ex.toString();
 		}
 	}
 
