@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.StompDestinations;
@@ -100,8 +102,7 @@ public class RoomPresence {
 	}
 
 	/**
-	 * The presence subscription was made again: entries the broker does not confirm
-	 * within the grace time left meanwhile.
+	 * The presence subscription was made again: what the broker does not confirm, left.
 	 */
 	public synchronized void resyncing() {
 		this.resyncStartedAt = System.nanoTime();
@@ -129,17 +130,17 @@ public class RoomPresence {
 
 	/** The people in room {@code roomId}, one entry per username, sorted by name. */
 	public synchronized List<PresenceMember> members(String roomId) {
-		Map<String, Held> room = this.rooms.getOrDefault(roomId, Map.of());
-		return room.values()
+		return this.rooms.getOrDefault(roomId, Map.of())
+			.values()
 			.stream()
-			.map((held) -> held.entry().username())
-			.distinct()
-			.map((username) -> memberOf(room, username))
-			.sorted(Comparator.comparing(PresenceMember::username))
+			.map(Held::entry)
+			.collect(Collectors.groupingBy(PresenceEntry::username, TreeMap::new, Collectors.toList()))
+			.entrySet()
+			.stream()
+			.map((person) -> memberOf(person.getKey(), person.getValue()))
 			.toList();
 	}
 
-	/** Forgets a deleted room. */
 	@EventListener
 	synchronized void onDeleted(RoomDeletedEvent event) {
 		this.rooms.remove(event.roomId());
@@ -152,7 +153,7 @@ public class RoomPresence {
 				.stream()
 				.filter((held) -> stale.test(held.getValue().entry(), held.getValue().refreshedAt()))
 				.toList();
-			for (Map.Entry<String, Held> held : List.copyOf(gone)) {
+			for (Map.Entry<String, Held> held : gone) {
 				room.remove(held.getKey());
 				removed.add(Map.entry(roomId, held.getKey()));
 				left(roomId, room, held.getValue().entry(), changes);
@@ -172,19 +173,18 @@ public class RoomPresence {
 	}
 
 	private static PresenceMember memberOf(Map<String, Held> room, String username) {
-		List<PresenceEntry> entries = room.values()
-			.stream()
-			.map(Held::entry)
-			.filter((entry) -> entry.username().equals(username))
-			.toList();
+		return memberOf(username,
+				room.values().stream().map(Held::entry).filter((e) -> e.username().equals(username)).toList());
+	}
+
+	private static PresenceMember memberOf(String username, List<PresenceEntry> entries) {
 		boolean web = entries.stream().anyMatch((entry) -> PresenceEntry.WEB.equals(entry.source()));
 		return new PresenceMember(username, web ? PresenceEntry.WEB : PresenceEntry.MQTT,
 				entries.stream().map(PresenceEntry::since).min(Comparator.naturalOrder()).orElseThrow());
 	}
 
 	private void tell(List<Change> changes) {
-		// Under the lock, so a subscriber gets its roster and the changes after it in
-		// order; sending only queues the frames.
+		// Under the lock: a roster and the changes after it stay in order.
 		for (Change change : changes) {
 			this.stomp.convertAndSend(StompDestinations.roomTopic(change.roomId(), StompDestinations.PRESENCE),
 					change.notice());
