@@ -5,11 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,8 +38,6 @@ class MqttPayloadCodec {
 
 	private static final Pattern REFERENCE_FORM = Pattern.compile("([^()\\r\\n]{1,32}) \\(([^()\\r\\n]{0,64})\\): (.*)",
 			Pattern.DOTALL);
-
-	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private final JsonMapper json;
 
@@ -95,11 +91,17 @@ class MqttPayloadCodec {
 		catch (CharacterCodingException ex) {
 			return drop(roomId, "not-utf8", "payload is not valid UTF-8");
 		}
-		Incoming json = fromJson(roomId, text);
+		Incoming json;
+		try {
+			json = fromJson(roomId, text);
+		}
+		catch (Dropped ex) {
+			return drop(roomId, String.valueOf(ex.getMessage()), "JSON entry refused: " + ex.getMessage());
+		}
 		// possibleRepeat marks, until the checks below, whether the sender gave no id.
 		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
 		boolean ownId = json != null && !json.possibleRepeat();
-		if (message.text().isEmpty()) {
+		if (message.text().isEmpty() && !message.envelope().isAction()) {
 			return drop(roomId, "empty", "empty message");
 		}
 		if (message.text().length() > this.maxTextLength) {
@@ -112,27 +114,21 @@ class MqttPayloadCodec {
 		if (!text.stripLeading().startsWith("{")) {
 			return null;
 		}
-		WireMessage wire;
+		WireMessageReader.WireMessage wire;
 		try {
-			wire = this.json.readValue(text, WireMessage.class);
+			wire = this.json.readValue(text, WireMessageReader.WireMessage.class);
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
-		if (!(wire.text() instanceof String body)) {
+		WireMessageReader.Outcome outcome = WireMessageReader.read(roomId, wire);
+		if (outcome == null) {
 			return null;
 		}
-		boolean ownId = wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches();
-		String id = ownId ? (String) wire.id() : ChatMessage.newId();
-		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
-				? s.strip() : null;
-		String clientId = (wire.clientId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
-		MessageSource source = "web".equals(wire.source()) ? MessageSource.WEB : MessageSource.MQTT;
-		// A reply's target is kept as given when well formed; a page shows it unresolved
-		// if the room has no such message.
-		String replyTo = (wire.replyTo() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
-		return new Incoming(
-				new ChatMessage(id, roomId, username, clientId, body, sentAt(wire.sentAt()), source, replyTo), !ownId);
+		if (outcome.message() == null) {
+			throw new Dropped(String.valueOf(outcome.dropReason()));
+		}
+		return new Incoming(outcome.message(), !outcome.ownId());
 	}
 
 	private ChatMessage fromText(String roomId, String text) {
@@ -145,31 +141,19 @@ class MqttPayloadCodec {
 		return new ChatMessage(ChatMessage.newId(), roomId, null, null, text, Instant.now(), MessageSource.MQTT);
 	}
 
-	private Instant sentAt(@Nullable Object value) {
-		if (value instanceof String s) {
-			try {
-				return Instant.parse(s);
-			}
-			catch (DateTimeParseException ex) {
-				// A sender's clock format is not worth dropping its message over.
-			}
-		}
-		return Instant.now();
-	}
-
 	private @Nullable Incoming drop(String roomId, String reason, String detail) {
 		this.meters.counter("chat.mqtt.payloads.dropped", "reason", reason).increment();
 		logger.warn("Dropped MQTT payload for room {}: {}", roomId, detail);
 		return null;
 	}
 
-	/**
-	 * The JSON fields read from MQTT, loosely typed so that wrong types are caught here
-	 * rather than thrown.
-	 */
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
-			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo) {
+	/** A JSON entry that is dropped, and why. */
+	private static final class Dropped extends RuntimeException {
+
+		Dropped(String reason) {
+			super(reason, null, false, false);
+		}
+
 	}
 
 }

@@ -101,6 +101,15 @@ class ChatController {
 			throw new ChatRejectedException("unknown-reply-to",
 					"Not sent: this room has no message " + message.replyTo() + " to reply to.");
 		}
+		if (message.envelope().isAction()) {
+			ActionRules.Refusal refusal = ActionRules.refusal(message,
+					this.lookup.findById(roomId, String.valueOf(message.envelope().target()))
+						.map(ActionRules.TargetState::of)
+						.orElse(null));
+			if (refusal != null) {
+				throw new ChatRejectedException(refusal.code(), "Not done: " + refusal.text());
+			}
+		}
 		String clientMsgId = (request != null) ? request.clientMsgId() : null;
 		String sessionId = headers.getSessionId();
 		PendingSends.Waiter waiter = (clientMsgId != null && sessionId != null)

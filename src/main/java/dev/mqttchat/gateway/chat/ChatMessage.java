@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +22,22 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt when the gateway (or the MQTT sender) stamped it
  * @param source {@code web} or {@code mqtt}
  * @param replyTo the id of the message of the same room this one answers, if any
+ * @param envelope its type, target and signature, in the same JSON object
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
-		Instant sentAt, MessageSource source, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo) {
+		Instant sentAt, MessageSource source, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
+		@JsonUnwrapped MessageEnvelope envelope) {
 
 	/** A message that answers none. */
 	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 			Instant sentAt, MessageSource source) {
 		this(id, roomId, username, clientId, text, sentAt, source, null);
+	}
+
+	/** A plain message nobody signed. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, @Nullable String replyTo) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, MessageEnvelope.PLAIN);
 	}
 
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
@@ -47,6 +56,15 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 	 */
 	public static String idFor(String roomId, String username, String clientMsgId) {
 		String key = "chat-message\n" + roomId + "\n" + username + "\n" + clientMsgId;
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	/**
+	 * The id of the entry an author key signed with {@code clientMsgId}: a replay of it,
+	 * under any name or from any client, is the same entry and is stored once.
+	 */
+	public static String idForAuthor(String roomId, String author, String clientMsgId) {
+		String key = "chat-entry\n" + roomId + "\n" + author + "\n" + clientMsgId;
 		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 

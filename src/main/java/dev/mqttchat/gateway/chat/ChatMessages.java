@@ -32,14 +32,11 @@ class ChatMessages {
 					"The message body must be JSON like " + "{\"username\": \"ada\", \"text\": \"hello\"}.");
 		}
 		String username = username(request, session);
-		String text = request.text();
-		if (text == null || text.isBlank()) {
-			throw new ChatRejectedException("empty-text", "The message text is empty.");
+		MessageType type = (request.type() == null) ? MessageType.MESSAGE : MessageType.of(request.type());
+		if (type == null) {
+			throw new ChatRejectedException("invalid-type", "type is one of message, edit, delete and reaction.");
 		}
-		if (text.length() > this.maxTextLength) {
-			throw new ChatRejectedException("text-too-long",
-					"The message text has " + text.length() + " characters; the limit is " + this.maxTextLength + ".");
-		}
+		String text = text(type, request.text());
 		String clientId = request.clientId();
 		if (clientId != null && !ChatMessage.isValidClientId(clientId)) {
 			throw new ChatRejectedException("invalid-client-id",
@@ -51,12 +48,64 @@ class ChatMessages {
 					"A clientMsgId is 1-64 characters without control characters.");
 		}
 		String replyTo = request.replyTo();
-		if (replyTo != null && !ChatMessage.isValidClientId(replyTo)) {
+		if (replyTo != null && (type != MessageType.MESSAGE || !ChatMessage.isValidClientId(replyTo))) {
 			throw new ChatRejectedException("invalid-reply-to",
 					"replyTo is the id of a message in this room: 1-64 characters without control characters.");
 		}
-		String id = (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
-		return new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB, replyTo);
+		MessageEnvelope envelope = envelope(type, request);
+		String id = (envelope.isSigned()) ? ChatMessage.idForAuthor(roomId, envelope.author(), clientMsgId)
+				: (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
+		ChatMessage message = new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB,
+				replyTo, envelope);
+		if (envelope.isSigned() && !AuthorSignature.holds(message)) {
+			throw new ChatRejectedException("invalid-signature",
+					"Not sent: the signature does not hold for this message's fields and author key.");
+		}
+		return message;
+	}
+
+	private String text(MessageType type, @Nullable String text) {
+		if (type == MessageType.DELETE || type == MessageType.REACTION) {
+			if (text != null && !text.isEmpty()) {
+				throw new ChatRejectedException("unexpected-text", "A " + type.wireName() + " carries no text.");
+			}
+			return "";
+		}
+		if (text == null || text.isBlank()) {
+			throw new ChatRejectedException("empty-text", "The message text is empty.");
+		}
+		if (text.length() > this.maxTextLength) {
+			throw new ChatRejectedException("text-too-long",
+					"The message text has " + text.length() + " characters; the limit is " + this.maxTextLength + ".");
+		}
+		return text;
+	}
+
+	private static MessageEnvelope envelope(MessageType type, SendRequest request) {
+		String target = request.target();
+		if ((type == MessageType.MESSAGE) != (target == null)
+				|| (target != null && !ChatMessage.isValidClientId(target))) {
+			throw new ChatRejectedException("invalid-target", (type == MessageType.MESSAGE)
+					? "Only an edit, a delete or a reaction names a target."
+					: "A " + type.wireName() + " names its target: the id of a message in this room, 1-64 characters.");
+		}
+		String emoji = request.emoji();
+		if ((type == MessageType.REACTION) != (emoji != null)
+				|| (emoji != null && !MessageEnvelope.isValidEmoji(emoji))) {
+			throw new ChatRejectedException("invalid-emoji",
+					"A reaction carries one emoji of 1-32 characters without spaces; nothing else carries one.");
+		}
+		String author = request.author();
+		String sig = request.sig();
+		if ((author == null) != (sig == null) || (author != null && request.clientMsgId() == null)) {
+			throw new ChatRejectedException("invalid-signature",
+					"A signed message carries author, sig and clientMsgId; an unsigned one none of author and sig.");
+		}
+		if (author == null && (type == MessageType.EDIT || type == MessageType.DELETE)) {
+			throw new ChatRejectedException("signature-required",
+					"An edit or a delete must be signed with the key of the message's author.");
+		}
+		return new MessageEnvelope(type, target, emoji, request.clientMsgId(), author, sig);
 	}
 
 	private static String username(SendRequest request, Map<String, Object> session) {

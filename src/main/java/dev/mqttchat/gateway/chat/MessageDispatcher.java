@@ -121,6 +121,10 @@ class MessageDispatcher {
 					// Deleted meanwhile: it will never be stored.
 					this.pending.forget(overdue.message);
 				}
+				else if (refusedNow(overdue.message)) {
+					// An action the store turned down: its sender hears why, once.
+					continue;
+				}
 				else if (dispatch(overdue.message)) {
 					this.pending.republished(overdue.message);
 				}
@@ -129,6 +133,23 @@ class MessageDispatcher {
 		catch (DataAccessException ex) {
 			logger.warn("Outbox not relayed this time: {}", ex.getMostSpecificCause().getMessage());
 		}
+	}
+
+	private boolean refusedNow(ChatMessage message) {
+		if (!message.envelope().isAction()) {
+			return false;
+		}
+		ActionRules.Refusal refusal = ActionRules.refusal(message,
+				this.lookup.findById(message.roomId(), String.valueOf(message.envelope().target()))
+					.map(ActionRules.TargetState::of)
+					.orElse(null));
+		if (refusal == null) {
+			return false;
+		}
+		this.metrics.rejected(refusal.code());
+		this.pending.refused(message, new ChatError(refusal.code(), "Not done: " + refusal.text(), message.roomId(),
+				message.envelope().clientMsgId()));
+		return true;
 	}
 
 	private void relay() {

@@ -32,8 +32,9 @@ class OutboxRepository {
 	boolean add(ChatMessage message, int max) {
 		try {
 			return this.jdbc
-				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to) "
-						+ "SELECT :id, :room, :username, :clientId, :text, :sentAt, :queuedAt, :replyTo "
+				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
+						+ "target, emoji, client_msg_id, author, sig) SELECT :id, :room, :username, :clientId, :text, "
+						+ ":sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig "
 						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
@@ -43,6 +44,12 @@ class OutboxRepository {
 				.param("sentAt", utc(message.sentAt()))
 				.param("queuedAt", utc(Instant.now()))
 				.param("replyTo", message.replyTo())
+				.param("type", message.envelope().type().wireName())
+				.param("target", message.envelope().target())
+				.param("emoji", message.envelope().emoji())
+				.param("clientMsgId", message.envelope().clientMsgId())
+				.param("author", message.envelope().author())
+				.param("sig", message.envelope().sig())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -71,15 +78,21 @@ class OutboxRepository {
 	/** The oldest {@code limit} messages, in the order they were accepted. */
 	List<Entry> oldest(int limit) {
 		return this.jdbc
-			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to FROM outbox "
-					+ "ORDER BY position LIMIT :limit")
+			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
+					+ "emoji, client_msg_id, author, sig FROM outbox ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
-				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
-						row.getString("username"), row.getString("client_id"), row.getString("text"),
-						row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
-						row.getString("reply_to")), (published != null) ? published.toInstant() : null);
+				MessageType type = MessageType.of(row.getString("type"));
+				MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
+						row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
+						row.getString("author"), row.getString("sig"));
+				return new Entry(
+						new ChatMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
+								row.getString("client_id"), row.getString("text"),
+								row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
+								row.getString("reply_to"), envelope),
+						(published != null) ? published.toInstant() : null);
 			})
 			.list();
 	}

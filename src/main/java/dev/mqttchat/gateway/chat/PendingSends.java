@@ -70,7 +70,8 @@ class PendingSends {
 		Pending entry = this.pending.get(message.id());
 		if (entry != null) {
 			entry.queued = true;
-			entry.waiters.forEach((waiter) -> send(waiter, Receipt.queued(waiter.clientMsgId(), message)));
+			entry.waiters.forEach((waiter) -> send(waiter, StompDestinations.USER_RECEIPT_QUEUE,
+					Receipt.queued(waiter.clientMsgId(), message)));
 		}
 	}
 
@@ -87,7 +88,16 @@ class PendingSends {
 	void stored(StoredMessage message) {
 		Pending entry = this.pending.remove(message.id());
 		if (entry != null) {
-			entry.waiters.forEach((waiter) -> send(waiter, Receipt.stored(waiter.clientMsgId(), message)));
+			entry.waiters.forEach((waiter) -> send(waiter, StompDestinations.USER_RECEIPT_QUEUE,
+					Receipt.stored(waiter.clientMsgId(), message)));
+		}
+	}
+
+	/** {@code message} was refused after all: its senders get {@code error}. */
+	void refused(ChatMessage message, ChatError error) {
+		Pending entry = this.pending.remove(message.id());
+		if (entry != null) {
+			entry.waiters.forEach((waiter) -> send(waiter, StompDestinations.USER_ERROR_QUEUE, error));
 		}
 	}
 
@@ -114,12 +124,11 @@ class PendingSends {
 		return this.pending.size();
 	}
 
-	private void send(Waiter waiter, Receipt receipt) {
+	private void send(Waiter waiter, String queue, Object payload) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(waiter.sessionId());
 		headers.setLeaveMutable(true);
-		this.stomp.convertAndSendToUser(waiter.sessionId(), StompDestinations.USER_RECEIPT_QUEUE, receipt,
-				headers.getMessageHeaders());
+		this.stomp.convertAndSendToUser(waiter.sessionId(), queue, payload, headers.getMessageHeaders());
 	}
 
 }

@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param clientId optional id of the sending client
  * @param clientMsgId optional id the client gave this message, 1-64 characters: the
  * sender's receipts name it, and a SEND repeated with it is stored once
+ * @param replyTo optional id of the message this one answers
+ * @param type {@code message} (the default), {@code edit}, {@code delete} or
+ * {@code reaction}
+ * @param target the id of the message an action acts on
+ * @param emoji a reaction's emoji
+ * @param author the sender's Ed25519 public key, base64url
+ * @param sig the signature over the signed fields, base64url
  */
 record SendRequest(@Nullable String username, @Nullable String text, @Nullable String clientId,
-		@Nullable String clientMsgId, @Nullable String replyTo) {
+		@Nullable String clientMsgId, @Nullable String replyTo, @Nullable String type, @Nullable String target,
+		@Nullable String emoji, @Nullable String author, @Nullable String sig) {
 }

@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.chat;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,10 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param source {@code web} or {@code mqtt}
  * @param seq its sequence number in the room: 1, 2, 3, ... in the order every reader sees
  * @param replyTo the id of the message of the same room this one answers, if any
+ * @param envelope its type, target and signature
+ * @param state where it stands after the actions on it
  */
 public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 		Instant sentAt, MessageSource source, long seq,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo, @JsonUnwrapped MessageEnvelope envelope,
+		@JsonUnwrapped MessageState state) {
 
 	/** A stored message that answers none. */
 	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
@@ -29,13 +33,38 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 		this(id, roomId, username, clientId, text, sentAt, source, seq, null);
 	}
 
+	/** A plain stored message nobody signed or acted on. */
+	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo) {
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, MessageEnvelope.PLAIN,
+				MessageState.untouched(seq));
+	}
+
 	/**
 	 * The stored form of {@code message} at {@code seq}, sent at {@code sentAt} as the
 	 * store keeps it.
 	 */
 	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt) {
+		return of(message, seq, sentAt,
+				MessageState.untouched(message.envelope().isAction() ? null : Long.valueOf(seq)));
+	}
+
+	/** As {@link #of(ChatMessage, long, Instant)}, in {@code state}. */
+	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt, MessageState state) {
 		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
-				sentAt, message.source(), seq, message.replyTo());
+				sentAt, message.source(), seq, message.replyTo(), message.envelope(), state);
+	}
+
+	/** This message in {@code state}. */
+	public StoredMessage withState(MessageState state) {
+		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
+				this.source, this.seq, this.replyTo, this.envelope, state);
+	}
+
+	/** This entry as the chat message it was. */
+	public ChatMessage message() {
+		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
+				this.replyTo, this.envelope);
 	}
 
 }

@@ -37,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class MessageStore implements MessageLookup {
 
-	static final String COLUMNS = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to";
-
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -47,11 +45,17 @@ public class MessageStore implements MessageLookup {
 
 	private final StoreLease lease;
 
+	private final MessageRows rows;
+
+	private final ReactionReader reactions;
+
 	private final Map<MessageSource, Counter> stored = new EnumMap<>(MessageSource.class);
 
 	MessageStore(JdbcClient jdbc, SequencedInserter inserter, TransactionTemplate transactions, StoreLease lease,
-			MeterRegistry meters) {
+			MessageRows rows, ReactionReader reactions, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.rows = rows;
+		this.reactions = reactions;
 		this.inserter = inserter;
 		this.lease = lease;
 		this.transactions = transactions;
@@ -115,20 +119,22 @@ public class MessageStore implements MessageLookup {
 
 	@Override
 	public Optional<StoredMessage> findById(String roomId, String id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE room_id = :room AND id = :id")
+		return this.jdbc.sql("SELECT " + MessageRows.COLUMNS + " FROM message WHERE room_id = :room AND id = :id")
 			.param("room", roomId)
 			.param("id", id)
-			.query(MessageStore::read)
-			.optional();
+			.query(this.rows::read)
+			.optional()
+			.map(this.reactions::current);
 	}
 
 	/** The message at {@code seq} in a room, if it is still stored. */
 	public Optional<StoredMessage> find(String roomId, long seq) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM message WHERE room_id = :room AND seq = :seq")
+		return this.jdbc.sql("SELECT " + MessageRows.COLUMNS + " FROM message WHERE room_id = :room AND seq = :seq")
 			.param("room", roomId)
 			.param("seq", seq)
-			.query(MessageStore::read)
-			.optional();
+			.query(this.rows::read)
+			.optional()
+			.map(this.reactions::current);
 	}
 
 	/**
@@ -138,19 +144,20 @@ public class MessageStore implements MessageLookup {
 	 */
 	public List<StoredMessage> page(String roomId, @Nullable Long before, @Nullable Long after, int limit) {
 		boolean catchingUp = after != null && before == null;
-		String sql = "SELECT " + COLUMNS + " FROM message WHERE room_id = :room AND seq > :after AND seq < :before "
-				+ "ORDER BY seq " + (catchingUp ? "ASC" : "DESC") + " LIMIT :limit";
+		String sql = "SELECT " + MessageRows.COLUMNS
+				+ " FROM message WHERE room_id = :room AND seq > :after AND seq < :before " + "ORDER BY seq "
+				+ (catchingUp ? "ASC" : "DESC") + " LIMIT :limit";
 		List<StoredMessage> page = new ArrayList<>(this.jdbc.sql(sql)
 			.param("room", roomId)
 			.param("after", (after != null) ? after : 0L)
 			.param("before", (before != null) ? before : Long.MAX_VALUE)
 			.param("limit", limit)
-			.query(MessageStore::read)
+			.query(this.rows::read)
 			.list());
 		if (!catchingUp) {
 			Collections.reverse(page);
 		}
-		return page;
+		return this.reactions.current(roomId, page);
 	}
 
 	/**
@@ -172,14 +179,6 @@ public class MessageStore implements MessageLookup {
 
 	static OffsetDateTime timestamp(Instant instant) {
 		return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-	}
-
-	private static StoredMessage read(ResultSet row, int index) throws SQLException {
-		return new StoredMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
-				row.getString("client_id"), row.getString("text"),
-				row.getObject("sent_at", OffsetDateTime.class).toInstant(),
-				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, row.getLong("seq"),
-				row.getString("reply_to"));
 	}
 
 }

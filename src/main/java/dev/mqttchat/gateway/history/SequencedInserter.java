@@ -8,11 +8,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.mqttchat.gateway.chat.ActionRules;
 import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.MessageType;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +31,8 @@ import org.springframework.stereotype.Component;
 public class SequencedInserter {
 
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -36,9 +41,15 @@ public class SequencedInserter {
 
 	private final JdbcTemplate batches;
 
-	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches) {
+	private final ActionApplier actions;
+
+	private final RefusedActions refused;
+
+	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, RefusedActions refused) {
 		this.jdbc = jdbc;
 		this.batches = batches;
+		this.actions = actions;
+		this.refused = refused;
 	}
 
 	/**
@@ -69,17 +80,21 @@ public class SequencedInserter {
 			}
 			long seq = last;
 			Set<String> known = new HashSet<>();
+			// The targets this batch has seen, as they stand after its earlier entries.
+			Map<String, Optional<ActionRules.TargetState>> targets = new HashMap<>();
 			for (Incoming incoming : messages) {
 				ChatMessage message = incoming.message();
 				if (!known.add(message.id()) || (lookUpEach && isStored(room, message.id()))
-						|| (incoming.possibleRepeat() && isRepeat(message, last))) {
+						|| (incoming.possibleRepeat() && isRepeat(message, last)) || !allowed(message, targets)) {
 					continue;
 				}
 				seq++;
+				MessageEnvelope envelope = message.envelope();
 				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
 				rows.add(new Object[] { message.id(), room, message.username(), message.clientId(), message.text(),
 						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq, message.replyTo(),
-						MessageStore.timestamp(now) });
+						envelope.type().wireName(), envelope.target(), envelope.emoji(), envelope.clientMsgId(),
+						envelope.author(), envelope.sig(), MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
 				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));
@@ -92,17 +107,44 @@ public class SequencedInserter {
 			}
 		});
 		if (!rows.isEmpty()) {
-			this.batches.batchUpdate("INSERT INTO message (" + MessageStore.COLUMNS
-					+ ", stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {
 			StoredMessage message = fresh.remove(incoming.message().id());
 			if (message != null) {
-				stored.add(message);
+				// In the order stored, so that each action meets its target as the room
+				// had it.
+				stored.add(message.envelope().isAction() ? this.actions.apply(message) : message);
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * Whether {@code message} may be stored: any message may; an action only if the rules
+	 * let it act on its target as this batch leaves it.
+	 */
+	private boolean allowed(ChatMessage message, Map<String, Optional<ActionRules.TargetState>> targets) {
+		MessageEnvelope envelope = message.envelope();
+		if (!envelope.isAction()) {
+			targets.put(message.id(),
+					Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), false)));
+			return true;
+		}
+		String target = String.valueOf(envelope.target());
+		Optional<ActionRules.TargetState> state = targets.computeIfAbsent(target,
+				(id) -> this.actions.target(message.roomId(), id));
+		ActionRules.Refusal refusal = ActionRules.refusal(message, state.orElse(null));
+		if (refusal != null) {
+			this.refused.refused(message, refusal);
+			return false;
+		}
+		if (envelope.type() == MessageType.DELETE) {
+			targets.put(target, Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), true)));
+		}
+		return true;
 	}
 
 	private boolean isStored(String room, String id) {

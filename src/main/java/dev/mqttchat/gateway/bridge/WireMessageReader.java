@@ -1,0 +1,119 @@
+package dev.mqttchat.gateway.bridge;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.chat.AuthorSignature;
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageEnvelope;
+import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.SessionIdentity;
+
+/**
+ * Reads the gateway's message JSON from an MQTT payload: a message, or an edit, delete or
+ * reaction, whose signature must hold if it carries one.
+ */
+final class WireMessageReader {
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	/** What a JSON payload turned out to be: a message, or why it is dropped. */
+	record Outcome(@Nullable ChatMessage message, boolean ownId, @Nullable String dropReason) {
+
+		static Outcome drop(String reason) {
+			return new Outcome(null, false, reason);
+		}
+
+	}
+
+	private WireMessageReader() {
+	}
+
+	/**
+	 * The entry {@code wire} holds for room {@code roomId}, {@code null} if it is no
+	 * message JSON at all (then its text is shown as it is).
+	 */
+	static @Nullable Outcome read(String roomId, WireMessage wire) {
+		MessageType type = (wire.type() == null) ? MessageType.MESSAGE
+				: (wire.type() instanceof String name) ? MessageType.of(name) : null;
+		if (type == null) {
+			// An event of a later version, say: nothing to show as a message.
+			return Outcome.drop("unknown-type");
+		}
+		boolean action = type != MessageType.MESSAGE;
+		String body = (wire.text() instanceof String s) ? s : null;
+		if (!action && body == null) {
+			return null;
+		}
+		String target = validId(wire.target());
+		String emoji = (wire.emoji() instanceof String s && MessageEnvelope.isValidEmoji(s)) ? s : null;
+		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
+				? s.strip() : null;
+		if (action && (target == null || (type == MessageType.REACTION && (emoji == null || username == null))
+				|| (type == MessageType.EDIT && body == null))) {
+			return Outcome.drop("invalid-action");
+		}
+		String author = (wire.author() instanceof String s) ? s : null;
+		String sig = (wire.sig() instanceof String s) ? s : null;
+		String clientMsgId = (wire.clientMsgId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+		MessageEnvelope envelope = new MessageEnvelope(type, target, (type == MessageType.REACTION) ? emoji : null,
+				clientMsgId, author, sig);
+		boolean ownId = wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches();
+		String id = ownId ? (String) wire.id() : ChatMessage.newId();
+		if (envelope.isSigned() && clientMsgId != null) {
+			// A signed entry's id follows from its key and clientMsgId, so a replay is
+			// the
+			// same entry.
+			id = ChatMessage.idForAuthor(roomId, author, clientMsgId);
+			ownId = true;
+		}
+		String clientId = (wire.clientId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+		MessageSource source = "web".equals(wire.source()) ? MessageSource.WEB : MessageSource.MQTT;
+		// A reply's target is kept as given when well formed; a page shows it unresolved
+		// if the room has no such message.
+		String replyTo = action ? null : validId(wire.replyTo());
+		String text = (type == MessageType.DELETE || type == MessageType.REACTION) ? "" : body;
+		ChatMessage message = new ChatMessage(id, roomId, username, clientId, String.valueOf(text),
+				sentAt(wire.sentAt()), source, replyTo, envelope);
+		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
+			return Outcome.drop("bad-signature");
+		}
+		if ((type == MessageType.EDIT || type == MessageType.DELETE) && !envelope.isSigned()) {
+			return Outcome.drop("unsigned-action");
+		}
+		return new Outcome(message, ownId, null);
+	}
+
+	private static @Nullable String validId(@Nullable Object value) {
+		return (value instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+	}
+
+	private static Instant sentAt(@Nullable Object value) {
+		if (value instanceof String s) {
+			try {
+				return Instant.parse(s);
+			}
+			catch (DateTimeParseException ex) {
+				// A sender's clock format is not worth dropping its message over.
+			}
+		}
+		return Instant.now();
+	}
+
+	/**
+	 * The JSON fields read from MQTT, loosely typed so that wrong types are caught here
+	 * rather than thrown.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
+			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo, @Nullable Object type,
+			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
+			@Nullable Object sig) {
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.mqttchat.gateway.history;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.mqttchat.gateway.chat.ActionRules;
+import dev.mqttchat.gateway.chat.MessageEnvelope;
+import dev.mqttchat.gateway.chat.MessageState;
+import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.StoredMessage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies stored edits, deletes and reactions to their targets inside the storing
+ * transaction, and reads reactions back: a deleted message loses its text, its edits'
+ * texts and its reactions for good.
+ */
+@Component
+class ActionApplier {
+
+	private final JdbcClient jdbc;
+
+	private final MessageRows rows;
+
+	private final ReactionReader reactions;
+
+	ActionApplier(JdbcClient jdbc, MessageRows rows, ReactionReader reactions) {
+		this.jdbc = jdbc;
+		this.rows = rows;
+		this.reactions = reactions;
+	}
+
+	/** The stored state of message {@code id}, for the rules; empty if there is none. */
+	Optional<ActionRules.TargetState> target(String roomId, String id) {
+		return this.jdbc.sql("SELECT type, author, deleted FROM message WHERE room_id = :room AND id = :id")
+			.param("room", roomId)
+			.param("id", id)
+			.query((row, index) -> new ActionRules.TargetState(
+					Objects.requireNonNullElse(MessageType.of(row.getString("type")), MessageType.DELETE),
+					row.getString("author"), row.getBoolean("deleted")))
+			.optional();
+	}
+
+	/**
+	 * Applies {@code action}, just stored, to its target.
+	 * @return the action as readers get it: a reaction with its target's reactions after
+	 * it
+	 */
+	StoredMessage apply(StoredMessage action) {
+		MessageEnvelope envelope = action.envelope();
+		String room = action.roomId();
+		String target = Objects.requireNonNull(envelope.target());
+		switch (envelope.type()) {
+			case EDIT -> update("text = :text, edited_at = :at", room, target, action.seq(),
+					Map.of("text", action.text(), "at", MessageStore.timestamp(action.sentAt())));
+			case DELETE -> {
+				update("text = '', deleted = TRUE, edited_at = NULL", room, target, action.seq(), Map.of());
+				// Removed from the database, not hidden: the edits' texts go too.
+				this.jdbc
+					.sql("UPDATE message SET text = '' WHERE room_id = :room AND target = :target AND type = 'edit'")
+					.param("room", room)
+					.param("target", target)
+					.update();
+				this.jdbc.sql("DELETE FROM reaction WHERE room_id = :room AND message_id = :target")
+					.param("room", room)
+					.param("target", target)
+					.update();
+			}
+			case REACTION -> {
+				return react(action, room, target);
+			}
+			default -> throw new IllegalArgumentException("Not an action: " + envelope.type());
+		}
+		return action;
+	}
+
+	private StoredMessage react(StoredMessage action, String room, String target) {
+		MessageEnvelope envelope = action.envelope();
+		String reactor = envelope.isSigned() ? "key:" + envelope.author() : "name:" + action.username();
+		int removed = this.jdbc
+			.sql("DELETE FROM reaction WHERE room_id = :room AND message_id = :target AND emoji = :emoji "
+					+ "AND reactor = :reactor")
+			.param("room", room)
+			.param("target", target)
+			.param("emoji", envelope.emoji())
+			.param("reactor", reactor)
+			.update();
+		if (removed == 0) {
+			this.jdbc
+				.sql("INSERT INTO reaction (room_id, message_id, emoji, reactor, username, seq) "
+						+ "VALUES (:room, :target, :emoji, :reactor, :username, :seq)")
+				.param("room", room)
+				.param("target", target)
+				.param("emoji", envelope.emoji())
+				.param("reactor", reactor)
+				.param("username", Objects.requireNonNull(action.username()))
+				.param("seq", action.seq())
+				.update();
+		}
+		Map<String, List<String>> now = this.reactions.of(room, target);
+		this.jdbc.sql("UPDATE message SET reactions = :reactions WHERE room_id = :room AND id = :id")
+			.param("reactions", this.rows.snapshot(now))
+			.param("room", room)
+			.param("id", action.id())
+			.update();
+		update("", room, target, action.seq(), Map.of());
+		return action.withState(new MessageState(null, false, now, null));
+	}
+
+	private void update(String assignments, String room, String target, long seq, Map<String, Object> values) {
+		String set = assignments.isEmpty() ? "" : assignments + ", ";
+		this.jdbc.sql("UPDATE message SET " + set + "state_seq = :seq WHERE room_id = :room AND id = :target")
+			.params(values)
+			.param("seq", seq)
+			.param("room", room)
+			.param("target", target)
+			.update();
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.mqttchat.gateway.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.chat.MessageEnvelope;
+import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.MessageState;
+import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.StoredMessage;
+
+import org.springframework.stereotype.Component;
+
+/** The columns of a stored entry and how a row of them reads back. */
+@Component
+class MessageRows {
+
+	/**
+	 * The columns written when an entry is stored, in the order the inserter binds them.
+	 */
+	static final String INSERTED = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to, type, "
+			+ "target, emoji, client_msg_id, author, sig";
+
+	/** Every column an entry reads back from. */
+	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, reactions";
+
+	private static final TypeReference<LinkedHashMap<String, List<String>>> REACTIONS = new TypeReference<>() {
+	};
+
+	private final JsonMapper json;
+
+	MessageRows(JsonMapper json) {
+		this.json = json;
+	}
+
+	/** A reaction entry's snapshot of its target's reactions, as kept in the row. */
+	String snapshot(Map<String, List<String>> reactions) {
+		return this.json.writeValueAsString(reactions);
+	}
+
+	/**
+	 * The entry in {@code row}; a message's reactions are added by the caller, from the
+	 * reaction table.
+	 */
+	StoredMessage read(ResultSet row, int index) throws SQLException {
+		MessageType type = MessageType.of(row.getString("type"));
+		MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
+				row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
+				row.getString("author"), row.getString("sig"));
+		long seq = row.getLong("seq");
+		long stateSeq = row.getLong("state_seq");
+		OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);
+		String snapshot = row.getString("reactions");
+		MessageState state = new MessageState((editedAt != null) ? editedAt.toInstant() : null,
+				row.getBoolean("deleted"), (snapshot != null) ? this.json.readValue(snapshot, REACTIONS) : Map.of(),
+				envelope.isAction() ? null : Long.valueOf(Math.max(seq, stateSeq)));
+		return new StoredMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
+				row.getString("client_id"), row.getString("text"),
+				row.getObject("sent_at", OffsetDateTime.class).toInstant(),
+				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, seq,
+				row.getString("reply_to"), envelope, state);
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.mqttchat.gateway.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An Ed25519 key pair that signs message bodies as docs/protocol.md says a client does,
+ * written from that document rather than from the gateway's code.
+ */
+public final class AuthorKey {
+
+	private final KeyPair pair;
+
+	private AuthorKey(KeyPair pair) {
+		this.pair = pair;
+	}
+
+	/** A new random key. */
+	public static AuthorKey generate() throws GeneralSecurityException {
+		return new AuthorKey(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+	}
+
+	/** The public key as a message's {@code author}: base64url of its 32 raw bytes. */
+	public String author() {
+		byte[] encoded = this.pair.getPublic().getEncoded();
+		return base64url(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length));
+	}
+
+	/**
+	 * {@code body} (with {@code username} and {@code clientMsgId}) plus {@code author}
+	 * and {@code sig} for room {@code roomId}.
+	 */
+	public Map<String, Object> sign(String roomId, Map<String, Object> body) throws GeneralSecurityException {
+		Map<String, Object> signed = new LinkedHashMap<>(body);
+		signed.put("author", author());
+		signed.put("sig", signature(roomId, signed));
+		return signed;
+	}
+
+	/** The signature of {@code body}'s fields in room {@code roomId}, base64url. */
+	public String signature(String roomId, Map<String, Object> body) throws GeneralSecurityException {
+		Signature signer = Signature.getInstance("Ed25519");
+		signer.initSign(this.pair.getPrivate());
+		signer.update(signedBytes(roomId, body));
+		return base64url(signer.sign());
+	}
+
+	/** The netstrings of the signed fields, as the protocol document lists them. */
+	public static byte[] signedBytes(String roomId, Map<String, Object> body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		Object type = body.getOrDefault("type", "message");
+		for (Object field : new Object[] { "mqtt-chat/1", roomId, body.get("clientMsgId"), body.get("username"), type,
+				body.get("target"), body.get("text"), body.get("replyTo"), body.get("emoji") }) {
+			byte[] bytes = (field != null) ? field.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
+			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+			out.writeBytes(bytes);
+			out.write(',');
+		}
+		return out.toByteArray();
+	}
+
+	private static String base64url(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}
