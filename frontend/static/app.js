@@ -1,11 +1,13 @@
 // Wires the chat page: creates one module per concern and connects their callbacks; the logic lives in those.
 
+import { wireActions } from "./actions-wiring.js";
 import { createApi } from "./api.js";
 import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
 import { Connection } from "./connection.js";
 import { roomIdOfPath } from "./format.js";
 import { MentionAlerts } from "./mention-alerts.js";
+import { isMessage } from "./message-actions.js";
 import { MessageList } from "./message-list.js";
 import { PageTitle } from "./page-title.js";
 import { PresenceView } from "./presence-view.js";
@@ -39,12 +41,20 @@ const list = new MessageList({
   clientId: me,
   confirm: (message) => composer.confirm(message),
   onUnread: (count) => title.addUnread(count),
-  loadOlder: (before) => sync?.older(before),
+  // Actions in older pages are in their messages' state already.
+  loadOlder: async (before) => {
+    const answer = await sync?.older(before);
+    return answer && { ...answer, messages: answer.messages.filter(isMessage) };
+  },
   onJumpToEnd: () => composer.focus(),
   onChanged: () => {
     reads.listChanged();
     replies.refresh();
   },
+  decorate: (item, message) => actions.decorate(item, message),
+});
+const { actions, keys, signed, view } = wireActions({
+  list, connection: () => connection, me: myName, clientId: me, room: () => followed,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
 const presence = new PresenceView({ list, me: myName });
@@ -56,7 +66,7 @@ const alerts = new MentionAlerts({
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
   maxText: Number(document.body.dataset.maxText) || 4000,
-  list, username, clientId: me, publish: (destination, body) => connection.publish(destination, body), reply: replies,
+  list, username, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
 });
 const header = new RoomHeader({
@@ -81,7 +91,9 @@ const connection = new Connection({
   onMessage: (message) => {
     sync?.receive(message);
     typing.message(message);
-    alerts.live(message);
+    if (isMessage(message)) {
+      alerts.live(message);
+    }
   },
   onPresence: (frame) => presence.frame(frame),
   onTyping: (frame) => typing.frame(frame),
@@ -90,7 +102,7 @@ const connection = new Connection({
     composer.receipt(receipt);
     connection.named(myName());
   },
-  onServerError: (error) => composer.serverError(error),
+  onServerError: (error) => actions.serverError(error) || composer.serverError(error),
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
@@ -127,11 +139,13 @@ function enter(next, { push }) {
   sync = new RoomSync({
     roomId: next.id,
     loadPage: (params) => api.history(next.id, params),
-    view: list,
+    view,
     onError: (text) => header.showError(text),
     onGone: () => roomGone(next.id),
   });
   pane.entered(next, { push });
+  keys.enter(next.id);
+  actions.reset();
   list.reset();
   header.show(next);
   title.enter(next.name ?? "Unnamed room");

@@ -10,20 +10,20 @@ import { dayItem, messageItem, pendingItem, systemItem } from "./render.js";
 import { ScrollFollow } from "./scroll-follow.js";
 
 const $ = (id) => document.getElementById(id);
-
 /**
  * {@code confirm(message)}: the outbox entry whose message this is (its pending item goes), or null.
  * {@code onUnread(count)}: messages of others arrived while the tab is hidden. {@code loadOlder(before)}: see
  * OlderMessages. {@code onJumpToEnd()}: the reader asked for the newest message. {@code onChanged()}: messages
- * were added (or pruned), so whatever hangs under them ("Seen by") may move.
+ * were added (or pruned), so whatever hangs under them ("Seen by") may move. {@code decorate(item, message)}: each
+ * message's item as it is made (its actions).
  */
 export class MessageList {
   #rendered = new WeakMap();
   #last = null;
   #loading = false;
 
-  constructor({ clientId, confirm, onUnread, loadOlder, onJumpToEnd, onChanged = () => {} }) {
-    Object.assign(this, { clientId, confirm, onUnread, onChanged });
+  constructor({ clientId, confirm, onUnread, loadOlder, onJumpToEnd, onChanged = () => {}, decorate = () => {} }) {
+    Object.assign(this, { clientId, confirm, onUnread, onChanged, decorate });
     this.list = $("messages");
     this.empty = $("empty");
     this.scroll = new ScrollFollow({ scroller: $("scroller"), hint: $("new-messages"), onJumpToEnd });
@@ -188,8 +188,8 @@ export class MessageList {
 
   #item(message, continued) {
     const item = messageItem(message, { own: message.clientId === this.clientId, continued });
-    // The message each item shows, for grouping older messages above it.
-    this.#rendered.set(item, message);
+    this.#rendered.set(item, message); // for grouping older messages above it
+    this.decorate(item, message);
     return item;
   }
 

@@ -13,6 +13,14 @@ function element(tag, className, text) {
   return node;
 }
 
+/** A button of type button with {@code text}, calling {@code onClick}. */
+export function button(className, text, onClick) {
+  const node = element("button", className, text);
+  node.type = "button";
+  node.addEventListener("click", onClick);
+  return node;
+}
+
 /** An avatar with the initials of {@code name}, coloured by a hue derived from the name. */
 export function avatar(name, className = "avatar") {
   const node = element("span", className, initials(name));

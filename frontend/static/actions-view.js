@@ -1,0 +1,151 @@
+// Reactions, edits and deletes on the page: the React, Edit and Delete buttons under each message (Edit and Delete
+// on the reader's own, signed with this browser's key), the reaction picker, the inline editor, and each message
+// shown as its actions leave it: "(edited)", "message deleted", the reaction counts.
+
+import { openEditor } from "./inline-editor.js";
+import { applied, reactionSummary } from "./message-actions.js";
+import { togglePicker } from "./reaction-picker.js";
+import { button, messageText } from "./render.js";
+
+/**
+ * {@code me()}: the reader's name. {@code author()}: this browser's author key, or null. {@code send(body)}: the
+ * action's SEND; its clientMsgId, or null when it could not leave the page. {@code keys}: the KeyCheck.
+ * {@code onChanged()}: a message's text changed (quotes of it may follow).
+ */
+export class ActionsView {
+  #states = new Map();
+  #sent = new Map();
+
+  constructor({ me, author, send, keys, onChanged = () => {}, confirm = (text) => globalThis.confirm(text) }) {
+    Object.assign(this, { me, author, send, keys, onChanged, confirm });
+  }
+
+  /** A room opens: nothing known of its messages yet. */
+  reset() {
+    this.#states.clear();
+    this.#sent.clear();
+  }
+
+  /** Called for each message item as it is made: its buttons and its state. */
+  decorate(item, message) {
+    this.#states.set(message.id, message);
+    if (this.keys.check(message) === "other") {
+      const badge = document.createElement("span");
+      badge.className = "badge key-other";
+      badge.textContent = "other key";
+      badge.title = `Sent as "${message.username}" with another key than earlier messages by that name: `
+        + "it may not be the same person.";
+      item.querySelector(".sender")?.after(" ", badge);
+    }
+    this.#render(item, message);
+  }
+
+  /** Actions that arrived (live, or catching up), in seq order. */
+  apply(actions) {
+    let changed = false;
+    for (const action of actions) {
+      const state = this.#states.get(action.target);
+      const next = state ? applied(state, action) : null;
+      if (next) {
+        this.#states.set(next.id, next);
+        const item = document.querySelector(`li.message:not(.pending)[data-id="${CSS.escape(next.id)}"]`);
+        if (item) {
+          this.#render(item, next);
+          changed = true;
+        }
+      }
+    }
+    if (changed) {
+      this.onChanged();
+    }
+  }
+
+  /** A refusal from the server: shown on its message if it is about one of these actions; true then. */
+  serverError(error) {
+    const target = this.#sent.get(error?.clientMsgId);
+    if (target === undefined) {
+      return false;
+    }
+    this.#sent.delete(error.clientMsgId);
+    const item = document.querySelector(`li.message:not(.pending)[data-id="${CSS.escape(target)}"]`);
+    item && this.#error(item, error.message ?? "Not done.");
+    return true;
+  }
+
+  #render(item, message) {
+    const bubble = item.querySelector(".bubble");
+    item.classList.toggle("deleted", message.deleted === true);
+    const meta = bubble.querySelector(".meta");
+    meta.querySelector(".edited")?.remove();
+    if (message.editedAt && !message.deleted) {
+      const edited = document.createElement("span");
+      edited.className = "edited";
+      edited.textContent = "(edited)";
+      edited.title = `Edited ${new Date(message.editedAt).toLocaleString()}`;
+      meta.append(" ", edited);
+    }
+    const text = message.deleted ? Object.assign(document.createElement("p"), {
+      className: "text tombstone", textContent: "message deleted",
+    }) : messageText(message.text);
+    bubble.querySelector(".text, .edit-form")?.replaceWith(text);
+    bubble.querySelectorAll(".reactions, .message-actions, .reaction-picker, .action-error")
+      .forEach((node) => node.remove());
+    if (message.deleted) {
+      bubble.querySelectorAll(".reply-action, .reply-quote").forEach((node) => node.remove());
+      return;
+    }
+    const reactions = document.createElement("div");
+    reactions.className = "reactions";
+    for (const { emoji, count, names, mine } of reactionSummary(message.reactions, this.me())) {
+      const chip = button("reaction", `${emoji} ${count}`, () => this.#send(item, { type: "reaction", target:
+        message.id, emoji }));
+      chip.title = names;
+      chip.setAttribute("aria-pressed", String(mine));
+      reactions.append(chip);
+    }
+    const actions = document.createElement("span");
+    actions.className = "message-actions";
+    actions.append(button("message-action", "React", (event) => this.#pick(item, message, event.currentTarget)));
+    const author = this.author();
+    if (author && message.author === author) {
+      actions.append(button("message-action", "Edit", () => this.#edit(item, message)),
+        button("message-action", "Delete", () => this.#delete(item, message)));
+    }
+    bubble.querySelector(".reply-action")?.after(actions);
+    bubble.append(reactions);
+  }
+
+  #pick(item, message, opener) {
+    togglePicker(item.querySelector(".message-actions"), opener,
+      (emoji) => this.#send(item, { type: "reaction", target: message.id, emoji }));
+  }
+
+  #edit(item, message) {
+    openEditor(item.querySelector(".text"), message.text, {
+      onSave: (text) => this.#send(item, { type: "edit", target: message.id, text }),
+      onCancel: () => this.#render(item, this.#states.get(message.id) ?? message),
+    });
+  }
+
+  #delete(item, message) {
+    if (this.confirm("Delete this message? Everyone will see \u201cmessage deleted\u201d instead.")) {
+      this.#send(item, { type: "delete", target: message.id });
+    }
+  }
+
+  #send(item, body) {
+    item.querySelector(".action-error")?.remove();
+    const clientMsgId = this.send(body);
+    if (clientMsgId === null) {
+      this.#error(item, "Not connected: try again when the chat is back.");
+    } else {
+      this.#sent.set(clientMsgId, body.target);
+    }
+  }
+
+  #error(item, text) {
+    const line = Object.assign(document.createElement("p"), { className: "action-error", textContent: text });
+    line.setAttribute("role", "alert");
+    item.querySelector(".bubble").append(line);
+  }
+}

@@ -1,0 +1,51 @@
+// What edits, deletes and reactions do to a message, as pure functions: the page applies an action to a message only
+// if it is newer than the message's state (stateSeq), so history and live delivery may overlap without harm.
+
+/** The types of entry this page knows; others (of a later version) are ignored. */
+export const TYPES = Object.freeze(["message", "edit", "delete", "reaction"]);
+
+/** Whether {@code entry} is a message to show (no type means a message, as in the first version of the JSON). */
+export function isMessage(entry) {
+  return entry?.type === undefined || entry.type === "message";
+}
+
+/** Whether {@code entry} is an action on another message. */
+export function isAction(entry) {
+  return TYPES.includes(entry?.type) && entry.type !== "message" && typeof entry.target === "string";
+}
+
+/** The seq a message's state is as of: its stateSeq, or its own seq from servers that send none. */
+export function stateSeqOf(message) {
+  return Number.isSafeInteger(message.stateSeq) ? message.stateSeq : (message.seq ?? 0);
+}
+
+/** {@code message} after {@code action}, or null where the action is not for it or not newer than its state. */
+export function applied(message, action) {
+  if (!isAction(action) || action.target !== message.id || !(action.seq > stateSeqOf(message))) {
+    return null;
+  }
+  const next = { ...message, stateSeq: action.seq };
+  switch (action.type) {
+    case "edit":
+      return { ...next, text: action.text, editedAt: action.sentAt };
+    case "delete":
+      return { ...next, text: "", deleted: true, editedAt: undefined, reactions: {} };
+    default:
+      return { ...next, reactions: action.reactions ?? {} };
+  }
+}
+
+/**
+ * The reactions as the page shows them, in the order they came: each emoji with its count, who reacted ("ada, bob")
+ * and whether {@code me} is among them.
+ */
+export function reactionSummary(reactions, me) {
+  return Object.entries(reactions ?? {})
+    .filter(([, names]) => Array.isArray(names) && names.length > 0)
+    .map(([emoji, names]) => ({ emoji, count: names.length, names: names.join(", "), mine: names.includes(me) }));
+}
+
+/** Whether {@code text} typed into "Other emoji" can be sent as a reaction: 1-32 characters, no spaces. */
+export function isValidEmoji(text) {
+  return typeof text === "string" && /^[^\s\p{Cc}]{1,32}$/u.test(text) && text.length <= 32;
+}

@@ -1,0 +1,113 @@
+package dev.mqttchat.gateway.web.browser;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.mqttchat.gateway.testsupport.AuthorKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bob reacts to Alice's message, Alice edits and deletes it, and each sees it; only the
+ * author's browser offers Edit and Delete, and a name sent with another key is marked.
+ */
+class MessageActionsBrowserTests extends BrowserTestSupport {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	private Browser alice;
+
+	private Browser bob;
+
+	@BeforeEach
+	void startBrowsers() {
+		this.alice = Browser.start();
+		this.bob = Browser.start();
+	}
+
+	@AfterEach
+	void quitBrowsers() {
+		List<String> errors = new ArrayList<>(this.alice.consoleErrors());
+		errors.addAll(this.bob.consoleErrors());
+		this.alice.close();
+		this.bob.close();
+		assertThat(errors).as("script errors or CSP violations").isEmpty();
+	}
+
+	@Test
+	void bobReactsAndAliceEditsAndDeletesHerOwnMessage() {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Plans");
+		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+		alicePage.awaitStatus("connected");
+		alicePage.send("see you at 12");
+		WebElement onBob = bobPage.awaitMessage("see you at 12");
+		WebElement onAlice = alicePage.awaitMessage("see you at 12");
+		assertThat(buttons(onBob, "Edit")).as("Edit on someone else's message").isEmpty();
+		assertThat(buttons(onBob, "Delete")).as("Delete on someone else's message").isEmpty();
+
+		button(onBob, "React").click();
+		button(onBob, "👍").click();
+		alicePage.waiting(WAIT)
+			.until((driver) -> !onAlice.findElements(By.cssSelector(".reaction")).isEmpty()
+					&& onAlice.findElement(By.cssSelector(".reaction")).getText().equals("👍 1"));
+		assertThat(onAlice.findElement(By.cssSelector(".reaction")).getDomAttribute("title")).isEqualTo("Bob");
+		this.alice.screenshot("desktop-reaction");
+
+		button(onAlice, "Edit").click();
+		WebElement editor = onAlice.findElement(By.cssSelector("textarea[aria-label='Edit message']"));
+		editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "see you at 1", Keys.ENTER);
+		bobPage.waiting(WAIT).until((driver) -> ChatPage.textOf(onBob).equals("see you at 1"));
+		assertThat(onBob.findElement(By.cssSelector(".edited")).getText()).isEqualTo("(edited)");
+		assertThat(onBob.findElement(By.cssSelector(".reaction")).getText()).as("the reaction stays").isEqualTo("👍 1");
+
+		button(onAlice, "Delete").click();
+		this.alice.driver().switchTo().alert().accept();
+		bobPage.waiting(WAIT).until((driver) -> ChatPage.textOf(onBob).equals("message deleted"));
+		assertThat(onBob.findElements(By.cssSelector(".reaction"))).isEmpty();
+
+		bobPage.open("/rooms/" + roomId);
+		bobPage.waiting(WAIT).until((driver) -> bobPage.shownTexts().equals(List.of("message deleted")));
+	}
+
+	@Test
+	void aNameSentWithAnotherKeyIsMarked() throws Exception {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Who is who");
+		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+		alicePage.awaitStatus("connected");
+		alicePage.send("it is me");
+		WebElement genuine = bobPage.awaitMessage("it is me");
+		try (MqttPeer impostor = mqttPeer(roomId)) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("username", "Alice");
+			body.put("clientMsgId", "x-1");
+			body.put("text", "it is me too");
+			impostor.publish(JsonMapper.builder().build().writeValueAsString(AuthorKey.generate().sign(roomId, body)));
+			WebElement forged = bobPage.awaitMessage("it is me too");
+			assertThat(forged.findElement(By.cssSelector(".key-other")).getText()).isEqualTo("other key");
+			assertThat(genuine.findElements(By.cssSelector(".key-other"))).isEmpty();
+			assertThat(buttons(forged, "Edit")).isEmpty();
+		}
+	}
+
+	private static List<WebElement> buttons(WebElement item, String name) {
+		return item.findElements(By.xpath(".//button[normalize-space()='" + name + "']"));
+	}
+
+	private static WebElement button(WebElement item, String name) {
+		return item.findElement(By.xpath(".//button[normalize-space()='" + name + "']"));
+	}
+
+}
