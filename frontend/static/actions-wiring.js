@@ -16,7 +16,9 @@ export function wireActions({ list, connection, me, clientId, room, storage = lo
   // Null until loaded, and for good where WebCrypto has no Ed25519.
   let authorKey = null;
   const signed = new SignedSend({
-    key: loadAuthorKey().then((key) => (authorKey = key)),
+    // A key store that never answers (a stuck IndexedDB) must not hold the messages back: unsigned after 3 s.
+    key: Promise.race([loadAuthorKey(), new Promise((resolve) => setTimeout(resolve, 3000, null))])
+      .then((key) => (authorKey = key)),
     publish: (destination, body) => connection().publish(destination, body),
     connected: () => connection().connected,
   });
@@ -47,4 +49,21 @@ export function wireActions({ list, connection, me, clientId, room, storage = lo
     note: (text) => list.note(text),
   };
   return { actions, keys, signed, view };
+}
+
+/**
+ * Wraps RoomSync.older for "Load older messages": only the messages of a page (its actions are in their messages'
+ * state already), going further back while a page held nothing but actions.
+ */
+export function olderMessages(older) {
+  return async (before) => {
+    for (let next = before; ;) {
+      const answer = await older(next);
+      const messages = answer?.messages.filter(isMessage) ?? [];
+      if (!answer || messages.length > 0 || answer.exhausted || answer.messages.length === 0) {
+        return answer && { ...answer, messages };
+      }
+      next = answer.messages[0].seq;
+    }
+  };
 }

@@ -56,6 +56,13 @@ export function createApi(fetch) {
 
     getRoom: (id) => call(roomPath(id)),
 
+    /** Uploads a picture for a message of the room; the body is {@code { id, url, contentType, size, ... }}. */
+    uploadPicture: (roomId, file) => {
+      const form = new FormData();
+      form.append("file", file);
+      return call(`${roomPath(roomId)}/attachments`, { method: "POST", body: form });
+    },
+
     deleteRoom: (id, ownerToken) => call(roomPath(id), {
       method: "DELETE",
       headers: { Authorization: `Bearer ${ownerToken}` },

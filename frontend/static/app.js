@@ -1,6 +1,6 @@
 // Wires the chat page: creates one module per concern and connects their callbacks; the logic lives in those.
 
-import { wireActions } from "./actions-wiring.js";
+import { olderMessages, wireActions } from "./actions-wiring.js";
 import { createApi } from "./api.js";
 import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
@@ -41,11 +41,7 @@ const list = new MessageList({
   clientId: me,
   confirm: (message) => composer.confirm(message),
   onUnread: (count) => title.addUnread(count),
-  // Actions in older pages are in their messages' state already.
-  loadOlder: async (before) => {
-    const answer = await sync?.older(before);
-    return answer && { ...answer, messages: answer.messages.filter(isMessage) };
-  },
+  loadOlder: olderMessages((before) => sync?.older(before)),
   onJumpToEnd: () => composer.focus(),
   onChanged: () => {
     reads.listChanged();

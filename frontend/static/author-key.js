@@ -4,16 +4,21 @@
 /** The first netstring of the signed bytes: the format's name and version (docs/protocol.md, "Author keys"). */
 export const SIGNATURE_VERSION = "mqtt-chat/1";
 
-const FIELDS = ["clientMsgId", "username", "type", "target", "text", "replyTo", "emoji"];
+const FIELDS = ["clientMsgId", "username", "type", "target", "text", "replyTo", "emoji", "attachments"];
 
 /**
  * The bytes an author signs for {@code body} in room {@code roomId}: netstrings ({@code <length>:<bytes>,}) of the
- * version, the room id and the fields of FIELDS, an absent one empty and the type "message" by default.
+ * version, the room id and the fields of FIELDS, an absent one empty, the type "message" by default and the
+ * attachments' ids joined by commas.
  */
 export function signedBytes(roomId, body) {
   const encoder = new TextEncoder();
-  const values = [SIGNATURE_VERSION, roomId, ...FIELDS.map((field) => field === "type"
-    ? (body.type ?? "message") : (body[field] ?? ""))];
+  const values = [SIGNATURE_VERSION, roomId, ...FIELDS.map((field) => {
+    if (field === "type") {
+      return body.type ?? "message";
+    }
+    return field === "attachments" ? (body.attachments ?? []).join(",") : (body[field] ?? "");
+  })];
   const parts = values.map((value) => {
     const bytes = encoder.encode(String(value));
     return [encoder.encode(`${bytes.length}:`), bytes, encoder.encode(",")];

@@ -123,6 +123,22 @@ export class Composer {
     this.list.scroll.toEnd();
   }
 
+  /** Sends uploaded pictures (see PictureUpload) as a message of their own, kept and retried like any other. */
+  sendPictures(attachments) {
+    const problem = this.username.problem;
+    if (!this.room || problem) {
+      problem && this.username.showProblem(problem);
+      return;
+    }
+    this.username.commit();
+    const entry = this.outbox.add({
+      roomId: this.room.id, destination: this.room.sendDestination, text: "", attachments,
+    });
+    this.showPending(entry);
+    this.flush();
+    this.list.scroll.toEnd();
+  }
+
   /** Sends every queued message while connected; the rest stay queued, visibly. */
   flush() {
     for (const entry of this.outbox.queued()) {

@@ -20,7 +20,8 @@ export const RETRY_OR_EDIT = Object.freeze(["retry", "edit"]);
  * twice, once per name; the answer takes milliseconds and a rename a deliberate edit, so that is left.
  */
 export function sendBody(entry, { username, clientId }) {
-  const body = { username, text: entry.text, clientId, clientMsgId: entry.clientMsgId };
+  const body = { username, text: entry.text, clientId, clientMsgId: entry.clientMsgId,
+    ...(entry.attachments?.length ? { attachments: entry.attachments.map((picture) => picture.id) } : {}) };
   return entry.replyTo ? { ...body, replyTo: entry.replyTo } : body;
 }
 
@@ -47,15 +48,16 @@ export class Outbox {
   }
 
   /** A new queued entry, with the clientMsgId it keeps for every try. */
-  add({ roomId, destination, text, replyTo = null }) {
+  add({ roomId, destination, text, replyTo = null, attachments = [] }) {
     const entry = {
       localId: `local-${this.#nextId++}`,
       clientMsgId: this.#newClientMsgId(),
       roomId,
       destination,
       text,
-      // The id of the message this one answers, or null.
+      // The id of the message this one answers, or null; the uploaded pictures it carries.
       replyTo,
+      attachments,
       state: "queued",
       reason: null,
       offer: RETRY_OR_EDIT,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
+import { olderMessages } from "../static/actions-wiring.js";
 import { AuthorKey, base64url, signedBytes } from "../static/author-key.js";
 import { KeyCheck } from "../static/key-check.js";
 import { applied, isAction, isMessage, isValidEmoji, reactionSummary } from "../static/message-actions.js";
@@ -52,9 +53,9 @@ test("the signed bytes are the documented netstrings, and the test vector's sign
   };
   assert.equal(new TextDecoder().decode(signedBytes(room, body)),
     "11:mqtt-chat/1,22:q7Wn3xR2tY8uK5mB1cVz0A,3:c-2,3:ada,4:edit,36:5b0e9a51-8f3c-3d2a-9c1e-7f4b2a6d8e10,"
-    + "17:see you at 1 🙂,0:,0:,");
+    + "17:see you at 1 🙂,0:,0:,0:,");
   const author = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
-  const sig = "3y9pJUPT0nWZXQwUPEx4ADR3tb7jk8C0AQR29CHBuld6dFyPaSg9mFc7SN4RZH3r8EDPFbmFXo9CZ8vpCr2rAA";
+  const sig = "0CnsGxhb30ajKmFQkTfPIM7uNdnPwubIP4u9vavxRAqC5i1-F4GjiUZdxs9nUGjb3L2vY8uema-FMWlZ7QYPDw";
   const key = await crypto.subtle.importKey("raw", Buffer.from(author, "base64url"), { name: "Ed25519" }, false,
     ["verify"]);
   assert.ok(await crypto.subtle.verify({ name: "Ed25519" }, key, Buffer.from(sig, "base64url"),
@@ -106,4 +107,21 @@ test("signed SENDs leave in the order they were asked for, and none while discon
   assert.equal(sent[0].sig, "for r1");
   assert.equal(sent[2].sig, undefined, "no clientMsgId, nothing to sign");
   assert.equal(roomOfSend("/app/rooms/abc"), "abc");
+});
+
+test("older pages give only their messages, and a page of nothing but actions makes it look further back", async () => {
+  const pages = {
+    100: { messages: [{ seq: 50, type: "reaction", target: "m1" }, { seq: 99, type: "edit", target: "m1" }],
+      exhausted: false },
+    50: { messages: [{ seq: 1, id: "m1", type: "message" }, { seq: 2, type: "reaction", target: "m1" }],
+      exhausted: true },
+  };
+  const asked = [];
+  const older = olderMessages(async (before) => {
+    asked.push(before);
+    return pages[before];
+  });
+  assert.deepEqual(await older(100), { messages: [{ seq: 1, id: "m1", type: "message" }], exhausted: true });
+  assert.deepEqual(asked, [100, 50]);
+  assert.equal(await olderMessages(() => undefined)(5), undefined, "no room open");
 });

@@ -29,13 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * instances on one host differ and a restarted one is recognised
  * @param outbox browser messages kept while the broker cannot be reached
  * @param presence limits on presence, typing and read markers
+ * @param attachments pictures sent in rooms
  */
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
 		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId, @Valid @DefaultValue Outbox outbox,
-		@Valid @DefaultValue PresenceSettings presence) {
+		@Valid @DefaultValue PresenceSettings presence, @Valid @DefaultValue AttachmentSettings attachments) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database

@@ -101,7 +101,7 @@ class MqttPayloadCodec {
 		// possibleRepeat marks, until the checks below, whether the sender gave no id.
 		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
 		boolean ownId = json != null && !json.possibleRepeat();
-		if (message.text().isEmpty() && !message.envelope().isAction()) {
+		if (message.text().isEmpty() && !message.envelope().isAction() && message.attachments().isEmpty()) {
 			return drop(roomId, "empty", "empty message");
 		}
 		if (message.text().length() > this.maxTextLength) {

@@ -2,6 +2,9 @@ package dev.mqttchat.gateway.bridge;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -9,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.chat.AuthorSignature;
 import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageType;
@@ -21,6 +25,10 @@ import dev.mqttchat.gateway.chat.SessionIdentity;
 final class WireMessageReader {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	private static final Pattern ATTACHMENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
+	private static final int MAX_ATTACHMENTS = 20;
 
 	/** What a JSON payload turned out to be: a message, or why it is dropped. */
 	record Outcome(@Nullable ChatMessage message, boolean ownId, @Nullable String dropReason) {
@@ -47,7 +55,8 @@ final class WireMessageReader {
 		}
 		boolean action = type != MessageType.MESSAGE;
 		String body = (wire.text() instanceof String s) ? s : null;
-		if (!action && body == null) {
+		List<MessageAttachment> pictures = action ? List.of() : attachments(wire.attachments());
+		if (!action && body == null && pictures.isEmpty()) {
 			return null;
 		}
 		String target = validId(wire.target());
@@ -77,9 +86,9 @@ final class WireMessageReader {
 		// A reply's target is kept as given when well formed; a page shows it unresolved
 		// if the room has no such message.
 		String replyTo = action ? null : validId(wire.replyTo());
-		String text = (type == MessageType.DELETE || type == MessageType.REACTION) ? "" : body;
+		String text = (type == MessageType.DELETE || type == MessageType.REACTION || body == null) ? "" : body;
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, String.valueOf(text),
-				sentAt(wire.sentAt()), source, replyTo, envelope);
+				sentAt(wire.sentAt()), source, replyTo, pictures, envelope);
 		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
 			return Outcome.drop("bad-signature");
 		}
@@ -87,6 +96,24 @@ final class WireMessageReader {
 			return Outcome.drop("unsigned-action");
 		}
 		return new Outcome(message, ownId, null);
+	}
+
+	/**
+	 * The pictures named, by id (objects with an {@code id}, or ids): the store describes
+	 * them as they were uploaded, and keeps only those uploaded to the room.
+	 */
+	private static List<MessageAttachment> attachments(@Nullable Object value) {
+		if (!(value instanceof List<?> list)) {
+			return List.of();
+		}
+		List<MessageAttachment> named = new ArrayList<>();
+		for (Object item : list.subList(0, Math.min(list.size(), MAX_ATTACHMENTS))) {
+			Object id = (item instanceof Map<?, ?> map) ? map.get("id") : item;
+			if (id instanceof String s && ATTACHMENT_ID.matcher(s).matches()) {
+				named.add(new MessageAttachment(s, "", "", 0, 0, 0));
+			}
+		}
+		return named;
 	}
 
 	private static @Nullable String validId(@Nullable Object value) {
@@ -113,7 +140,7 @@ final class WireMessageReader {
 	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
 			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo, @Nullable Object type,
 			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
-			@Nullable Object sig) {
+			@Nullable Object sig, @Nullable Object attachments) {
 	}
 
 }

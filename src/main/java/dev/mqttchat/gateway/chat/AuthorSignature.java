@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The signed bytes are netstrings ({@code <length>:<UTF-8 bytes>,}) of, in this order:
  * {@code mqtt-chat/1}, the room id, {@code clientMsgId}, username, type, target, text,
- * {@code replyTo} and emoji, an absent field as {@code 0:,}. The room and the target are
- * in it, so a signature never holds for another room or another message.
+ * {@code replyTo}, emoji and the attachments' ids joined by commas, an absent field as
+ * {@code 0:,}. The room and the target are in it, so a signature never holds for another
+ * room or another message.
  */
 public final class AuthorSignature {
 
@@ -38,13 +39,18 @@ public final class AuthorSignature {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128 + message.text().length() * 3);
 		for (String field : new @Nullable String[] { VERSION, message.roomId(), envelope.clientMsgId(),
 				message.username(), envelope.type().wireName(), envelope.target(), message.text(), message.replyTo(),
-				envelope.emoji() }) {
+				envelope.emoji(), attachmentIds(message) }) {
 			byte[] bytes = (field != null) ? field.getBytes(StandardCharsets.UTF_8) : new byte[0];
 			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
 			out.writeBytes(bytes);
 			out.write(',');
 		}
 		return out.toByteArray();
+	}
+
+	private static @Nullable String attachmentIds(ChatMessage message) {
+		return message.attachments().isEmpty() ? null
+				: String.join(",", message.attachments().stream().map(MessageAttachment::id).toList());
 	}
 
 	/** Whether {@code author} is base64url of 32 bytes, as an Ed25519 public key is. */

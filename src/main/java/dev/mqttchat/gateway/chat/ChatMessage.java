@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,11 +23,19 @@ import org.jspecify.annotations.Nullable;
  * @param sentAt when the gateway (or the MQTT sender) stamped it
  * @param source {@code web} or {@code mqtt}
  * @param replyTo the id of the message of the same room this one answers, if any
+ * @param attachments the pictures it carries, if any
  * @param envelope its type, target and signature, in the same JSON object
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 		Instant sentAt, MessageSource source, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
 		@JsonUnwrapped MessageEnvelope envelope) {
+
+	/** A message without pictures. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, @Nullable String replyTo, MessageEnvelope envelope) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, List.of(), envelope);
+	}
 
 	/** A message that answers none. */
 	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,

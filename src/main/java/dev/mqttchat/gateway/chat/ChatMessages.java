@@ -1,7 +1,10 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ChatMessages {
 
+	private static final Pattern ATTACHMENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
 	private final int maxTextLength;
 
-	ChatMessages(ChatProperties properties) {
+	private final int maxAttachments;
+
+	private final AttachmentLookup attachments;
+
+	ChatMessages(ChatProperties properties, AttachmentLookup attachments) {
 		this.maxTextLength = properties.messages().maxTextLength();
+		this.maxAttachments = properties.attachments().maxPerMessage();
+		this.attachments = attachments;
 	}
 
 	/**
@@ -36,7 +47,8 @@ class ChatMessages {
 		if (type == null) {
 			throw new ChatRejectedException("invalid-type", "type is one of message, edit, delete and reaction.");
 		}
-		String text = text(type, request.text());
+		List<MessageAttachment> pictures = attachments(roomId, type, request.attachments());
+		String text = text(type, request.text(), !pictures.isEmpty());
 		String clientId = request.clientId();
 		if (clientId != null && !ChatMessage.isValidClientId(clientId)) {
 			throw new ChatRejectedException("invalid-client-id",
@@ -56,7 +68,7 @@ class ChatMessages {
 		String id = (envelope.isSigned()) ? ChatMessage.idForAuthor(roomId, envelope.author(), clientMsgId)
 				: (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB,
-				replyTo, envelope);
+				replyTo, pictures, envelope);
 		if (envelope.isSigned() && !AuthorSignature.holds(message)) {
 			throw new ChatRejectedException("invalid-signature",
 					"Not sent: the signature does not hold for this message's fields and author key.");
@@ -64,11 +76,38 @@ class ChatMessages {
 		return message;
 	}
 
-	private String text(MessageType type, @Nullable String text) {
+	private List<MessageAttachment> attachments(String roomId, MessageType type, @Nullable List<String> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		if (type != MessageType.MESSAGE || ids.size() > this.maxAttachments
+				|| !ids.stream().allMatch((id) -> id != null && ATTACHMENT_ID.matcher(id).matches())
+				|| ids.stream().distinct().count() != ids.size()) {
+			throw new ChatRejectedException("invalid-attachments", "attachments lists the ids of at most "
+					+ this.maxAttachments + " different pictures uploaded to this room; only a message carries them.");
+		}
+		List<MessageAttachment> pictures = new ArrayList<>();
+		for (String id : ids) {
+			AttachmentLookup.Found found = this.attachments.find(roomId, id)
+				.orElseThrow(() -> new ChatRejectedException("unknown-attachment",
+						"Not sent: this room has no uploaded picture " + id + "; upload it first."));
+			if (found.claimed()) {
+				throw new ChatRejectedException("attachment-used",
+						"Not sent: the picture " + id + " is in another message already; upload it again.");
+			}
+			pictures.add(found.attachment());
+		}
+		return pictures;
+	}
+
+	private String text(MessageType type, @Nullable String text, boolean pictures) {
 		if (type == MessageType.DELETE || type == MessageType.REACTION) {
 			if (text != null && !text.isEmpty()) {
 				throw new ChatRejectedException("unexpected-text", "A " + type.wireName() + " carries no text.");
 			}
+			return "";
+		}
+		if (pictures && (text == null || text.isBlank())) {
 			return "";
 		}
 		if (text == null || text.isBlank()) {

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.chat;
 
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
@@ -35,11 +36,13 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 	}
 
 	/** Whether this entry acts on another message rather than saying something. */
+	@JsonIgnore
 	public boolean isAction() {
 		return this.type != MessageType.MESSAGE;
 	}
 
 	/** Whether it carries an author key and a signature. */
+	@JsonIgnore
 	public boolean isSigned() {
 		return this.author != null && this.sig != null;
 	}

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
+	private static final TypeReference<List<MessageAttachment>> ATTACHMENTS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
+
+	// The column's JSON is a storage format of its own, unchanged by the web's JSON
+	// settings.
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	OutboxRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -33,9 +42,9 @@ class OutboxRepository {
 		try {
 			return this.jdbc
 				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
-						+ "target, emoji, client_msg_id, author, sig) SELECT :id, :room, :username, :clientId, :text, "
-						+ ":sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig "
-						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
+						+ "target, emoji, client_msg_id, author, sig, attachments) SELECT :id, :room, :username, :clientId, "
+						+ ":text, :sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig, "
+						+ ":attachments " + "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
 				.param("username", message.username())
@@ -50,6 +59,8 @@ class OutboxRepository {
 				.param("clientMsgId", message.envelope().clientMsgId())
 				.param("author", message.envelope().author())
 				.param("sig", message.envelope().sig())
+				.param("attachments",
+						message.attachments().isEmpty() ? null : this.json.writeValueAsString(message.attachments()))
 				.param("max", max)
 				.update() == 1;
 		}
@@ -79,7 +90,7 @@ class OutboxRepository {
 	List<Entry> oldest(int limit) {
 		return this.jdbc
 			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
-					+ "emoji, client_msg_id, author, sig FROM outbox ORDER BY position LIMIT :limit")
+					+ "emoji, client_msg_id, author, sig, attachments FROM outbox ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
@@ -87,11 +98,12 @@ class OutboxRepository {
 				MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
 						row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
 						row.getString("author"), row.getString("sig"));
-				return new Entry(
-						new ChatMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
-								row.getString("client_id"), row.getString("text"),
-								row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
-								row.getString("reply_to"), envelope),
+				String attachments = row.getString("attachments");
+				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
+						row.getString("username"), row.getString("client_id"), row.getString("text"),
+						row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
+						row.getString("reply_to"),
+						(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope),
 						(published != null) ? published.toInstant() : null);
 			})
 			.list();

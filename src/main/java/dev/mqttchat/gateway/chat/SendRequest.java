@@ -1,5 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param emoji a reaction's emoji
  * @param author the sender's Ed25519 public key, base64url
  * @param sig the signature over the signed fields, base64url
+ * @param attachments the ids of pictures uploaded to the room that the message carries
  */
 record SendRequest(@Nullable String username, @Nullable String text, @Nullable String clientId,
 		@Nullable String clientMsgId, @Nullable String replyTo, @Nullable String type, @Nullable String target,
-		@Nullable String emoji, @Nullable String author, @Nullable String sig) {
+		@Nullable String emoji, @Nullable String author, @Nullable String sig, @Nullable List<String> attachments) {
 }

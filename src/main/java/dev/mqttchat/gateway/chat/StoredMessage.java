@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -19,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param source {@code web} or {@code mqtt}
  * @param seq its sequence number in the room: 1, 2, 3, ... in the order every reader sees
  * @param replyTo the id of the message of the same room this one answers, if any
+ * @param attachments the pictures it carries, if any
  * @param envelope its type, target and signature
  * @param state where it stands after the actions on it
  */
 public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 		Instant sentAt, MessageSource source, long seq,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo, @JsonUnwrapped MessageEnvelope envelope,
-		@JsonUnwrapped MessageState state) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
+		@JsonUnwrapped MessageEnvelope envelope, @JsonUnwrapped MessageState state) {
 
 	/** A stored message that answers none. */
 	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
@@ -36,7 +39,7 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	/** A plain stored message nobody signed or acted on. */
 	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo) {
-		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, MessageEnvelope.PLAIN,
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, List.of(), MessageEnvelope.PLAIN,
 				MessageState.untouched(seq));
 	}
 
@@ -52,13 +55,19 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	/** As {@link #of(ChatMessage, long, Instant)}, in {@code state}. */
 	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt, MessageState state) {
 		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
-				sentAt, message.source(), seq, message.replyTo(), message.envelope(), state);
+				sentAt, message.source(), seq, message.replyTo(), message.attachments(), message.envelope(), state);
+	}
+
+	/** This message carrying {@code attachments}, as the store resolved them. */
+	public StoredMessage withAttachments(List<MessageAttachment> attachments) {
+		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
+				this.source, this.seq, this.replyTo, attachments, this.envelope, this.state);
 	}
 
 	/** This message in {@code state}. */
 	public StoredMessage withState(MessageState state) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
-				this.source, this.seq, this.replyTo, this.envelope, state);
+				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state);
 	}
 
 	/** This entry as the chat message it was. */

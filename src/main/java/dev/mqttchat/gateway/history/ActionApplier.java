@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Applies stored edits, deletes and reactions to their targets inside the storing
  * transaction, and reads reactions back: a deleted message loses its text, its edits'
- * texts and its reactions for good.
+ * texts, its reactions and its pictures for good.
  */
 @Component
 class ActionApplier {
@@ -28,10 +28,13 @@ class ActionApplier {
 
 	private final ReactionReader reactions;
 
-	ActionApplier(JdbcClient jdbc, MessageRows rows, ReactionReader reactions) {
+	private final AttachmentClaims attachments;
+
+	ActionApplier(JdbcClient jdbc, MessageRows rows, ReactionReader reactions, AttachmentClaims attachments) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.reactions = reactions;
+		this.attachments = attachments;
 	}
 
 	/** The stored state of message {@code id}, for the rules; empty if there is none. */
@@ -58,7 +61,9 @@ class ActionApplier {
 			case EDIT -> update("text = :text, edited_at = :at", room, target, action.seq(),
 					Map.of("text", action.text(), "at", MessageStore.timestamp(action.sentAt())));
 			case DELETE -> {
-				update("text = '', deleted = TRUE, edited_at = NULL", room, target, action.seq(), Map.of());
+				update("text = '', deleted = TRUE, edited_at = NULL, attachments = NULL", room, target, action.seq(),
+						Map.of());
+				this.attachments.release(room, target);
 				// Removed from the database, not hidden: the edits' texts go too.
 				this.jdbc
 					.sql("UPDATE message SET text = '' WHERE room_id = :room AND target = :target AND type = 'edit'")

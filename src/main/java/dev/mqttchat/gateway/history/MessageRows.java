@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageState;
@@ -26,7 +28,7 @@ class MessageRows {
 	 * The columns written when an entry is stored, in the order the inserter binds them.
 	 */
 	static final String INSERTED = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to, type, "
-			+ "target, emoji, client_msg_id, author, sig";
+			+ "target, emoji, client_msg_id, author, sig, attachments";
 
 	/** Every column an entry reads back from. */
 	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, reactions";
@@ -34,15 +36,21 @@ class MessageRows {
 	private static final TypeReference<LinkedHashMap<String, List<String>>> REACTIONS = new TypeReference<>() {
 	};
 
-	private final JsonMapper json;
+	private static final TypeReference<List<MessageAttachment>> ATTACHMENTS = new TypeReference<>() {
+	};
 
-	MessageRows(JsonMapper json) {
-		this.json = json;
-	}
+	// The columns' JSON is a storage format of its own, unchanged by the web's JSON
+	// settings.
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** A reaction entry's snapshot of its target's reactions, as kept in the row. */
 	String snapshot(Map<String, List<String>> reactions) {
 		return this.json.writeValueAsString(reactions);
+	}
+
+	/** A message's pictures as kept in its row: JSON, or {@code null} for none. */
+	@Nullable String attachments(List<MessageAttachment> attachments) {
+		return attachments.isEmpty() ? null : this.json.writeValueAsString(attachments);
 	}
 
 	/**
@@ -58,6 +66,7 @@ class MessageRows {
 		long stateSeq = row.getLong("state_seq");
 		OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);
 		String snapshot = row.getString("reactions");
+		String attachments = row.getString("attachments");
 		MessageState state = new MessageState((editedAt != null) ? editedAt.toInstant() : null,
 				row.getBoolean("deleted"), (snapshot != null) ? this.json.readValue(snapshot, REACTIONS) : Map.of(),
 				envelope.isAction() ? null : Long.valueOf(Math.max(seq, stateSeq)));
@@ -65,7 +74,8 @@ class MessageRows {
 				row.getString("client_id"), row.getString("text"),
 				row.getObject("sent_at", OffsetDateTime.class).toInstant(),
 				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, seq,
-				row.getString("reply_to"), envelope, state);
+				row.getString("reply_to"),
+				(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope, state);
 	}
 
 }

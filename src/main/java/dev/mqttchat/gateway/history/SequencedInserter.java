@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import dev.mqttchat.gateway.chat.ActionRules;
 import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageType;
@@ -32,7 +33,7 @@ public class SequencedInserter {
 
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -45,11 +46,18 @@ public class SequencedInserter {
 
 	private final RefusedActions refused;
 
-	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, RefusedActions refused) {
+	private final AttachmentClaims attachments;
+
+	private final MessageRows columns;
+
+	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, RefusedActions refused,
+			AttachmentClaims attachments, MessageRows columns) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.actions = actions;
 		this.refused = refused;
+		this.attachments = attachments;
+		this.columns = columns;
 	}
 
 	/**
@@ -88,13 +96,23 @@ public class SequencedInserter {
 						|| (incoming.possibleRepeat() && isRepeat(message, last)) || !allowed(message, targets)) {
 					continue;
 				}
+				if (!message.attachments().isEmpty()) {
+					List<MessageAttachment> pictures = this.attachments.resolve(room, message.id(),
+							message.attachments());
+					if (pictures.isEmpty() && message.text().isBlank()) {
+						// Nothing left to show: pictures of another room, or gone.
+						continue;
+					}
+					message = withPictures(message, pictures);
+				}
 				seq++;
 				MessageEnvelope envelope = message.envelope();
 				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
 				rows.add(new Object[] { message.id(), room, message.username(), message.clientId(), message.text(),
 						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq, message.replyTo(),
 						envelope.type().wireName(), envelope.target(), envelope.emoji(), envelope.clientMsgId(),
-						envelope.author(), envelope.sig(), MessageStore.timestamp(now) });
+						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
+						MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
 				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));
@@ -108,11 +126,14 @@ public class SequencedInserter {
 		});
 		if (!rows.isEmpty()) {
 			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {
 			StoredMessage message = fresh.remove(incoming.message().id());
+			if (message != null && !message.attachments().isEmpty()) {
+				this.attachments.claim(message.roomId(), message.id(), message.attachments());
+			}
 			if (message != null) {
 				// In the order stored, so that each action meets its target as the room
 				// had it.
@@ -120,6 +141,11 @@ public class SequencedInserter {
 			}
 		}
 		return stored;
+	}
+
+	private static ChatMessage withPictures(ChatMessage message, List<MessageAttachment> pictures) {
+		return new ChatMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
+				message.sentAt(), message.source(), message.replyTo(), pictures, message.envelope());
 	}
 
 	/**

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.ChatProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,11 +17,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Turns every REST error into an RFC 9457 problem whose detail says what to fix. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private final ObjectProvider<ChatProperties> properties;
+
+	ApiExceptionHandler(ObjectProvider<ChatProperties> properties) {
+		// Optional: controller slice tests run without the settings.
+		this.properties = properties;
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -33,6 +44,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The picture is larger than the " + maxPicture() + " a room takes (chat.attachments.max-size).");
+		problem.setTitle("Picture too large");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+	}
+
+	private String maxPicture() {
+		ChatProperties settings = this.properties.getIfAvailable();
+		return (settings != null) ? settings.attachments().maxSizeText() : "limit";
 	}
 
 	@Override

@@ -19,13 +19,22 @@ class PageController {
 
 	private final int maxTextLength;
 
+	private final long maxPictureBytes;
+
+	private final String maxPictureText;
+
 	PageController(ChatProperties properties) {
 		this.maxTextLength = properties.messages().maxTextLength();
+		this.maxPictureBytes = properties.attachments().maxSize().toBytes();
+		this.maxPictureText = properties.attachments().maxSizeText();
 	}
 
 	@GetMapping("/")
 	String start(Model model) {
 		model.addAttribute("maxTextLength", this.maxTextLength);
+		// The page refuses a larger picture before uploading it.
+		model.addAttribute("maxPictureBytes", this.maxPictureBytes);
+		model.addAttribute("maxPictureText", this.maxPictureText);
 		return "index";
 	}
 

@@ -94,7 +94,7 @@ abstract class AbstractBridgeTests {
 		assertThat(received.qos()).isEqualTo(1);
 		assertThat(received.retained()).isFalse();
 		Map<String, Object> body = this.json.readValue(received.text(), Map.class);
-		assertThat(body).containsOnlyKeys("id", "roomId", "username", "clientId", "text", "sentAt", "source")
+		assertThat(body).containsOnlyKeys("id", "roomId", "username", "clientId", "text", "sentAt", "source", "type")
 			.containsEntry("roomId", room.id())
 			.containsEntry("username", "ada")
 			.containsEntry("clientId", "tab-1")

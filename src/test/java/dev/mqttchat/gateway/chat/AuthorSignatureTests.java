@@ -17,7 +17,7 @@ class AuthorSignatureTests {
 
 	static final String AUTHOR = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
 
-	static final String SIG = "3y9pJUPT0nWZXQwUPEx4ADR3tb7jk8C0AQR29CHBuld6dFyPaSg9mFc7SN4RZH3r8EDPFbmFXo9CZ8vpCr2rAA";
+	static final String SIG = "0CnsGxhb30ajKmFQkTfPIM7uNdnPwubIP4u9vavxRAqC5i1-F4GjiUZdxs9nUGjb3L2vY8uema-FMWlZ7QYPDw";
 
 	static final String TARGET = "5b0e9a51-8f3c-3d2a-9c1e-7f4b2a6d8e10";
 
@@ -26,7 +26,7 @@ class AuthorSignatureTests {
 		ChatMessage edit = edit(ROOM, TARGET, "see you at 1 🙂", AUTHOR);
 		assertThat(new String(AuthorSignature.signedBytes(edit), StandardCharsets.UTF_8))
 			.isEqualTo("11:mqtt-chat/1,22:q7Wn3xR2tY8uK5mB1cVz0A,3:c-2,3:ada,4:edit,"
-					+ "36:5b0e9a51-8f3c-3d2a-9c1e-7f4b2a6d8e10,17:see you at 1 🙂,0:,0:,");
+					+ "36:5b0e9a51-8f3c-3d2a-9c1e-7f4b2a6d8e10,17:see you at 1 🙂,0:,0:,0:,");
 		assertThat(AuthorSignature.holds(edit)).isTrue();
 	}
 

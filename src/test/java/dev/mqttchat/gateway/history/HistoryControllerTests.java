@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rooms that are not there.
  */
 @WebMvcTest(HistoryController.class)
-@Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, RoomRegistry.class, JdbcNamingConfig.class,
-		SimpleMeterRegistry.class })
+@StoreComponents
+@Import({ RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
 		FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })

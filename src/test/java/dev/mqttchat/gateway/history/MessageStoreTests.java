@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without gaps.
  */
 @DataJdbcTest
-@Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, StoreFixture.class,
-		SimpleMeterRegistry.class })
+@StoreComponents
+@Import({ StoreFixture.class, SimpleMeterRegistry.class })
 // Each store() is a transaction of its own, as in production; a test-wide one would hide
 // the duplicate's rollback.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and nothing else.
  */
 @DataJdbcTest(properties = { "chat.storage.max-messages-per-room=5", "chat.storage.max-age=7d" })
-@Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, RetentionConfig.class, StoreFixture.class,
-		SimpleMeterRegistry.class })
+@StoreComponents
+@Import({ RetentionConfig.class, StoreFixture.class, SimpleMeterRegistry.class })
 @EnableConfigurationProperties(ChatProperties.class)
 class RetentionTests {
 

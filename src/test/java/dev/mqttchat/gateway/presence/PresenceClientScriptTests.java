@@ -1,9 +1,5 @@
 package dev.mqttchat.gateway.presence;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
+import dev.mqttchat.gateway.testsupport.PythonScript;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
@@ -37,24 +34,16 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PresenceClientScriptTests {
 
-	private static final File PYTHON = new File("/usr/bin/python3");
-
 	private static final Path SCRIPT = Path.of("docs", "examples", "presence_client.py");
 
 	@LocalServerPort
 	int port;
-
-	private final Path output;
 
 	@Autowired
 	BrokerEndpoint broker;
 
 	@Autowired
 	MqttLinkMonitor links;
-
-	PresenceClientScriptTests() throws IOException {
-		this.output = Files.createTempFile("presence-client-", ".txt");
-	}
 
 	@DynamicPropertySource
 	static void brokerNobodyHereWrote(DynamicPropertyRegistry registry) {
@@ -69,7 +58,7 @@ class PresenceClientScriptTests {
 
 	@Test
 	void theDocumentedPahoScriptTakesPartInARoom() throws Exception {
-		assumeThat(PYTHON.canExecute() && pahoInstalled())
+		assumeThat(PythonScript.available("paho.mqtt.client"))
 			.as("python3 with paho-mqtt (apt-get install python3-paho-mqtt)")
 			.isTrue();
 		await().atMost(Duration.ofSeconds(15)).until(() -> this.links.allUp());
@@ -84,48 +73,30 @@ class PresenceClientScriptTests {
 				.containsEntry("username", "ada");
 			String host = this.broker.url().replaceFirst("^tcp://", "");
 
-			Process script = new ProcessBuilder(PYTHON.getPath(), SCRIPT.toString(), room.topic(),
-					host.substring(0, host.lastIndexOf(':')), host.substring(host.lastIndexOf(':') + 1),
-					"http://localhost:" + this.port)
-				.redirectErrorStream(true)
-				.redirectOutput(this.output.toFile())
-				.start();
+			PythonScript script = PythonScript.start(SCRIPT, room.topic(), host.substring(0, host.lastIndexOf(':')),
+					host.substring(host.lastIndexOf(':') + 1), "http://localhost:" + this.port);
 
-			assertThat(events.poll(15, TimeUnit.SECONDS)).as(this::printed)
+			assertThat(events.poll(15, TimeUnit.SECONDS)).as(script::printed)
 				.containsEntry("type", "join")
 				.containsEntry("username", "eve")
 				.containsEntry("source", "mqtt");
-			assertThat(typing.poll(15, TimeUnit.SECONDS)).as(this::printed).containsEntry("username", "eve");
-			assertThat(messages.poll(15, TimeUnit.SECONDS)).as(this::printed)
+			assertThat(typing.poll(15, TimeUnit.SECONDS)).as(script::printed).containsEntry("username", "eve");
+			assertThat(messages.poll(15, TimeUnit.SECONDS)).as(script::printed)
 				.containsEntry("username", "eve")
 				.containsEntry("text", "hi @ada, from python");
-			assertThat(reads.poll(15, TimeUnit.SECONDS)).as(this::printed)
+			assertThat(reads.poll(15, TimeUnit.SECONDS)).as(script::printed)
 				.containsEntry("username", "eve")
 				.containsEntry("seq", 1);
-			assertThat(events.poll(15, TimeUnit.SECONDS)).as(this::printed)
+			assertThat(events.poll(15, TimeUnit.SECONDS)).as(script::printed)
 				.containsEntry("type", "leave")
 				.containsEntry("username", "eve");
-			assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			String output = printed();
-			assertThat(script.exitValue()).as(output).isZero();
+			int exit = script.exitCode();
+			String output = script.printed();
+			assertThat(exit).as(output).isZero();
 			assertThat(output).as("what the script printed")
 				.contains("\"username\":\"ada\",\"status\":\"online\"")
 				.contains("presence/eve-py (empty)");
 		}
-	}
-
-	private String printed() {
-		try {
-			return "the script printed: " + Files.readString(this.output, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
-	}
-
-	private static boolean pahoInstalled() throws Exception {
-		Process probe = new ProcessBuilder(PYTHON.getPath(), "-c", "import paho.mqtt.client").start();
-		return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
 	}
 
 }

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.history.MessageStore;
-import dev.mqttchat.gateway.history.SequencedInserter;
-import dev.mqttchat.gateway.history.StoreLease;
+import dev.mqttchat.gateway.history.StoreComponents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alone owns.
  */
 @DataJdbcTest
-@Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, JdbcNamingConfig.class,
-		SimpleMeterRegistry.class })
+@StoreComponents
+@Import({ JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RoomRepositoryTests {
 

@@ -9,7 +9,10 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Ed25519 key pair that signs message bodies as docs/protocol.md says a client does,
@@ -58,13 +61,18 @@ public final class AuthorKey {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Object type = body.getOrDefault("type", "message");
 		for (Object field : new Object[] { "mqtt-chat/1", roomId, body.get("clientMsgId"), body.get("username"), type,
-				body.get("target"), body.get("text"), body.get("replyTo"), body.get("emoji") }) {
+				body.get("target"), body.get("text"), body.get("replyTo"), body.get("emoji"), attachments(body) }) {
 			byte[] bytes = (field != null) ? field.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
 			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
 			out.writeBytes(bytes);
 			out.write(',');
 		}
 		return out.toByteArray();
+	}
+
+	private static @Nullable String attachments(Map<String, Object> body) {
+		return (body.get("attachments") instanceof List<?> ids && !ids.isEmpty())
+				? String.join(",", ids.stream().map(String::valueOf).toList()) : null;
 	}
 
 	private static String base64url(byte[] bytes) {

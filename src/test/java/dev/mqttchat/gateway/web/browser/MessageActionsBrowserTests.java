@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,7 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 		button(onBob, "React").click();
 		button(onBob, "👍").click();
 		alicePage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
 			.until((driver) -> !onAlice.findElements(By.cssSelector(".reaction")).isEmpty()
 					&& onAlice.findElement(By.cssSelector(".reaction")).getText().equals("👍 1"));
 		assertThat(onAlice.findElement(By.cssSelector(".reaction")).getDomAttribute("title")).isEqualTo("Bob");
@@ -68,17 +70,23 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 		button(onAlice, "Edit").click();
 		WebElement editor = onAlice.findElement(By.cssSelector("textarea[aria-label='Edit message']"));
 		editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "see you at 1", Keys.ENTER);
-		bobPage.waiting(WAIT).until((driver) -> ChatPage.textOf(onBob).equals("see you at 1"));
+		bobPage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> ChatPage.textOf(onBob).equals("see you at 1"));
 		assertThat(onBob.findElement(By.cssSelector(".edited")).getText()).isEqualTo("(edited)");
 		assertThat(onBob.findElement(By.cssSelector(".reaction")).getText()).as("the reaction stays").isEqualTo("👍 1");
 
 		button(onAlice, "Delete").click();
 		this.alice.driver().switchTo().alert().accept();
-		bobPage.waiting(WAIT).until((driver) -> ChatPage.textOf(onBob).equals("message deleted"));
+		bobPage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> ChatPage.textOf(onBob).equals("message deleted"));
 		assertThat(onBob.findElements(By.cssSelector(".reaction"))).isEmpty();
 
 		bobPage.open("/rooms/" + roomId);
-		bobPage.waiting(WAIT).until((driver) -> bobPage.shownTexts().equals(List.of("message deleted")));
+		bobPage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> bobPage.shownTexts().equals(List.of("message deleted")));
 	}
 
 	@Test

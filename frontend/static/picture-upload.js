@@ -1,0 +1,80 @@
+// Pictures into the conversation: picked through "Attach picture", pasted into the message box or dropped on the
+// conversation; each is checked, uploaded and then sent as a message of its own through the composer's outbox.
+
+/** The picture types the server takes; it reads the real type from the bytes and refuses anything else. */
+export const PICTURE_TYPES = Object.freeze(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+/** Why {@code file} cannot be sent, or null: not one of the types, or larger than {@code maxBytes}. */
+export function pictureProblem(file, { maxBytes, maxText }) {
+  if (!PICTURE_TYPES.includes(file.type)) {
+    return `${file.name || "That file"} is not a PNG, JPEG, GIF or WebP picture.`;
+  }
+  if (file.size > maxBytes) {
+    return `${file.name || "The picture"} is too large: ${(file.size / 1048576).toFixed(1)} MB, the limit is ${maxText}.`;
+  }
+  return null;
+}
+
+/** The image files among what was pasted or dropped ({@code DataTransfer.files}, or the items' files). */
+export function filesOf(transfer) {
+  return [...(transfer?.files ?? [])].filter((file) => file.type.startsWith("image/") || file.type === "");
+}
+
+/**
+ * {@code upload(roomId, file)}: the api's uploadPicture. {@code room()}: the open room, or null.
+ * {@code send(attachments)}: the composer's sendPictures. {@code say(text)}: a line for the reader (an error, or
+ * "Uploading…"), "" to clear it.
+ */
+export class PictureUpload {
+  constructor({ upload, room, send, say, maxBytes, maxText, input, pasteTarget, dropTarget }) {
+    Object.assign(this, { upload, room, send, say, maxBytes, maxText });
+    input.addEventListener("change", () => {
+      this.files([...input.files]);
+      input.value = "";
+    });
+    pasteTarget.addEventListener("paste", (event) => {
+      const files = filesOf(event.clipboardData);
+      if (files.length > 0) {
+        event.preventDefault();
+        this.files(files);
+      }
+    });
+    dropTarget.addEventListener("dragover", (event) => {
+      if ([...(event.dataTransfer?.types ?? [])].includes("Files")) {
+        event.preventDefault();
+      }
+    });
+    dropTarget.addEventListener("drop", (event) => {
+      const files = filesOf(event.dataTransfer);
+      if (files.length > 0) {
+        event.preventDefault();
+        this.files(files);
+      }
+    });
+  }
+
+  /** Uploads each picture in turn and sends it; a file that cannot go says why and the others still go. */
+  async files(files) {
+    const room = this.room();
+    if (!room || files.length === 0) {
+      return;
+    }
+    for (const file of files) {
+      const problem = pictureProblem(file, this);
+      if (problem) {
+        this.say(problem);
+        continue;
+      }
+      this.say("Uploading picture…");
+      const result = await this.upload(room.id, file);
+      if (!result.ok) {
+        this.say(`Picture not sent: ${result.error}`);
+        continue;
+      }
+      this.say("");
+      if (this.room()?.id === room.id) {
+        this.send([result.body]);
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.mqttchat.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Pictures sent in rooms ({@code chat.attachments.*}).
+ *
+ * @param maxSize the largest picture one upload may be
+ * @param types the picture types accepted, by name: {@code png}, {@code jpeg},
+ * {@code gif}, {@code webp}; the type is read from the bytes, never from the request
+ * @param maxPerMessage the most pictures one message may carry
+ * @param uploadsPerMinute uploads one client address may make per minute
+ * @param unclaimedFor an uploaded picture no message carries by then is removed
+ */
+public record AttachmentSettings(@DefaultValue("5MB") DataSize maxSize, @DefaultValue( {
+		"png", "jpeg", "gif", "webp" }) @NotEmpty List<String> types,
+		@DefaultValue("4") @Min(1) @Max(20) int maxPerMessage, @DefaultValue("30") @Min(1) int uploadsPerMinute,
+		@DefaultValue("1h") Duration unclaimedFor){
+
+	/** The size limit as people read it: "5 MB", "512 KB". */
+	public String maxSizeText() {
+		long bytes = this.maxSize.toBytes();
+		return (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) ? this.maxSize.toMegabytes() + " MB"
+				: (bytes >= 1024) ? this.maxSize.toKilobytes() + " KB" : bytes + " bytes";
+	}
+
+}

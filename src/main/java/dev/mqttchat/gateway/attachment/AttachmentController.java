@@ -1,0 +1,133 @@
+package dev.mqttchat.gateway.attachment;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.mqttchat.gateway.AttachmentSettings;
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.TokenBucket;
+import dev.mqttchat.gateway.chat.MessageAttachment;
+import dev.mqttchat.gateway.room.Room;
+import dev.mqttchat.gateway.room.RoomIds;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/rooms/{id}/attachments} takes a picture (multipart field {@code file})
+ * whose type is read from its bytes; {@code GET} serves it back, as a picture and nothing
+ * else, to whoever has the room.
+ */
+@RestController
+@Tag(name = "Pictures")
+class AttachmentController {
+
+	private final AttachmentRepository repository;
+
+	private final RoomIds ids = new RoomIds(22);
+
+	private final Set<ImageType> accepted;
+
+	private final AttachmentSettings settings;
+
+	private final Map<String, TokenBucket> uploads = new ConcurrentHashMap<>();
+
+	AttachmentController(AttachmentRepository repository, ChatProperties properties) {
+		this.repository = repository;
+		this.settings = properties.attachments();
+		this.accepted = this.settings.types()
+			.stream()
+			.map(ImageType::named)
+			.filter(Objects::nonNull)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(ImageType.class)));
+	}
+
+	@PostMapping(path = "/api/rooms/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a picture for a message of the room",
+			description = "PNG, JPEG, GIF or WebP, told from the bytes; 201 with its id and url, which a SEND's "
+					+ "attachments then names.")
+	ResponseEntity<MessageAttachment> upload(Room room, @RequestParam("file") MultipartFile file,
+			HttpServletRequest http) throws IOException {
+		TokenBucket allowance = this.uploads.computeIfAbsent(http.getRemoteAddr(),
+				(address) -> new TokenBucket(this.settings.uploadsPerMinute(), this.settings.uploadsPerMinute() / 60d));
+		if (this.uploads.size() > 10_000) {
+			this.uploads.values().removeIf(TokenBucket::isFull);
+		}
+		if (!allowance.tryTake()) {
+			throw problem(HttpStatus.TOO_MANY_REQUESTS, "Too many pictures", "Too many pictures from this address; "
+					+ "at most " + this.settings.uploadsPerMinute() + " a minute.");
+		}
+		if (file.getSize() > this.settings.maxSize().toBytes()) {
+			throw problem(HttpStatus.CONTENT_TOO_LARGE, "Picture too large",
+					"The picture has " + file.getSize() + " bytes; the limit is " + this.settings.maxSizeText() + ".");
+		}
+		byte[] bytes = file.getBytes();
+		ImageSniffer.Sniffed image = ImageSniffer.sniff(bytes);
+		if (image == null || !this.accepted.contains(image.type())) {
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a picture this room takes",
+					"Only " + names() + " pictures are accepted, and this file is none of them: its type is read from "
+							+ "its bytes, whatever its name or the type it was sent as.");
+		}
+		String id = this.ids.next();
+		this.repository.insert(room.id(), id, image, bytes);
+		MessageAttachment attachment = new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id),
+				image.type().contentType(), bytes.length, image.width(), image.height());
+		return ResponseEntity.created(URI.create(attachment.url())).body(attachment);
+	}
+
+	@GetMapping("/api/rooms/{id}/attachments/{attachmentId}")
+	@Operation(summary = "A picture of the room",
+			description = "Served with its own type, nosniff, inline and a " + "sandboxing Content-Security-Policy.")
+	ResponseEntity<byte[]> picture(Room room, @PathVariable String attachmentId) {
+		AttachmentRepository.Content content = this.repository.content(room.id(), attachmentId)
+			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No such picture",
+					"This room has no picture " + attachmentId + " (it may have been deleted with its message)."));
+		ImageType type = Objects.requireNonNull(ImageType.ofContentType(content.contentType()));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.contentType()))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename("picture-" + attachmentId + "." + type.extension())
+						.build()
+						.toString())
+			.header("Cross-Origin-Resource-Policy", "same-origin")
+			.body(content.bytes());
+	}
+
+	private String names() {
+		List<String> names = this.accepted.stream().map((type) -> type.name()).toList();
+		return String.join(", ", names);
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(status, problem, null);
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.mqttchat.gateway.chat;
+
+/**
+ * A picture a message carries, as stored by the gateway: its bytes are served at
+ * {@code url}, to whoever has the room.
+ *
+ * @param id the picture's id, random
+ * @param url where the gateway serves it, relative to the gateway's origin
+ * @param contentType the type read from its bytes: {@code image/png}, {@code image/jpeg},
+ * {@code image/gif} or {@code image/webp}
+ * @param size its size in bytes
+ * @param width its width in pixels
+ * @param height its height in pixels
+ */
+public record MessageAttachment(String id, String url, String contentType, long size, int width, int height) {
+
+	/** Where the picture {@code id} of room {@code roomId} is served. */
+	public static String urlOf(String roomId, String id) {
+		return "/api/rooms/" + roomId + "/attachments/" + id;
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.mqttchat.gateway.history;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Import;
+
+/** The message store and what it is made of, for slice tests that store messages. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, MessageRows.class, ReactionReader.class,
+		ActionApplier.class, RefusedActions.class, AttachmentClaims.class })
+public @interface StoreComponents {
+
+}
