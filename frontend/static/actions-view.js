@@ -91,7 +91,7 @@ export class ActionsView {
     bubble.querySelectorAll(".reactions, .message-actions, .reaction-picker, .action-error")
       .forEach((node) => node.remove());
     if (message.deleted) {
-      bubble.querySelectorAll(".reply-action, .reply-quote").forEach((node) => node.remove());
+      bubble.querySelectorAll(".reply-action, .reply-quote, .pictures").forEach((node) => node.remove());
       return;
     }
     const reactions = document.createElement("div");

@@ -10,6 +10,8 @@ import { MentionAlerts } from "./mention-alerts.js";
 import { isMessage } from "./message-actions.js";
 import { MessageList } from "./message-list.js";
 import { PageTitle } from "./page-title.js";
+import { wirePictures } from "./picture-upload.js";
+import { PictureViewer } from "./picture-viewer.js";
 import { PresenceView } from "./presence-view.js";
 import { ReadView } from "./read-view.js";
 import { ReplyView } from "./replies.js";
@@ -65,6 +67,7 @@ const composer = new Composer({
   list, username, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
 });
+wirePictures({ api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }) });
 const header = new RoomHeader({
   api,
   storage: localStorage,

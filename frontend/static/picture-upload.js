@@ -78,3 +78,26 @@ export class PictureUpload {
     }
   }
 }
+
+/**
+ * Wires pictures for app.js: the "Attach picture" input, paste into the message box, drop onto the chat, the limits
+ * the server put on the page, and the viewer that opens a thumbnail larger.
+ */
+export function wirePictures({ api, composer, room, list, viewer }) {
+  const $ = (id) => document.getElementById(id);
+  viewer(list.list);
+  return new PictureUpload({
+    upload: (roomId, file) => api.uploadPicture(roomId, file),
+    room,
+    send: (attachments) => composer.sendPictures(attachments),
+    say: (text) => {
+      $("chat-error").textContent = text;
+    },
+    // The server tells the page its limit; 5 MB is the default.
+    maxBytes: Number(document.body.dataset.maxPicture) || 5 * 1048576,
+    maxText: document.body.dataset.maxPictureText || "5 MB",
+    input: $("attach-picture"),
+    pasteTarget: $("message"),
+    dropTarget: list.list.closest("section") ?? list.list,
+  });
+}

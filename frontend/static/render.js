@@ -84,9 +84,42 @@ export function messageItem(message, { own, continued }) {
   const reply = element("button", "reply-action", "Reply");
   reply.type = "button";
   reply.title = `Reply to ${sender}`;
-  bubble.append(messageText(message.text), reply);
+  bubble.append(messageText(message.text));
+  if (Array.isArray(message.attachments) && message.attachments.length > 0) {
+    bubble.append(pictureList(message.attachments, sender));
+  }
+  bubble.append(reply);
   item.append(avatar(sender), bubble);
   return item;
+}
+
+/**
+ * A message's pictures as thumbnails, each a button that opens it larger (PictureViewer). Only the gateway's own
+ * picture URLs are shown: a picture elsewhere would tell another server who reads the room.
+ */
+function pictureList(attachments, sender) {
+  const list = element("div", "pictures");
+  for (const picture of attachments) {
+    if (typeof picture?.url !== "string" || !picture.url.startsWith("/api/rooms/")) {
+      continue;
+    }
+    const open = element("button", "picture");
+    open.type = "button";
+    open.dataset.url = picture.url;
+    const image = element("img");
+    image.src = picture.url;
+    image.alt = `Picture from ${sender}`;
+    image.loading = "lazy";
+    if (picture.width > 0 && picture.height > 0) {
+      // The space it takes is known before it loads: the list does not jump.
+      image.width = picture.width;
+      image.height = picture.height;
+    }
+    open.title = "Open larger";
+    open.append(image);
+    list.append(open);
+  }
+  return list;
 }
 
 /**
@@ -135,7 +168,7 @@ export function pendingItem(entry, existing, { onRetry, onEdit }) {
   item.classList.toggle("waiting", entry.state === "waiting");
   item.replaceChildren();
   const bubble = element("div", "bubble");
-  bubble.append(messageText(entry.text));
+  bubble.append(messageText(entry.attachments?.length ? entry.text || "Picture" : entry.text));
   const delivery = element("p", "delivery");
   if (entry.state === "failed") {
     delivery.append(element("span", "delivery-text", `Not sent: ${entry.reason ?? "unknown error"}`));
