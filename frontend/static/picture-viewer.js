@@ -9,15 +9,18 @@ export class PictureViewer {
     this.dialog = document.createElement("dialog");
     this.dialog.className = "picture-viewer";
     this.dialog.setAttribute("aria-label", "Picture");
-    this.image = document.createElement("img");
     const close = document.createElement("button");
     close.type = "button";
     close.className = "secondary";
     close.textContent = "Close";
     close.addEventListener("click", () => this.dialog.close());
-    this.dialog.append(close, this.image);
+    this.dialog.append(close);
     this.dialog.addEventListener("click", (event) => event.target === this.dialog && this.dialog.close());
-    this.dialog.addEventListener("close", () => this.#opener?.focus());
+    this.dialog.addEventListener("close", () => {
+      // No picture stays in the page while none is shown.
+      this.dialog.querySelector("img")?.remove();
+      this.#opener?.focus();
+    });
     document.body.append(this.dialog);
     list.addEventListener("click", (event) => {
       const thumbnail = event.target.closest?.("button.picture");
@@ -29,8 +32,11 @@ export class PictureViewer {
 
   open(thumbnail) {
     this.#opener = thumbnail;
-    this.image.src = thumbnail.dataset.url;
-    this.image.alt = thumbnail.querySelector("img")?.alt ?? "Picture";
+    const image = document.createElement("img");
+    image.src = thumbnail.dataset.url;
+    image.alt = thumbnail.querySelector("img")?.alt ?? "Picture";
+    this.dialog.querySelector("img")?.remove();
+    this.dialog.append(image);
     this.dialog.showModal();
   }
 }

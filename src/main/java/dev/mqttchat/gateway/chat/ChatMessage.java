@@ -49,6 +49,12 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 		this(id, roomId, username, clientId, text, sentAt, source, replyTo, MessageEnvelope.PLAIN);
 	}
 
+	/** This message carrying {@code attachments} instead. */
+	public ChatMessage withAttachments(List<MessageAttachment> attachments) {
+		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
+				this.replyTo, attachments, this.envelope);
+	}
+
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");
 
 	/**

@@ -103,7 +103,7 @@ public class SequencedInserter {
 						// Nothing left to show: pictures of another room, or gone.
 						continue;
 					}
-					message = withPictures(message, pictures);
+					message = message.withAttachments(pictures);
 				}
 				seq++;
 				MessageEnvelope envelope = message.envelope();
@@ -141,11 +141,6 @@ public class SequencedInserter {
 			}
 		}
 		return stored;
-	}
-
-	private static ChatMessage withPictures(ChatMessage message, List<MessageAttachment> pictures) {
-		return new ChatMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
-				message.sentAt(), message.source(), message.replyTo(), pictures, message.envelope());
 	}
 
 	/**

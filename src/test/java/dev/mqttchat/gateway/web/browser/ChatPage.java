@@ -6,6 +6,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -251,7 +252,9 @@ final class ChatPage {
 			if (id.equals(activeElementId())) {
 				return this.driver.switchTo().activeElement();
 			}
-			this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+			// A key press, not sendKeys to the element: on a file input that would pick a
+			// file.
+			new Actions(this.driver).sendKeys(Keys.TAB).perform();
 		}
 		throw new AssertionError("#" + id + " not reachable with the Tab key");
 	}

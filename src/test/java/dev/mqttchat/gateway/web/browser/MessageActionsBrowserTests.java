@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +18,15 @@ import org.openqa.selenium.WebElement;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.testsupport.AuthorKey;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.StompTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bob reacts to Alice's message, Alice edits and deletes it, and each sees it; only the
- * author's browser offers Edit and Delete, and a name sent with another key is marked.
+ * author's browser offers Edit and Delete, forged edits of her messages are refused, and
+ * a name sent with another key is marked.
  */
 class MessageActionsBrowserTests extends BrowserTestSupport {
 
@@ -108,6 +113,46 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 			assertThat(genuine.findElements(By.cssSelector(".key-other"))).isEmpty();
 			assertThat(buttons(forged, "Edit")).isEmpty();
 		}
+	}
+
+	@Test
+	void forgedEditsOfAlicesMessagesAreRefused() throws Exception {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Trust");
+		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+		alicePage.awaitStatus("connected");
+		alicePage.send("first");
+		alicePage.send("second");
+		WebElement second = bobPage.awaitMessage("second");
+		WebElement onAlice = alicePage.awaitMessage("first");
+		try (MqttTestClient watcher = MqttTestClient.connect(this.broker.url());
+				StompTestClient mallory = StompTestClient.connect(this.port, "Alice")) {
+			BlockingQueue<MqttTestClient.Received> topic = watcher.subscribe(TOPIC_PREFIX + roomId);
+			BlockingQueue<Map<String, Object>> errors = mallory.subscribe("/user/queue/errors");
+			button(onAlice, "Edit").click();
+			onAlice.findElement(By.cssSelector("textarea[aria-label='Edit message']"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "first, edited", Keys.ENTER);
+			Map<String, Object> signedEdit = JsonMapper.builder()
+				.build()
+				.readValue(topic.poll(15, TimeUnit.SECONDS).text(), Map.class);
+			assertThat(signedEdit).as("the page's edit, as the broker carried it")
+				.containsEntry("type", "edit")
+				.containsKeys("author", "sig");
+
+			Map<String, Object> replayed = new LinkedHashMap<>(signedEdit);
+			replayed.put("target", second.getDomAttribute("data-id"));
+			mallory.send("/app/rooms/" + roomId, replayed);
+			assertThat(errors.poll(15, TimeUnit.SECONDS)).as("Alice's signed edit moved to her other message")
+				.containsEntry("code", "invalid-signature");
+			Map<String, Object> forged = new LinkedHashMap<>(Map.of("username", "Alice", "clientMsgId", "f-1", "type",
+					"edit", "target", second.getDomAttribute("data-id"), "text", "forged"));
+			mallory.send("/app/rooms/" + roomId, AuthorKey.generate().sign(roomId, forged));
+			assertThat(errors.poll(15, TimeUnit.SECONDS)).as("an edit in Alice's name with another key")
+				.containsEntry("code", "not-your-message");
+		}
+		bobPage.awaitMessage("first, edited");
+		assertThat(ChatPage.textOf(second)).isEqualTo("second");
+		assertThat(second.findElements(By.cssSelector(".edited"))).isEmpty();
 	}
 
 	private static List<WebElement> buttons(WebElement item, String name) {
