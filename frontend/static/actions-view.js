@@ -86,7 +86,7 @@ export class ActionsView {
     }
     const text = message.deleted ? Object.assign(document.createElement("p"), {
       className: "text tombstone", textContent: "message deleted",
-    }) : messageText(message.text);
+    }) : messageText(message.text ?? "");
     bubble.querySelector(".text, .edit-form")?.replaceWith(text);
     bubble.querySelectorAll(".reactions, .message-actions, .reaction-picker, .action-error")
       .forEach((node) => node.remove());
@@ -121,7 +121,7 @@ export class ActionsView {
   }
 
   #edit(item, message) {
-    openEditor(item.querySelector(".text"), message.text, {
+    openEditor(item.querySelector(".text"), message.text ?? "", {
       onSave: (text) => this.#send(item, { type: "edit", target: message.id, text }),
       onCancel: () => this.#render(item, this.#states.get(message.id) ?? message),
     });

@@ -17,6 +17,10 @@ export function signedBytes(roomId, body) {
     if (field === "type") {
       return body.type ?? "message";
     }
+    if (field === "text" && typeof body.ciphertext === "string") {
+      // Sealed: the signature covers the sealed text.
+      return `${body.v}.${body.kid}.${body.iv}.${body.ciphertext}`;
+    }
     return field === "attachments" ? (body.attachments ?? []).join(",") : (body[field] ?? "");
   })];
   const parts = values.map((value) => {

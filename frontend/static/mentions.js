@@ -40,7 +40,7 @@ export function mentionNotification(message, { me, clientId, room, hidden }) {
     return null;
   }
   const own = (clientId && message.clientId === clientId) || (me && message.username === me);
-  if (own || !mentions(message.text, me)) {
+  if (own || typeof message.text !== "string" || !mentions(message.text, me)) {
     return null;
   }
   return {

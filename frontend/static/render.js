@@ -84,7 +84,7 @@ export function messageItem(message, { own, continued }) {
   const reply = element("button", "reply-action", "Reply");
   reply.type = "button";
   reply.title = `Reply to ${sender}`;
-  bubble.append(messageText(message.text));
+  bubble.append(messageText(message.text ?? ""));
   if (Array.isArray(message.attachments) && message.attachments.length > 0) {
     bubble.append(pictureList(message.attachments, sender));
   }

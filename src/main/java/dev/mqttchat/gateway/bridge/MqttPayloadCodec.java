@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.MessageType;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.history.Incoming;
 
@@ -68,15 +70,16 @@ class MqttPayloadCodec {
 	 * @return the message, or {@code null}
 	 */
 	@Nullable ChatMessage decode(String roomId, byte[] payload) {
-		Incoming incoming = incoming(roomId, payload, false);
+		Incoming incoming = incoming(roomId, false, payload, false);
 		return (incoming != null) ? incoming.message() : null;
 	}
 
 	/**
 	 * As {@link #decode}, for storing: a redelivered message that had no id of its own
-	 * may repeat one stored under the id it was given the first time.
+	 * may repeat one stored under the id it was given the first time. In an end-to-end
+	 * encrypted room ({@code encrypted}) whatever is not sealed text is dropped.
 	 */
-	@Nullable Incoming incoming(String roomId, byte[] payload, boolean redelivered) {
+	@Nullable Incoming incoming(String roomId, boolean encrypted, byte[] payload, boolean redelivered) {
 		if (payload.length > this.maxPayloadBytes) {
 			return drop(roomId, "too-large", payload.length + " bytes, limit " + this.maxPayloadBytes);
 		}
@@ -101,7 +104,13 @@ class MqttPayloadCodec {
 		// possibleRepeat marks, until the checks below, whether the sender gave no id.
 		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
 		boolean ownId = json != null && !json.possibleRepeat();
-		if (message.text().isEmpty() && !message.envelope().isAction() && message.attachments().isEmpty()) {
+		MessageEnvelope envelope = message.envelope();
+		if (encrypted && (envelope.isSealed() ? !envelope.sealed().isWellFormed(6 * this.maxTextLength + 64)
+				: envelope.type() != MessageType.DELETE)) {
+			return drop(roomId, "encrypted-room", "not sealed text, in an end-to-end encrypted room");
+		}
+		if (message.text().isEmpty() && !envelope.isAction() && !envelope.isSealed()
+				&& message.attachments().isEmpty()) {
 			return drop(roomId, "empty", "empty message");
 		}
 		if (message.text().length() > this.maxTextLength) {

@@ -129,13 +129,17 @@ class StoreFlowConfig {
 		try {
 			incoming = topics.roomOf(topic)
 				.flatMap(rooms::find)
-				.map((room) -> codec.incoming(room.id(), payload, redelivered))
+				.map((room) -> codec.incoming(room.id(), room.encrypted(), payload, redelivered))
 				.orElse(null);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// The database is away: the store checks the room when it is back, and
 			// this message keeps its place in the order meanwhile.
-			incoming = topics.roomOf(topic).map((room) -> codec.incoming(room, payload, redelivered)).orElse(null);
+			// Whether the room is encrypted is not known either: the store checks that
+			// too.
+			incoming = topics.roomOf(topic)
+				.map((room) -> codec.incoming(room, false, payload, redelivered))
+				.orElse(null);
 		}
 		if (incoming == null) {
 			// Dropped for good: acknowledged, or the broker would offer it again forever.

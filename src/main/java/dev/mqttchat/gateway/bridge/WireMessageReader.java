@@ -56,7 +56,8 @@ final class WireMessageReader {
 		boolean action = type != MessageType.MESSAGE;
 		String body = (wire.text() instanceof String s) ? s : null;
 		List<MessageAttachment> pictures = action ? List.of() : attachments(wire.attachments());
-		if (!action && body == null && pictures.isEmpty()) {
+		MessageEnvelope.Sealed sealed = sealed(wire);
+		if (!action && body == null && pictures.isEmpty() && sealed == null) {
 			return null;
 		}
 		String target = validId(wire.target());
@@ -64,14 +65,15 @@ final class WireMessageReader {
 		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
 				? s.strip() : null;
 		if (action && (target == null || (type == MessageType.REACTION && (emoji == null || username == null))
-				|| (type == MessageType.EDIT && body == null))) {
+				|| (type == MessageType.EDIT && body == null && sealed == null))) {
 			return Outcome.drop("invalid-action");
 		}
 		String author = (wire.author() instanceof String s) ? s : null;
 		String sig = (wire.sig() instanceof String s) ? s : null;
 		String clientMsgId = (wire.clientMsgId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
-		MessageEnvelope envelope = new MessageEnvelope(type, target, (type == MessageType.REACTION) ? emoji : null,
+		MessageEnvelope plain = new MessageEnvelope(type, target, (type == MessageType.REACTION) ? emoji : null,
 				clientMsgId, author, sig);
+		MessageEnvelope envelope = (sealed != null) ? plain.sealedAs(sealed) : plain;
 		boolean ownId = wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches();
 		String id = ownId ? (String) wire.id() : ChatMessage.newId();
 		if (envelope.isSigned() && clientMsgId != null) {
@@ -86,7 +88,8 @@ final class WireMessageReader {
 		// A reply's target is kept as given when well formed; a page shows it unresolved
 		// if the room has no such message.
 		String replyTo = action ? null : validId(wire.replyTo());
-		String text = (type == MessageType.DELETE || type == MessageType.REACTION || body == null) ? "" : body;
+		String text = (type == MessageType.DELETE || type == MessageType.REACTION || body == null || sealed != null)
+				? "" : body;
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, String.valueOf(text),
 				sentAt(wire.sentAt()), source, replyTo, pictures, envelope);
 		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
@@ -116,6 +119,12 @@ final class WireMessageReader {
 		return named;
 	}
 
+	private static MessageEnvelope.@Nullable Sealed sealed(WireMessage wire) {
+		return (wire.v() instanceof Integer v && wire.kid() instanceof String kid && wire.iv() instanceof String iv
+				&& wire.ciphertext() instanceof String ciphertext) ? new MessageEnvelope.Sealed(v, kid, iv, ciphertext)
+						: null;
+	}
+
 	private static @Nullable String validId(@Nullable Object value) {
 		return (value instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
 	}
@@ -140,7 +149,8 @@ final class WireMessageReader {
 	record WireMessage(@Nullable Object id, @Nullable Object username, @Nullable Object clientId, @Nullable Object text,
 			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo, @Nullable Object type,
 			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
-			@Nullable Object sig, @Nullable Object attachments) {
+			@Nullable Object sig, @Nullable Object attachments, @Nullable Object v, @Nullable Object kid,
+			@Nullable Object iv, @Nullable Object ciphertext) {
 	}
 
 }

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * Ed25519 signatures over a stream entry: what is signed, and whether a signature holds.
  * <p>
  * The signed bytes are netstrings ({@code <length>:<UTF-8 bytes>,}) of, in this order:
- * {@code mqtt-chat/1}, the room id, {@code clientMsgId}, username, type, target, text,
- * {@code replyTo}, emoji and the attachments' ids joined by commas, an absent field as
- * {@code 0:,}. The room and the target are in it, so a signature never holds for another
- * room or another message.
+ * {@code mqtt-chat/1}, the room id, {@code clientMsgId}, username, type, target, text
+ * (or, sealed, {@code v.kid.iv.ciphertext}), {@code replyTo}, emoji and the attachments'
+ * ids joined by commas, an absent field as {@code 0:,}. The room and the target are in
+ * it, so a signature never holds for another room or another message.
  */
 public final class AuthorSignature {
 
@@ -38,7 +38,8 @@ public final class AuthorSignature {
 		MessageEnvelope envelope = message.envelope();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128 + message.text().length() * 3);
 		for (String field : new @Nullable String[] { VERSION, message.roomId(), envelope.clientMsgId(),
-				message.username(), envelope.type().wireName(), envelope.target(), message.text(), message.replyTo(),
+				message.username(), envelope.type().wireName(), envelope.target(),
+				(envelope.sealed() != null) ? envelope.sealed().signed() : message.text(), message.replyTo(),
 				envelope.emoji(), attachmentIds(message) }) {
 			byte[] bytes = (field != null) ? field.getBytes(StandardCharsets.UTF_8) : new byte[0];
 			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.TokenBucket;
+import dev.mqttchat.gateway.room.Room;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.dao.DataAccessException;
@@ -93,10 +94,10 @@ class ChatController {
 			throw new ChatRejectedException("rate-limited", "Not sent: slow down, at most " + this.sendRate
 					+ " messages per second (bursts of " + this.sendBurst + ").");
 		}
-		if (this.rooms.find(roomId).isEmpty()) {
-			throw new ChatRejectedException("unknown-room", "No room has this id; messages were not sent.");
-		}
-		ChatMessage message = this.messages.fromWeb(roomId, request, session);
+		Room room = this.rooms.find(roomId)
+			.orElseThrow(
+					() -> new ChatRejectedException("unknown-room", "No room has this id; messages were not sent."));
+		ChatMessage message = this.messages.fromWeb(roomId, room.encrypted(), request, session);
 		if (message.replyTo() != null && this.lookup.findById(roomId, message.replyTo()).isEmpty()) {
 			throw new ChatRejectedException("unknown-reply-to",
 					"Not sent: this room has no message " + message.replyTo() + " to reply to.");

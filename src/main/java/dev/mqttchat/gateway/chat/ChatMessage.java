@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param attachments the pictures it carries, if any
  * @param envelope its type, target and signature, in the same JSON object
  */
-public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
-		Instant sentAt, MessageSource source, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
+public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
 		@JsonUnwrapped MessageEnvelope envelope) {
 

@@ -37,7 +37,7 @@ class ChatMessages {
 	 * {@link ChatRejectedException} saying what is wrong with it. The first valid
 	 * username a session uses becomes its name for good.
 	 */
-	ChatMessage fromWeb(String roomId, @Nullable SendRequest request, Map<String, Object> session) {
+	ChatMessage fromWeb(String roomId, boolean encrypted, @Nullable SendRequest request, Map<String, Object> session) {
 		if (request == null) {
 			throw new ChatRejectedException("malformed",
 					"The message body must be JSON like " + "{\"username\": \"ada\", \"text\": \"hello\"}.");
@@ -48,7 +48,9 @@ class ChatMessages {
 			throw new ChatRejectedException("invalid-type", "type is one of message, edit, delete and reaction.");
 		}
 		List<MessageAttachment> pictures = attachments(roomId, type, request.attachments());
-		String text = text(type, request.text(), !pictures.isEmpty());
+		MessageEnvelope.Sealed sealed = SealedText.of(request, type, encrypted, this.maxTextLength);
+		String text = (sealed != null || (encrypted && type == MessageType.DELETE)) ? ""
+				: text(type, request.text(), !pictures.isEmpty());
 		String clientId = request.clientId();
 		if (clientId != null && !ChatMessage.isValidClientId(clientId)) {
 			throw new ChatRejectedException("invalid-client-id",
@@ -64,7 +66,8 @@ class ChatMessages {
 			throw new ChatRejectedException("invalid-reply-to",
 					"replyTo is the id of a message in this room: 1-64 characters without control characters.");
 		}
-		MessageEnvelope envelope = envelope(type, request);
+		MessageEnvelope envelope = (sealed != null) ? envelope(type, request).sealedAs(sealed)
+				: envelope(type, request);
 		String id = (envelope.isSigned()) ? ChatMessage.idForAuthor(roomId, envelope.author(), clientMsgId)
 				: (clientMsgId != null) ? ChatMessage.idFor(roomId, username, clientMsgId) : ChatMessage.newId();
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, text, Instant.now(), MessageSource.WEB,

@@ -18,13 +18,24 @@ import org.jspecify.annotations.Nullable;
  * @param clientMsgId the id the sender gave the entry, part of what is signed
  * @param author the sender's public key, base64url of its 32 raw bytes
  * @param sig the signature, base64url of its 64 bytes
+ * @param v in an end-to-end encrypted room, the format version of the sealed text
+ * @param kid the public id of the room key it was sealed with, base64url
+ * @param iv the AES-GCM IV, base64url of 12 bytes
+ * @param ciphertext the sealed text with its tag, base64url
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageEnvelope(MessageType type, @Nullable String target, @Nullable String emoji,
-		@Nullable String clientMsgId, @Nullable String author, @Nullable String sig) {
+		@Nullable String clientMsgId, @Nullable String author, @Nullable String sig, @Nullable Integer v,
+		@Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
 
 	/** A plain message that nobody signed. */
 	public static final MessageEnvelope PLAIN = new MessageEnvelope(MessageType.MESSAGE, null, null, null, null, null);
+
+	/** An entry whose text is not sealed. */
+	public MessageEnvelope(MessageType type, @Nullable String target, @Nullable String emoji,
+			@Nullable String clientMsgId, @Nullable String author, @Nullable String sig) {
+		this(type, target, emoji, clientMsgId, author, sig, null, null, null, null);
+	}
 
 	// One grapheme cluster may take many code units (a family emoji, a flag with a tag
 	// sequence); no spaces or control characters.
@@ -39,6 +50,53 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 	@JsonIgnore
 	public boolean isAction() {
 		return this.type != MessageType.MESSAGE;
+	}
+
+	/** Whether its text is sealed: end-to-end encrypted. */
+	@JsonIgnore
+	public boolean isSealed() {
+		return this.ciphertext != null;
+	}
+
+	/** This envelope with the text sealed as {@code sealed}. */
+	public MessageEnvelope sealedAs(Sealed sealed) {
+		return new MessageEnvelope(this.type, this.target, this.emoji, this.clientMsgId, this.author, this.sig,
+				sealed.v(), sealed.kid(), sealed.iv(), sealed.ciphertext());
+	}
+
+	/**
+	 * A sealed text's fields, as {@code v}, {@code kid}, {@code iv} and
+	 * {@code ciphertext}.
+	 */
+	public record Sealed(int v, String kid, String iv, String ciphertext) {
+
+		private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
+
+		/**
+		 * Whether the fields are of the shapes format 1 gives them, {@code ciphertext} at
+		 * most {@code max} long.
+		 */
+		public boolean isWellFormed(int max) {
+			return this.v == 1 && BASE64URL.matcher(this.kid).matches() && this.kid.length() <= 32
+					&& BASE64URL.matcher(this.iv).matches() && this.iv.length() == 16
+					&& BASE64URL.matcher(this.ciphertext).matches() && this.ciphertext.length() >= 22
+					&& this.ciphertext.length() <= max;
+		}
+
+		/**
+		 * What the signature covers in place of the text: {@code v.kid.iv.ciphertext}.
+		 */
+		public String signed() {
+			return this.v + "." + this.kid + "." + this.iv + "." + this.ciphertext;
+		}
+
+	}
+
+	/** The sealed text's fields, or {@code null} if the text is not sealed. */
+	@JsonIgnore
+	public @Nullable Sealed sealed() {
+		return (this.ciphertext != null && this.v != null && this.kid != null && this.iv != null)
+				? new Sealed(this.v, this.kid, this.iv, this.ciphertext) : null;
 	}
 
 	/** Whether it carries an author key and a signature. */

@@ -42,9 +42,10 @@ class OutboxRepository {
 		try {
 			return this.jdbc
 				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
-						+ "target, emoji, client_msg_id, author, sig, attachments) SELECT :id, :room, :username, :clientId, "
+						+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext) SELECT :id, :room, "
+						+ ":username, :clientId, "
 						+ ":text, :sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig, "
-						+ ":attachments " + "WHERE (SELECT COUNT(*) FROM outbox) < :max")
+						+ ":attachments, :v, :kid, :iv, :ciphertext " + "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
 				.param("username", message.username())
@@ -61,6 +62,10 @@ class OutboxRepository {
 				.param("sig", message.envelope().sig())
 				.param("attachments",
 						message.attachments().isEmpty() ? null : this.json.writeValueAsString(message.attachments()))
+				.param("v", message.envelope().v())
+				.param("kid", message.envelope().kid())
+				.param("iv", message.envelope().iv())
+				.param("ciphertext", message.envelope().ciphertext())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -90,14 +95,16 @@ class OutboxRepository {
 	List<Entry> oldest(int limit) {
 		return this.jdbc
 			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
-					+ "emoji, client_msg_id, author, sig, attachments FROM outbox ORDER BY position LIMIT :limit")
+					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext FROM outbox "
+					+ "ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
 				MessageType type = MessageType.of(row.getString("type"));
 				MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
 						row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
-						row.getString("author"), row.getString("sig"));
+						row.getString("author"), row.getString("sig"), row.getObject("v", Integer.class),
+						row.getString("kid"), row.getString("iv"), row.getString("ciphertext"));
 				String attachments = row.getString("attachments");
 				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
 						row.getString("username"), row.getString("client_id"), row.getString("text"),

@@ -20,8 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param author the sender's Ed25519 public key, base64url
  * @param sig the signature over the signed fields, base64url
  * @param attachments the ids of pictures uploaded to the room that the message carries
+ * @param v in an end-to-end encrypted room, the sealed text's format version
+ * @param kid the room key's public id
+ * @param iv the AES-GCM IV, base64url
+ * @param ciphertext the sealed text, base64url
  */
 record SendRequest(@Nullable String username, @Nullable String text, @Nullable String clientId,
 		@Nullable String clientMsgId, @Nullable String replyTo, @Nullable String type, @Nullable String target,
-		@Nullable String emoji, @Nullable String author, @Nullable String sig, @Nullable List<String> attachments) {
+		@Nullable String emoji, @Nullable String author, @Nullable String sig, @Nullable List<String> attachments,
+		@Nullable Integer v, @Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
 }

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param envelope its type, target and signature
  * @param state where it stands after the actions on it
  */
-public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
-		Instant sentAt, MessageSource source, long seq,
+public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source, long seq,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
 		@JsonUnwrapped MessageEnvelope envelope, @JsonUnwrapped MessageState state) {

@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.history;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,15 +59,17 @@ class ActionApplier {
 		String room = action.roomId();
 		String target = Objects.requireNonNull(envelope.target());
 		switch (envelope.type()) {
-			case EDIT -> update("text = :text, edited_at = :at", room, target, action.seq(),
-					Map.of("text", action.text(), "at", MessageStore.timestamp(action.sentAt())));
+			case EDIT -> update("text = :text, edited_at = :at, v = :v, kid = :kid, iv = :iv, ciphertext = :ciphertext",
+					room, target, action.seq(), sealedColumns(action,
+							Map.of("text", action.text(), "at", MessageStore.timestamp(action.sentAt()))));
 			case DELETE -> {
-				update("text = '', deleted = TRUE, edited_at = NULL, attachments = NULL", room, target, action.seq(),
-						Map.of());
+				update("text = '', deleted = TRUE, edited_at = NULL, attachments = NULL, v = NULL, kid = NULL, "
+						+ "iv = NULL, ciphertext = NULL", room, target, action.seq(), Map.of());
 				this.attachments.release(room, target);
 				// Removed from the database, not hidden: the edits' texts go too.
 				this.jdbc
-					.sql("UPDATE message SET text = '' WHERE room_id = :room AND target = :target AND type = 'edit'")
+					.sql("UPDATE message SET text = '', ciphertext = NULL, iv = NULL WHERE room_id = :room "
+							+ "AND target = :target AND type = 'edit'")
 					.param("room", room)
 					.param("target", target)
 					.update();
@@ -114,6 +117,17 @@ class ActionApplier {
 			.update();
 		update("", room, target, action.seq(), Map.of());
 		return action.withState(new MessageState(null, false, now, null));
+	}
+
+	private static Map<String, Object> sealedColumns(StoredMessage action, Map<String, Object> values) {
+		// A sealed edit seals the target's new text; a plain one leaves nothing sealed.
+		Map<String, Object> all = new HashMap<>(values);
+		MessageEnvelope envelope = action.envelope();
+		all.put("v", envelope.v());
+		all.put("kid", envelope.kid());
+		all.put("iv", envelope.iv());
+		all.put("ciphertext", envelope.ciphertext());
+		return all;
 	}
 
 	private void update(String assignments, String room, String target, long seq, Map<String, Object> values) {

@@ -28,7 +28,7 @@ class MessageRows {
 	 * The columns written when an entry is stored, in the order the inserter binds them.
 	 */
 	static final String INSERTED = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to, type, "
-			+ "target, emoji, client_msg_id, author, sig, attachments";
+			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext";
 
 	/** Every column an entry reads back from. */
 	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, reactions";
@@ -61,7 +61,8 @@ class MessageRows {
 		MessageType type = MessageType.of(row.getString("type"));
 		MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
 				row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
-				row.getString("author"), row.getString("sig"));
+				row.getString("author"), row.getString("sig"), row.getObject("v", Integer.class), row.getString("kid"),
+				row.getString("iv"), row.getString("ciphertext"));
 		long seq = row.getLong("seq");
 		long stateSeq = row.getLong("state_seq");
 		OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);

@@ -17,7 +17,6 @@ import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
-import dev.mqttchat.gateway.chat.MessageType;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,8 @@ public class SequencedInserter {
 
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -44,18 +44,18 @@ public class SequencedInserter {
 
 	private final ActionApplier actions;
 
-	private final RefusedActions refused;
+	private final EntryGate gate;
 
 	private final AttachmentClaims attachments;
 
 	private final MessageRows columns;
 
-	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, RefusedActions refused,
+	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, EntryGate gate,
 			AttachmentClaims attachments, MessageRows columns) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.actions = actions;
-		this.refused = refused;
+		this.gate = gate;
 		this.attachments = attachments;
 		this.columns = columns;
 	}
@@ -73,10 +73,14 @@ public class SequencedInserter {
 		// Rooms are locked in one order, so writers never wait for each other in a
 		// circle.
 		Map<String, Long> counters = new HashMap<>();
-		this.jdbc.sql("SELECT id, last_seq FROM room WHERE id IN (:rooms) ORDER BY id FOR UPDATE")
+		Set<String> encrypted = new HashSet<>();
+		this.jdbc.sql("SELECT id, last_seq, encrypted FROM room WHERE id IN (:rooms) ORDER BY id FOR UPDATE")
 			.param("rooms", byRoom.keySet())
 			.query((row) -> {
 				counters.put(row.getString("id"), row.getLong("last_seq"));
+				if (row.getBoolean("encrypted")) {
+					encrypted.add(row.getString("id"));
+				}
 			});
 		Map<String, StoredMessage> fresh = new HashMap<>();
 		List<Object[]> rows = new ArrayList<>();
@@ -93,7 +97,8 @@ public class SequencedInserter {
 			for (Incoming incoming : messages) {
 				ChatMessage message = incoming.message();
 				if (!known.add(message.id()) || (lookUpEach && isStored(room, message.id()))
-						|| (incoming.possibleRepeat() && isRepeat(message, last)) || !allowed(message, targets)) {
+						|| (incoming.possibleRepeat() && isRepeat(message, last))
+						|| !this.gate.allows(message, encrypted.contains(room), targets)) {
 					continue;
 				}
 				if (!message.attachments().isEmpty()) {
@@ -112,6 +117,7 @@ public class SequencedInserter {
 						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq, message.replyTo(),
 						envelope.type().wireName(), envelope.target(), envelope.emoji(), envelope.clientMsgId(),
 						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
+						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(),
 						MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
@@ -126,7 +132,7 @@ public class SequencedInserter {
 		});
 		if (!rows.isEmpty()) {
 			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {
@@ -141,31 +147,6 @@ public class SequencedInserter {
 			}
 		}
 		return stored;
-	}
-
-	/**
-	 * Whether {@code message} may be stored: any message may; an action only if the rules
-	 * let it act on its target as this batch leaves it.
-	 */
-	private boolean allowed(ChatMessage message, Map<String, Optional<ActionRules.TargetState>> targets) {
-		MessageEnvelope envelope = message.envelope();
-		if (!envelope.isAction()) {
-			targets.put(message.id(),
-					Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), false)));
-			return true;
-		}
-		String target = String.valueOf(envelope.target());
-		Optional<ActionRules.TargetState> state = targets.computeIfAbsent(target,
-				(id) -> this.actions.target(message.roomId(), id));
-		ActionRules.Refusal refusal = ActionRules.refusal(message, state.orElse(null));
-		if (refusal != null) {
-			this.refused.refused(message, refusal);
-			return false;
-		}
-		if (envelope.type() == MessageType.DELETE) {
-			targets.put(target, Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), true)));
-		}
-		return true;
 	}
 
 	private boolean isStored(String room, String id) {

@@ -13,8 +13,10 @@ import dev.mqttchat.gateway.StompDestinations;
  * @param name optional display name
  * @param createdAt when it was issued
  * @param visibility whether {@code GET /api/rooms} lists it
+ * @param encrypted whether its messages are end-to-end encrypted: the gateway stores and
+ * forwards only ciphertext and refuses plaintext
  */
-public record Room(String id, @Nullable String name, Instant createdAt, Visibility visibility) {
+public record Room(String id, @Nullable String name, Instant createdAt, Visibility visibility, boolean encrypted) {
 
 	/** The STOMP destination browsers subscribe to. */
 	public String destination() {

@@ -55,8 +55,8 @@ class RoomController {
 			throw tooManyRooms(wait);
 		}
 		RoomRegistry.IssuedRoom issued = (request != null)
-				? this.rooms.create(request.name(), request.visibilityOrDefault())
-				: this.rooms.create(null, Visibility.PRIVATE);
+				? this.rooms.create(request.name(), request.visibilityOrDefault(), request.encryptedOrDefault())
+				: this.rooms.create(null, Visibility.PRIVATE, false);
 		// Absolute, as the client sees this server: behind a trusted proxy, the proxy's
 		// scheme, host and port.
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()

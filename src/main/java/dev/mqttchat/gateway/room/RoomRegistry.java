@@ -46,10 +46,18 @@ public class RoomRegistry {
 	}
 
 	/**
+	 * Issues a room that is not end-to-end encrypted, as
+	 * {@link #create(String, Visibility, boolean)}.
+	 */
+	public IssuedRoom create(@Nullable String name, Visibility visibility) {
+		return create(name, visibility, false);
+	}
+
+	/**
 	 * Issues a new room with a fresh random id and a secret owner token, which is
 	 * returned this once.
 	 */
-	public IssuedRoom create(@Nullable String name, Visibility visibility) {
+	public IssuedRoom create(@Nullable String name, Visibility visibility, boolean encrypted) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -57,7 +65,7 @@ public class RoomRegistry {
 		// it was issued.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		RoomRow row = new RoomRow(this.ids.next(), name, (visibility == Visibility.PUBLIC) ? "public" : "private",
-				hash(token), now);
+				hash(token), now, encrypted);
 		this.aggregates.insert(row);
 		return new IssuedRoom(row.toRoom(), token);
 	}

@@ -14,13 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param sendDestination the STOMP destination to send to
  * @param createdAt when the room was issued
  * @param visibility {@code private} or {@code public}
+ * @param encrypted whether its messages are end-to-end encrypted
  */
 record RoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
-		Instant createdAt, Visibility visibility) {
+		Instant createdAt, Visibility visibility, boolean encrypted) {
 
 	static RoomResponse of(Room room, RoomTopicResolver topics) {
 		return new RoomResponse(room.id(), room.name(), topics.topicOf(room.id()), room.destination(),
-				room.sendDestination(), room.createdAt(), room.visibility());
+				room.sendDestination(), room.createdAt(), room.visibility(), room.encrypted());
 	}
 
 }

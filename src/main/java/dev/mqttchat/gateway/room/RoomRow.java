@@ -17,13 +17,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param visibility {@code public} or {@code private}
  * @param ownerTokenHash SHA-256 of the owner token, hex; the token itself is never stored
  * @param createdAt when it was issued
+ * @param encrypted whether its messages are end-to-end encrypted
  */
 @Table("room")
-record RoomRow(@Id String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt) {
+record RoomRow(@Id String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt,
+		boolean encrypted) {
 
 	Room toRoom() {
 		return new Room(this.id, this.name, this.createdAt,
-				"public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE);
+				"public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE, this.encrypted);
 	}
 
 }

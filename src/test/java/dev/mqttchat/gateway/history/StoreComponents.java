@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, MessageRows.class, ReactionReader.class,
-		ActionApplier.class, RefusedActions.class, AttachmentClaims.class })
+		ActionApplier.class, RefusedActions.class, AttachmentClaims.class, EntryGate.class })
 public @interface StoreComponents {
 
 }

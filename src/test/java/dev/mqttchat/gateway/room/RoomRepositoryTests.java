@@ -46,13 +46,13 @@ class RoomRepositoryTests {
 	@Test
 	void savingARoomKeepsItsMessageCounter() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		RoomRow row = new RoomRow("R".repeat(22), null, "private", "hash", now);
+		RoomRow row = new RoomRow("R".repeat(22), null, "private", "hash", now, false);
 		this.aggregates.insert(row);
 		for (int i = 1; i <= 3; i++) {
 			this.store.store(new ChatMessage("m" + i, row.id(), "ada", null, "hi", now, MessageSource.WEB));
 		}
 
-		this.repository.save(new RoomRow(row.id(), "renamed", "public", "hash", now));
+		this.repository.save(new RoomRow(row.id(), "renamed", "public", "hash", now, false));
 
 		assertThat(this.repository.findById(row.id()))
 			.hasValueSatisfying((saved) -> assertThat(saved.name()).isEqualTo("renamed"));

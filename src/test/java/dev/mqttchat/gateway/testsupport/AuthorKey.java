@@ -61,13 +61,20 @@ public final class AuthorKey {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Object type = body.getOrDefault("type", "message");
 		for (Object field : new Object[] { "mqtt-chat/1", roomId, body.get("clientMsgId"), body.get("username"), type,
-				body.get("target"), body.get("text"), body.get("replyTo"), body.get("emoji"), attachments(body) }) {
+				body.get("target"), text(body), body.get("replyTo"), body.get("emoji"), attachments(body) }) {
 			byte[] bytes = (field != null) ? field.toString().getBytes(StandardCharsets.UTF_8) : new byte[0];
 			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
 			out.writeBytes(bytes);
 			out.write(',');
 		}
 		return out.toByteArray();
+	}
+
+	/** The text, or where it is sealed {@code v.kid.iv.ciphertext}. */
+	private static @Nullable Object text(Map<String, Object> body) {
+		return (body.get("ciphertext") != null)
+				? body.get("v") + "." + body.get("kid") + "." + body.get("iv") + "." + body.get("ciphertext")
+				: body.get("text");
 	}
 
 	private static @Nullable String attachments(Map<String, Object> body) {

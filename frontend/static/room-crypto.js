@@ -1,0 +1,84 @@
+// End-to-end encryption of a room's text (docs/protocol.md, "End-to-end encrypted rooms"): keys derived from the
+// secret in the link's fragment with HKDF-SHA-256, text sealed with AES-256-GCM under a random 96-bit IV, the
+// additional data binding the format, the room, the author key and the clientMsgId.
+
+import { base64url } from "./author-key.js";
+
+/** The format version a sealed text carries as {@code v}. */
+export const FORMAT = 1;
+
+const LABEL = "mqtt-chat/e2e/1";
+
+/** The message key and public key id of a room secret (32 bytes), and the attachment key for pictures. */
+export async function roomKeys(secret, subtle = globalThis.crypto.subtle) {
+  const base = await subtle.importKey("raw", secret, "HKDF", false, ["deriveKey", "deriveBits"]);
+  const params = (purpose) => ({
+    name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode(`${LABEL} ${purpose}`),
+  });
+  const aes = (purpose) => subtle.deriveKey(params(purpose), base, { name: "AES-GCM", length: 256 }, false,
+    ["encrypt", "decrypt"]);
+  return {
+    messageKey: await aes("message key"),
+    attachmentKey: await aes("attachment key"),
+    kid: base64url(await subtle.deriveBits(params("key id"), base, 128)),
+    subtle,
+  };
+}
+
+/** The additional data of a sealed text: netstrings of the format label, room id, author key and clientMsgId. */
+export function additionalData(roomId, author, clientMsgId) {
+  const encoder = new TextEncoder();
+  const parts = [LABEL, roomId, author ?? "", clientMsgId ?? ""]
+    .flatMap((field) => {
+      const bytes = encoder.encode(field);
+      return [encoder.encode(`${bytes.length}:`), bytes, encoder.encode(",")];
+    });
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
+  return out;
+}
+
+/** {@code text} sealed for the room: {@code { v, kid, iv, ciphertext }}, to send in place of the text. */
+export async function seal(keys, { roomId, author, clientMsgId, text },
+  iv = globalThis.crypto.getRandomValues(new Uint8Array(12))) {
+  const plaintext = new TextEncoder().encode(JSON.stringify({ text }));
+  const sealed = await keys.subtle.encrypt(
+    { name: "AES-GCM", iv, additionalData: additionalData(roomId, author, clientMsgId) }, keys.messageKey, plaintext);
+  return { v: FORMAT, kid: keys.kid, iv: base64url(iv), ciphertext: base64url(sealed) };
+}
+
+/** Why a sealed text could not be opened: "wrong-key" (sealed with another room key) or "corrupt". */
+export class CannotOpen extends Error {
+  constructor(reason) {
+    super(reason === "wrong-key" ? "sealed with another key" : "cannot decrypt");
+    this.reason = reason;
+  }
+}
+
+/** The text of a sealed {@code entry} of room {@code roomId}; throws CannotOpen. */
+export async function open(keys, roomId, entry) {
+  if (entry.v !== FORMAT || typeof entry.ciphertext !== "string" || typeof entry.iv !== "string") {
+    throw new CannotOpen("corrupt");
+  }
+  if (entry.kid !== keys.kid) {
+    throw new CannotOpen("wrong-key");
+  }
+  try {
+    const plaintext = await keys.subtle.decrypt({
+      name: "AES-GCM", iv: fromBase64url(entry.iv), additionalData: additionalData(roomId, entry.author, entry.clientMsgId),
+    }, keys.messageKey, fromBase64url(entry.ciphertext));
+    const { text } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
+    if (typeof text !== "string") {
+      throw new Error("no text");
+    }
+    return text;
+  } catch {
+    throw new CannotOpen("corrupt");
+  }
+}
+
+/** The bytes of base64url {@code text}. */
+export function fromBase64url(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "="));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}

@@ -1,0 +1,67 @@
+package dev.mqttchat.gateway.history;
+
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mqttchat.gateway.chat.ActionRules;
+import dev.mqttchat.gateway.chat.ChatMessage;
+import dev.mqttchat.gateway.chat.MessageEnvelope;
+import dev.mqttchat.gateway.chat.MessageType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether an entry may be stored, wherever it came from: an action only if the rules let
+ * it act on its target as the batch leaves it; in an end-to-end encrypted room only
+ * sealed text, and sealed text nowhere else.
+ */
+@Component
+class EntryGate {
+
+	private final ActionApplier actions;
+
+	private final RefusedActions refused;
+
+	EntryGate(ActionApplier actions, RefusedActions refused) {
+		this.actions = actions;
+		this.refused = refused;
+	}
+
+	/**
+	 * Whether {@code message} may be stored in its room.
+	 * @param encrypted whether the room is end-to-end encrypted
+	 * @param targets the targets the batch has seen, as they stand after its earlier
+	 * entries; updated with this one
+	 */
+	boolean allows(ChatMessage message, boolean encrypted, Map<String, Optional<ActionRules.TargetState>> targets) {
+		MessageEnvelope envelope = message.envelope();
+		boolean needsSeal = encrypted
+				&& (envelope.type() == MessageType.MESSAGE || envelope.type() == MessageType.EDIT);
+		if (needsSeal != envelope.isSealed() || (encrypted && envelope.type() == MessageType.REACTION)
+				|| (encrypted && !message.attachments().isEmpty())) {
+			this.refused.refused(message,
+					new ActionRules.Refusal(encrypted ? "encrypted-room" : "not-encrypted",
+							encrypted ? "only sealed text is kept in an end-to-end encrypted room"
+									: "sealed text in a room that is not encrypted"));
+			return false;
+		}
+		if (!envelope.isAction()) {
+			targets.put(message.id(),
+					Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), false)));
+			return true;
+		}
+		String target = String.valueOf(envelope.target());
+		Optional<ActionRules.TargetState> state = targets.computeIfAbsent(target,
+				(id) -> this.actions.target(message.roomId(), id));
+		ActionRules.Refusal refusal = ActionRules.refusal(message, state.orElse(null));
+		if (refusal != null) {
+			this.refused.refused(message, refusal);
+			return false;
+		}
+		if (envelope.type() == MessageType.DELETE) {
+			targets.put(target, Optional.of(new ActionRules.TargetState(MessageType.MESSAGE, envelope.author(), true)));
+		}
+		return true;
+	}
+
+}
