@@ -16,8 +16,10 @@ export class ActionsView {
   #states = new Map();
   #sent = new Map();
 
-  constructor({ me, author, send, keys, onChanged = () => {}, confirm = (text) => globalThis.confirm(text) }) {
-    Object.assign(this, { me, author, send, keys, onChanged, confirm });
+  constructor({
+    me, author, send, keys, reactions = () => true, onChanged = () => {}, confirm = (text) => globalThis.confirm(text),
+  }) {
+    Object.assign(this, { me, author, send, keys, reactions, onChanged, confirm });
   }
 
   /** A room opens: nothing known of its messages yet. */
@@ -75,6 +77,7 @@ export class ActionsView {
   #render(item, message) {
     const bubble = item.querySelector(".bubble");
     item.classList.toggle("deleted", message.deleted === true);
+    item.classList.toggle("undecryptable", message.undecryptable === true);
     const meta = bubble.querySelector(".meta");
     meta.querySelector(".edited")?.remove();
     if (message.editedAt && !message.deleted) {
@@ -105,7 +108,9 @@ export class ActionsView {
     }
     const actions = document.createElement("span");
     actions.className = "message-actions";
-    actions.append(button("message-action", "React", (event) => this.#pick(item, message, event.currentTarget)));
+    if (this.reactions()) {
+      actions.append(button("message-action", "React", (event) => this.#pick(item, message, event.currentTarget)));
+    }
     const author = this.author();
     if (author && message.author === author) {
       actions.append(button("message-action", "Edit", () => this.#edit(item, message)),

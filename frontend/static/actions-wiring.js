@@ -6,16 +6,21 @@ import { loadAuthorKey } from "./author-key.js";
 import { newClientMsgId } from "./client-msg-id.js";
 import { KeyCheck } from "./key-check.js";
 import { isAction, isMessage } from "./message-actions.js";
+import { RoomKeys } from "./room-keys.js";
+import { SealedView } from "./sealed-view.js";
 import { SignedSend } from "./signed-send.js";
 
 /**
  * {@code list}: the MessageList. {@code connection()}: the Connection. {@code me()}: the reader's name.
  * {@code room()}: the followed room, or null.
  */
-export function wireActions({ list, connection, me, clientId, room, storage = localStorage }) {
+export function wireActions({ list, connection, me, clientId, room, lock, storage = localStorage }) {
   // Null until loaded, and for good where WebCrypto has no Ed25519.
   let authorKey = null;
+  const secrets = new RoomKeys({ storage });
+  const sealed = new SealedView({ keys: secrets, room, author: () => authorKey?.author ?? null, lock });
   const signed = new SignedSend({
+    prepare: (roomId, body) => sealed.seal(roomId, body),
     // A key store that never answers (a stuck IndexedDB) must not hold the messages back: unsigned after 3 s.
     key: Promise.race([loadAuthorKey(), new Promise((resolve) => setTimeout(resolve, 3000, null))])
       .then((key) => (authorKey = key)),
@@ -25,6 +30,8 @@ export function wireActions({ list, connection, me, clientId, room, storage = lo
   const keys = new KeyCheck({ storage });
   const actions = new ActionsView({
     me,
+    // Reactions are not sealed yet: encrypted rooms offer none.
+    reactions: () => !sealed.encrypted,
     author: () => authorKey?.author ?? null,
     keys,
     send: (body) => {
@@ -37,28 +44,32 @@ export function wireActions({ list, connection, me, clientId, room, storage = lo
       return clientMsgId;
     },
   });
+  // Through the sealed view, in order: an encrypted room's entries are opened before they are shown.
   const view = {
-    append: (entries, options) => {
-      const messages = entries.filter(isMessage);
+    append: (entries, options) => sealed.opened(entries, (opened) => {
+      const messages = opened.filter(isMessage);
       if (messages.length > 0) {
         list.append(messages, options);
       }
-      actions.apply(entries.filter(isAction));
-    },
-    loaded: (whole) => list.loaded(whole),
-    note: (text) => list.note(text),
+      actions.apply(opened.filter(isAction));
+    }),
+    loaded: (whole) => sealed.opened([], () => list.loaded(whole)),
+    note: (text) => sealed.opened([], () => list.note(text)),
   };
-  return { actions, keys, signed, view };
+  return { actions, keys, signed, view, secrets, sealed };
 }
 
 /**
  * Wraps RoomSync.older for "Load older messages": only the messages of a page (its actions are in their messages'
  * state already), going further back while a page held nothing but actions.
  */
-export function olderMessages(older) {
+export function olderMessages(older, open = async (entries) => entries) {
   return async (before) => {
     for (let next = before; ;) {
       const answer = await older(next);
+      if (answer) {
+        answer.messages = await open(answer.messages);
+      }
       const messages = answer?.messages.filter(isMessage) ?? [];
       if (!answer || messages.length > 0 || answer.exhausted || answer.messages.length === 0) {
         return answer && { ...answer, messages };

@@ -48,10 +48,12 @@ export function createApi(fetch) {
      * A new room, listed under Public when {@code visibility} is "public" (else private, the server's default);
      * the answer's body holds the room and, once only, its owner token.
      */
-    createRoom: (name, { visibility } = {}) => call("/api/rooms", {
+    createRoom: (name, { visibility, encrypted = false } = {}) => call("/api/rooms", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}) }),
+      body: JSON.stringify({
+        ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}), ...(encrypted ? { encrypted } : {}),
+      }),
     }),
 
     getRoom: (id) => call(roomPath(id)),

@@ -43,7 +43,7 @@ const list = new MessageList({
   clientId: me,
   confirm: (message) => composer.confirm(message),
   onUnread: (count) => title.addUnread(count),
-  loadOlder: olderMessages((before) => sync?.older(before)),
+  loadOlder: olderMessages((before) => sync?.older(before), (entries) => sealed.open(entries)),
   onJumpToEnd: () => composer.focus(),
   onChanged: () => {
     reads.listChanged();
@@ -51,7 +51,8 @@ const list = new MessageList({
   },
   decorate: (item, message) => actions.decorate(item, message),
 });
-const { actions, keys, signed, view } = wireActions({
+const { actions, keys, signed, view, secrets, sealed } = wireActions({
+  lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
@@ -69,6 +70,7 @@ const composer = new Composer({
 });
 wirePictures({ api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }) });
 const header = new RoomHeader({
+  fragment: (room) => (room.encrypted ? secrets.fragment(room.id) : ""),
   api,
   storage: localStorage,
   onBack: () => pane.showRooms(),
@@ -78,6 +80,7 @@ const header = new RoomHeader({
   },
 });
 const pane = new RoomsPane({
+  secrets,
   api, storage: localStorage, currentRoomId: () => sync?.roomId, onEnter: enter, onLeave: leave,
 });
 const connection = new Connection({
@@ -149,6 +152,7 @@ function enter(next, { push }) {
   header.show(next);
   title.enter(next.name ?? "Unnamed room");
   composer.enter(next);
+  sealed.enter(next);
   // Subscribe first (when connected), then ask for the history: whatever the history misses arrives live.
   follow(next);
   connection.start();

@@ -240,8 +240,14 @@ export class Composer {
     }
   }
 
+  /** The open room takes nothing from this page ({@code reason} says why, e.g. its link lacks its key). */
+  lock(reason) {
+    this.#setClosed(true, reason);
+  }
+
   /** A deleted room's message box takes no more text; another room opens it again. */
-  #setClosed(closed) {
+  #setClosed(closed, reason = "This room was deleted") {
+    this.closedReason = reason;
     this.input.disabled = closed;
     this.sendButton.disabled = closed;
     this.#updatePlaceholder();
@@ -251,7 +257,7 @@ export class Composer {
     const waiting = this.#status !== null && this.#status !== "connected";
     this.input.placeholder = waiting ? "Message (sent when the connection is back)" : "Message";
     if (this.input.disabled) {
-      this.input.placeholder = "This room was deleted";
+      this.input.placeholder = this.closedReason;
     }
   }
 }

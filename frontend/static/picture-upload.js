@@ -59,6 +59,10 @@ export class PictureUpload {
     if (!room || files.length === 0) {
       return;
     }
+    if (room.encrypted) {
+      this.say("Pictures are not available in end-to-end encrypted rooms yet.");
+      return;
+    }
     for (const file of files) {
       const problem = pictureProblem(file, this);
       if (problem) {

@@ -32,7 +32,8 @@ export class RoomHeader {
   // The connection's latest status and retry delay, shown again when the next room opens.
   #status = ["idle", null];
 
-  constructor({ api, storage, onBack, onDeleted }) {
+  constructor({ api, storage, onBack, onDeleted, fragment = () => "" }) {
+    this.fragment = fragment;
     Object.assign(this, { api, storage, onDeleted });
     this.title = $("room-title");
     this.status = $("status");
@@ -138,7 +139,7 @@ export class RoomHeader {
   }
 
   async #copyLink() {
-    const link = roomUrl(this.#room);
+    const link = roomUrl(this.#room) + this.fragment(this.#room);
     const field = $("share-link");
     this.#setShareShown(true);
     field.value = link;

@@ -3,6 +3,7 @@
 
 import { rememberDeleted, wasDeleted } from "./deleted-rooms.js";
 import { parseRoomLink, roomIdOfPath } from "./format.js";
+import { newSecret, secretOfFragment } from "./room-keys.js";
 import { dropOwnerToken, keepOwnerToken } from "./owned.js";
 import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
 import { roomItem } from "./render.js";
@@ -20,8 +21,8 @@ export function showPane(pane) {
  * {@code currentRoomId()}: the open room's id, or undefined.
  */
 export class RoomsPane {
-  constructor({ api, storage, currentRoomId, onEnter, onLeave }) {
-    Object.assign(this, { api, storage, currentRoomId, onEnter, onLeave });
+  constructor({ api, storage, currentRoomId, onEnter, onLeave, secrets = null }) {
+    Object.assign(this, { api, storage, currentRoomId, onEnter, onLeave, secrets });
     this.recent = loadRecent(storage);
     this.startError = $("start-error");
     this.startNote = $("start-note");
@@ -80,7 +81,8 @@ export class RoomsPane {
   entered(room, { push }) {
     const path = `/rooms/${encodeURIComponent(room.id)}`;
     if (push && location.pathname !== path) {
-      history.pushState({ roomId: room.id }, "", path);
+      // An encrypted room's link keeps its key in the fragment, which no request carries.
+      history.pushState({ roomId: room.id }, "", path + (room.encrypted ? this.secrets?.fragment(room.id) ?? "" : ""));
     }
     this.startError.textContent = "";
     this.startNote.textContent = "";
@@ -152,7 +154,8 @@ export class RoomsPane {
     const field = $("room-name");
     const listed = $("room-public");
     const visibility = listed.checked ? "public" : "private";
-    const result = await this.api.createRoom(field.value.trim(), { visibility });
+    const encrypted = $("room-encrypted").checked;
+    const result = await this.api.createRoom(field.value.trim(), { visibility, encrypted });
     if (!result.ok) {
       this.startError.textContent = result.error;
       return;
@@ -163,6 +166,11 @@ export class RoomsPane {
     // The owner token is a secret: it stays in this browser's storage, never in the URL or the recent list.
     const { ownerToken, ...room } = result.body ?? {};
     keepOwnerToken(this.storage, room.id, ownerToken);
+    if (room.encrypted) {
+      // Made here and never sent: the server only ever sees what it seals.
+      this.secrets?.keep(room.id, newSecret());
+      $("room-encrypted").checked = false;
+    }
     this.onEnter(room, { push: true });
     if (visibility === "public") {
       // The list is the server's: ask again rather than guess where the new room goes in it.
@@ -174,6 +182,10 @@ export class RoomsPane {
     this.startError.textContent = "";
     const field = $("room-link");
     const id = parseRoomLink(field.value);
+    const secret = secretOfFragment(field.value.slice(field.value.indexOf("#")));
+    if (id && secret) {
+      this.secrets?.keep(id, secret);
+    }
     if (!id) {
       this.startError.textContent = "That is not a room link or id. A link looks like "
         + `${location.origin}/rooms/ followed by the room id.`;

@@ -13,8 +13,8 @@ export function roomOfSend(destination) {
 export class SignedSend {
   #chain = Promise.resolve();
 
-  constructor({ key, publish, connected }) {
-    Object.assign(this, { key, publishNow: publish, connected });
+  constructor({ key, publish, connected, prepare = async (roomId, body) => body }) {
+    Object.assign(this, { key, publishNow: publish, connected, prepare });
   }
 
   /**
@@ -27,7 +27,9 @@ export class SignedSend {
     }
     this.#chain = this.#chain.then(async () => {
       const key = await this.key;
-      const signed = key && body.clientMsgId ? await key.sign(roomOfSend(destination), body) : body;
+      // Sealed first (in an encrypted room), so that the signature covers the ciphertext.
+      const prepared = await this.prepare(roomOfSend(destination), body);
+      const signed = key && prepared.clientMsgId ? await key.sign(roomOfSend(destination), prepared) : prepared;
       this.publishNow(destination, signed);
     }).catch((error) => console.warn("A message could not be signed", error));
     return true;

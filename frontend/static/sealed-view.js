@@ -1,0 +1,84 @@
+// Encrypted rooms on the page: seals what the reader sends, opens what arrives (in order, before it is shown), and
+// says in the header when the key is missing or wrong; a text that does not open reads "cannot decrypt".
+
+import { CannotOpen, open, seal } from "./room-crypto.js";
+
+/** What a message shows in place of a text that does not open. */
+export const CANNOT_DECRYPT = "cannot decrypt";
+
+const $ = (id) => document.getElementById(id);
+
+/** {@code keys}: the RoomKeys. {@code room()}: the open room. {@code author()}: this browser's key, or null. */
+export class SealedView {
+  #chain = Promise.resolve();
+  #wrongKey = false;
+
+  constructor({ keys, room, author, lock = () => {} }) {
+    Object.assign(this, { keys, room, author, lock });
+  }
+
+  /** Whether the open room is end-to-end encrypted. */
+  get encrypted() {
+    return this.room()?.encrypted === true;
+  }
+
+  /** A room opens: the lock in its header, and whether the page can read and write in it. */
+  enter(room) {
+    this.#wrongKey = false;
+    $("room-lock").hidden = room.encrypted !== true;
+    const missing = room.encrypted === true && !this.keys.secret(room.id, location.hash);
+    this.#say(missing ? "Cannot decrypt: this link is missing its key. Ask for the whole link, with its #k= part." : "");
+    if (missing) {
+      this.lock("Cannot send: this link is missing its key");
+    }
+  }
+
+  /** {@code body} with its text sealed, for room {@code roomId} if it is the open, encrypted one. */
+  async seal(roomId, body) {
+    if (this.room()?.id !== roomId || !this.encrypted || typeof body.text !== "string" || body.text === ""
+      || (body.type ?? "message") === "delete") {
+      return body;
+    }
+    const keys = await this.keys.keys(roomId);
+    const { text, ...rest } = body;
+    return { ...rest, ...await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text }) };
+  }
+
+  /** Runs {@code then(entries)} with the sealed entries opened, after every earlier call's, in call order. */
+  opened(entries, then) {
+    this.#chain = this.#chain.then(async () => then(await this.open(entries)));
+    this.#chain = this.#chain.catch((error) => console.warn("Messages could not be shown", error));
+  }
+
+  /** The entries with their sealed texts opened (or "cannot decrypt"). */
+  async open(entries) {
+    const room = this.room();
+    if (!room?.encrypted) {
+      return entries;
+    }
+    const keys = await this.keys.keys(room.id);
+    return Promise.all(entries.map(async (entry) => {
+      if (typeof entry.ciphertext !== "string") {
+        return entry;
+      }
+      if (!keys) {
+        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
+      }
+      try {
+        return { ...entry, text: await open(keys, room.id, entry) };
+      } catch (error) {
+        if (error instanceof CannotOpen && error.reason === "wrong-key") {
+          this.#wrongKey = true;
+          this.lock("Cannot send: wrong key");
+          this.#say("Cannot decrypt: wrong key. This link's key is not the one the room's messages were sealed with.");
+        }
+        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
+      }
+    }));
+  }
+
+  #say(text) {
+    $("room-key-problem").textContent = text;
+    $("room-key-problem").hidden = text === "";
+  }
+}

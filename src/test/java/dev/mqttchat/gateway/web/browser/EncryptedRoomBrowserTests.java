@@ -1,0 +1,132 @@
+package dev.mqttchat.gateway.web.browser;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.RoomCipher;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two browsers chat in an end-to-end encrypted room while the broker, the history and the
+ * database hold only ciphertext; the JDK reads what the page sealed and the page what the
+ * JDK sealed; a browser without the key, or with another, reads nothing.
+ */
+class EncryptedRoomBrowserTests extends BrowserTestSupport {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final List<Browser> browsers = new ArrayList<>();
+
+	@BeforeEach
+	void startBrowsers() {
+		for (int i = 0; i < 3; i++) {
+			this.browsers.add(Browser.start());
+		}
+	}
+
+	@AfterEach
+	void quitBrowsers() {
+		List<String> errors = new ArrayList<>();
+		for (Browser browser : this.browsers) {
+			errors.addAll(browser.consoleErrors());
+			browser.close();
+		}
+		assertThat(errors).as("script errors or CSP violations").isEmpty();
+	}
+
+	@Test
+	void onlyTheLinksHoldersReadTheRoom() throws Exception {
+		ChatPage alice = page(this.browsers.get(0)).open("/").setUsername("Alice");
+		alice.find("#room-name").sendKeys("Secret plans");
+		alice.find("label[for='room-encrypted']").click();
+		alice.find("#create-room").click();
+		alice.waiting().until(ExpectedConditions.urlMatches("/rooms/[A-Za-z0-9]{16,64}#k=[A-Za-z0-9_-]{43}$"));
+		alice.awaitStatus("connected");
+		String link = alice.driver().getCurrentUrl();
+		String roomId = URI.create(link).getPath().substring("/rooms/".length());
+		String secret = link.substring(link.indexOf("#k=") + 3);
+		assertThat(alice.find("#room-lock").getText()).contains("End-to-end encrypted");
+
+		try (MqttTestClient watcher = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<MqttTestClient.Received> topic = watcher.subscribe(TOPIC_PREFIX + roomId);
+			ChatPage bob = page(this.browsers.get(1)).open(link).setUsername("Bob").awaitStatus("connected");
+			alice.send("the launch is at dawn");
+			WebElement atBob = bob.awaitMessage("the launch is at dawn");
+			bob.send("dawn it is");
+			alice.awaitMessage("dawn it is");
+			assertThat(topic.poll(15, TimeUnit.SECONDS).text()).doesNotContain("dawn").contains("ciphertext");
+
+			List<JsonNode> stored = awaitStored(roomId, 2);
+			assertThat(stored).allSatisfy((entry) -> assertThat(entry.has("text")).isFalse());
+			JsonNode first = stored.get(0);
+			RoomCipher cipher = new RoomCipher(Base64.getUrlDecoder().decode(secret));
+			assertThat(cipher.open(roomId, first.path("author").asString(), first.path("clientMsgId").asString(),
+					first.path("iv").asString(), first.path("ciphertext").asString()))
+				.as("the page's message, opened by the JDK")
+				.isEqualTo("{\"text\":\"the launch is at dawn\"}");
+			byte[] iv = new byte[12];
+			try (MqttPeer peer = mqttPeer(roomId)) {
+				peer.publish("{\"username\":\"jvm\",\"clientMsgId\":\"j-1\",\"v\":1,\"kid\":\"" + cipher.kid()
+						+ "\",\"iv\":\"" + RoomCipher.base64url(iv) + "\",\"ciphertext\":\""
+						+ cipher.seal(roomId, null, "j-1", "{\"text\":\"sealed by the JDK\"}", iv) + "\"}");
+				peer.publish("{\"username\":\"eve\",\"text\":\"plaintext from eve\"}");
+			}
+			bob.awaitMessage("sealed by the JDK");
+
+			WebElement own = alice.awaitMessage("the launch is at dawn");
+			own.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+			own.findElement(By.cssSelector("textarea[aria-label='Edit message']"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "the launch is at noon", Keys.ENTER);
+			bob.waiting(WAIT)
+				.ignoring(StaleElementReferenceException.class)
+				.until((driver) -> ChatPage.textOf(atBob).equals("the launch is at noon"));
+			assertThat(bob.shownTexts()).doesNotContain("plaintext from eve");
+			assertThat(atBob.findElements(By.xpath(".//button[normalize-space()='React']")))
+				.as("reactions are not sealed yet")
+				.isEmpty();
+			assertThat(this.jdbc
+				.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND (text <> '' OR ciphertext LIKE '%dawn%')")
+				.param("room", roomId)
+				.query(Long.class)
+				.single()).as("rows with plaintext").isZero();
+			this.browsers.get(1).screenshot("desktop-encrypted");
+		}
+
+		ChatPage keyless = page(this.browsers.get(2)).open("/").setUsername("Carol").open("/rooms/" + roomId);
+		keyless.waiting(WAIT).until((driver) -> keyless.find("#room-key-problem").isDisplayed());
+		assertThat(keyless.find("#room-key-problem").getText()).contains("missing its key");
+		keyless.waiting(WAIT).until((driver) -> keyless.shownTexts().size() >= 3);
+		assertThat(keyless.shownTexts()).containsOnly("cannot decrypt");
+		assertThat(keyless.find("#message").isEnabled()).as("a page without the key sends nothing").isFalse();
+		assertThat(keyless.driver().getPageSource()).doesNotContain("dawn").doesNotContain("noon");
+
+		keyless.open("/rooms/" + roomId + "#k=" + "A".repeat(43));
+		keyless.driver().navigate().refresh();
+		keyless.waiting(WAIT).until((driver) -> keyless.find("#room-key-problem").getText().contains("wrong key"));
+		assertThat(keyless.shownTexts()).containsOnly("cannot decrypt");
+	}
+
+}
