@@ -100,7 +100,9 @@ export class ActionsView {
     const reactions = document.createElement("div");
     reactions.className = "reactions";
     for (const { emoji, count, names, mine } of reactionSummary(message.reactions, this.me())) {
-      const chip = button("reaction", `${emoji} ${count}`, () => this.#send(item, { type: "reaction", target:
+      // A sealed reaction whose emoji this page never learnt shows as a lock; it still counts and switches.
+      const shown = emoji.startsWith("e:") ? "\u{1F512}" : emoji;
+      const chip = button("reaction", `${shown} ${count}`, () => this.#send(item, { type: "reaction", target:
         message.id, emoji }));
       chip.title = names;
       chip.setAttribute("aria-pressed", String(mine));

@@ -30,8 +30,6 @@ export function wireActions({ list, connection, me, clientId, room, lock, storag
   const keys = new KeyCheck({ storage });
   const actions = new ActionsView({
     me,
-    // Reactions are not sealed yet: encrypted rooms offer none.
-    reactions: () => !sealed.encrypted,
     author: () => authorKey?.author ?? null,
     keys,
     send: (body) => {

@@ -20,9 +20,25 @@ export async function roomKeys(secret, subtle = globalThis.crypto.subtle) {
   return {
     messageKey: await aes("message key"),
     attachmentKey: await aes("attachment key"),
+    reactionKey: await subtle.deriveKey(params("reaction key"), base, { name: "HMAC", hash: "SHA-256", length: 256 },
+      false, ["sign"]),
     kid: base64url(await subtle.deriveBits(params("key id"), base, 128)),
     subtle,
   };
+}
+
+/** Whether {@code emoji} is a sealed reaction's tag rather than an emoji. */
+export function isReactionTag(emoji) {
+  return /^e:[A-Za-z0-9_-]{22}$/.test(emoji ?? "");
+}
+
+/**
+ * The tag a reaction with {@code emoji} carries in an encrypted room: the same for everyone with the key (so the
+ * gateway can count it) and nothing to anyone without: {@code e:} and the first 16 bytes of HMAC-SHA-256.
+ */
+export async function reactionTag(keys, emoji) {
+  const mac = await keys.subtle.sign("HMAC", keys.reactionKey, new TextEncoder().encode(emoji));
+  return `e:${base64url(new Uint8Array(mac).slice(0, 16))}`;
 }
 
 /** The additional data of a sealed text: netstrings of the format label, room id, author key and clientMsgId. */

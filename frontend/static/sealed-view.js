@@ -1,7 +1,8 @@
 // Encrypted rooms on the page: seals what the reader sends, opens what arrives (in order, before it is shown), and
 // says in the header when the key is missing or wrong; a text that does not open reads "cannot decrypt".
 
-import { CannotOpen, open, seal } from "./room-crypto.js";
+import { QUICK_REACTIONS } from "./reaction-picker.js";
+import { CannotOpen, isReactionTag, open, reactionTag, seal } from "./room-crypto.js";
 
 /** What a message shows in place of a text that does not open. */
 export const CANNOT_DECRYPT = "cannot decrypt";
@@ -12,6 +13,8 @@ const $ = (id) => document.getElementById(id);
 export class SealedView {
   #chain = Promise.resolve();
   #wrongKey = false;
+  // Each reaction tag seen or made, and the emoji it stands for.
+  #emojiOfTag = new Map();
 
   constructor({ keys, room, author, lock = () => {} }) {
     Object.assign(this, { keys, room, author, lock });
@@ -25,6 +28,7 @@ export class SealedView {
   /** A room opens: the lock in its header, and whether the page can read and write in it. */
   enter(room) {
     this.#wrongKey = false;
+    this.#emojiOfTag.clear();
     $("room-lock").hidden = room.encrypted !== true;
     const missing = room.encrypted === true && !this.keys.secret(room.id, location.hash);
     this.#say(missing ? "Cannot decrypt: this link is missing its key. Ask for the whole link, with its #k= part." : "");
@@ -35,6 +39,9 @@ export class SealedView {
 
   /** {@code body} with its text sealed, for room {@code roomId} if it is the open, encrypted one. */
   async seal(roomId, body) {
+    if (this.room()?.id === roomId && this.encrypted && body.type === "reaction") {
+      return this.#sealReaction(roomId, body);
+    }
     if (this.room()?.id !== roomId || !this.encrypted || typeof body.text !== "string" || body.text === ""
       || (body.type ?? "message") === "delete") {
       return body;
@@ -42,6 +49,25 @@ export class SealedView {
     const keys = await this.keys.keys(roomId);
     const { text, ...rest } = body;
     return { ...rest, ...await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text }) };
+  }
+
+  /** A reaction: its emoji as the room key's tag (for the count), and sealed (for those who read it). */
+  async #sealReaction(roomId, body) {
+    if (isReactionTag(body.emoji)) {
+      // A count whose emoji this page never learnt: switched as it is.
+      return body;
+    }
+    const keys = await this.keys.keys(roomId);
+    const tag = await reactionTag(keys, body.emoji);
+    this.#emojiOfTag.set(tag, body.emoji);
+    const sealed = await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text: body.emoji });
+    return { ...body, emoji: tag, ...sealed };
+  }
+
+  /** {@code reactions} keyed by emoji where this page knows the tag's emoji, by tag otherwise. */
+  #named(reactions) {
+    return reactions && Object.fromEntries(Object.entries(reactions)
+      .map(([tag, names]) => [this.#emojiOfTag.get(tag) ?? tag, names]));
   }
 
   /** Runs {@code then(entries)} with the sealed entries opened, after every earlier call's, in call order. */
@@ -57,7 +83,12 @@ export class SealedView {
       return entries;
     }
     const keys = await this.keys.keys(room.id);
-    return Promise.all(entries.map(async (entry) => {
+    if (keys && this.#emojiOfTag.size === 0) {
+      for (const emoji of QUICK_REACTIONS) {
+        this.#emojiOfTag.set(await reactionTag(keys, emoji), emoji);
+      }
+    }
+    const opened = await Promise.all(entries.map(async (entry) => {
       if (typeof entry.ciphertext !== "string") {
         return entry;
       }
@@ -65,7 +96,12 @@ export class SealedView {
         return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
       }
       try {
-        return { ...entry, text: await open(keys, room.id, entry) };
+        const text = await open(keys, room.id, entry);
+        if (entry.type === "reaction" && isReactionTag(entry.emoji)
+          && await reactionTag(keys, text) === entry.emoji) {
+          this.#emojiOfTag.set(entry.emoji, text);
+        }
+        return { ...entry, text };
       } catch (error) {
         if (error instanceof CannotOpen && error.reason === "wrong-key") {
           this.#wrongKey = true;
@@ -75,6 +111,7 @@ export class SealedView {
         return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
       }
     }));
+    return opened.map((entry) => (entry.reactions ? { ...entry, reactions: this.#named(entry.reactions) } : entry));
   }
 
   #say(text) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { base64url } from "../static/author-key.js";
-import { CannotOpen, open, roomKeys, seal } from "../static/room-crypto.js";
+import { CannotOpen, open, reactionTag, roomKeys, seal } from "../static/room-crypto.js";
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => i);
 const iv = Uint8Array.from({ length: 12 }, (_, i) => 0xa0 + i);
@@ -13,6 +13,7 @@ test("the documented test vector: the key id and the sealed text, as the JVM's R
   const keys = await roomKeys(secret);
   assert.equal(base64url(secret), "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
   assert.equal(keys.kid, "vAUWorw-nly4JKDHJBUtyQ");
+  assert.equal(await reactionTag(keys, "👍"), "e:J7jHKliSH2-iTRjMCoJTdw");
   assert.deepEqual(await seal(keys, { roomId: room, author, clientMsgId: "c-1", text: "meet at the usual place 🙂" }, iv), {
     v: 1, kid: "vAUWorw-nly4JKDHJBUtyQ", iv: "oKGio6Slpqeoqaqr",
     ciphertext: "P0ILoKEgZDGHXWd9CkIX4nRTi4Ds2t7o75t3XxckEuDA45k6AsP_g2QAsfyOFg__flLKWRPPRw",

@@ -41,6 +41,16 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 	// sequence); no spaces or control characters.
 	private static final Pattern EMOJI = Pattern.compile("[^\\p{Cc}\\p{Z}]{1,32}");
 
+	private static final Pattern REACTION_TAG = Pattern.compile("e:[A-Za-z0-9_-]{22}");
+
+	/**
+	 * Whether {@code emoji} is the tag a sealed reaction carries in an end-to-end
+	 * encrypted room in place of its emoji.
+	 */
+	public static boolean isReactionTag(@Nullable String emoji) {
+		return emoji != null && REACTION_TAG.matcher(emoji).matches();
+	}
+
 	/** Whether {@code emoji} is 1-32 characters without spaces or control characters. */
 	public static boolean isValidEmoji(@Nullable String emoji) {
 		return emoji != null && EMOJI.matcher(emoji).matches();

@@ -30,9 +30,13 @@ final class SealedText {
 			}
 			return null;
 		}
-		if (type == MessageType.REACTION || (request.attachments() != null && !request.attachments().isEmpty())) {
+		if (request.attachments() != null && !request.attachments().isEmpty()) {
 			throw new ChatRejectedException("encrypted-room",
-					"Reactions and pictures are not available in end-to-end encrypted rooms yet.");
+					"Pictures are not available in end-to-end encrypted rooms yet.");
+		}
+		if (type == MessageType.REACTION && !MessageEnvelope.isReactionTag(request.emoji())) {
+			throw new ChatRejectedException("encrypted-room", "Not sent: in an end-to-end encrypted room a reaction "
+					+ "carries its emoji's tag (e: and 22 base64url characters) and the emoji sealed.");
 		}
 		if (request.text() != null && !request.text().isEmpty()) {
 			throw new ChatRejectedException("encrypted-room", "Not sent: this room is end-to-end encrypted, so the "

@@ -35,9 +35,9 @@ class EntryGate {
 	 */
 	boolean allows(ChatMessage message, boolean encrypted, Map<String, Optional<ActionRules.TargetState>> targets) {
 		MessageEnvelope envelope = message.envelope();
-		boolean needsSeal = encrypted
-				&& (envelope.type() == MessageType.MESSAGE || envelope.type() == MessageType.EDIT);
-		if (needsSeal != envelope.isSealed() || (encrypted && envelope.type() == MessageType.REACTION)
+		boolean needsSeal = encrypted && envelope.type() != MessageType.DELETE;
+		boolean untagged = envelope.type() == MessageType.REACTION && !MessageEnvelope.isReactionTag(envelope.emoji());
+		if (needsSeal != envelope.isSealed() || (encrypted && untagged)
 				|| (encrypted && !message.attachments().isEmpty())) {
 			this.refused.refused(message,
 					new ActionRules.Refusal(encrypted ? "encrypted-room" : "not-encrypted",

@@ -94,7 +94,13 @@ class EncryptedRoomTests {
 			ada.send(send, key.sign(id, sealed(cipher, id, key.author(), "p-2", "edit", (String) message.get("id"))));
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "edit").doesNotContainKey("text");
 			ada.send(send, Map.of("type", "reaction", "target", message.get("id"), "emoji", "👍"));
-			assertThat(errors.poll(15, TimeUnit.SECONDS)).containsEntry("code", "encrypted-room");
+			assertThat(errors.poll(15, TimeUnit.SECONDS)).as("a reaction's emoji in the clear")
+				.containsEntry("code", "encrypted-room");
+			Map<String, Object> reaction = sealed(cipher, id, null, "p-3", "reaction", (String) message.get("id"));
+			reaction.put("emoji", cipher.reactionTag("👍"));
+			ada.send(send, reaction);
+			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "reaction")
+				.containsEntry("reactions", Map.of(cipher.reactionTag("👍"), List.of("ada")));
 			double before = dropped();
 			mqtt.publish((String) room.get("topic"), "{\"username\": \"eve\", \"text\": \"" + SECRET_TEXT + "\"}");
 			await().atMost(Duration.ofSeconds(10)).until(() -> dropped() > before);
@@ -104,7 +110,7 @@ class EncryptedRoomTests {
 				.retrieve()
 				.body(new ParameterizedTypeReference<>() {
 				});
-			assertThat(history).hasSize(2).allSatisfy((entry) -> assertThat(entry).doesNotContainKey("text"));
+			assertThat(history).hasSize(3).allSatisfy((entry) -> assertThat(entry).doesNotContainKey("text"));
 			assertThat(history.get(0)).containsKey("editedAt").containsKey("ciphertext");
 			assertThat(this.jdbc
 				.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND (text LIKE :secret "

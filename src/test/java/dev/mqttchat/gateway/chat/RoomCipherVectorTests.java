@@ -33,6 +33,7 @@ class RoomCipherVectorTests {
 		RoomCipher cipher = new RoomCipher(secret);
 		assertThat(RoomCipher.base64url(secret)).isEqualTo("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
 		assertThat(cipher.kid()).isEqualTo("vAUWorw-nly4JKDHJBUtyQ");
+		assertThat(cipher.reactionTag("👍")).isEqualTo("e:J7jHKliSH2-iTRjMCoJTdw");
 		assertThat(new String(RoomCipher.additionalData(ROOM, AUTHOR, "c-1"), StandardCharsets.UTF_8))
 			.isEqualTo("15:mqtt-chat/e2e/1,22:" + ROOM + ",43:" + AUTHOR + ",3:c-1,");
 		assertThat(cipher.seal(ROOM, AUTHOR, "c-1", "{\"text\":\"meet at the usual place 🙂\"}", iv))

@@ -49,6 +49,9 @@ class StuckReaderFaultTests {
 			for (int i = 0; i < HEALTHY; i++) {
 				RawWebSocket reader = RawWebSocket.open(port, Map.of());
 				reader.send(RawWebSocket.connectFrame());
+				// As STOMP clients do: subscribed once connected (and if not, the
+				// reason).
+				assertThat(reader.next(Duration.ofSeconds(15))).as("the answer to CONNECT").startsWith("CONNECTED");
 				reader.send("SUBSCRIBE\nid:0\ndestination:" + room.destination() + "\n\n\u0000");
 				readers.add(reader);
 			}

@@ -26,10 +26,20 @@ public final class RoomCipher {
 
 	private final String kid;
 
+	private final byte[] reactionKey;
+
 	/** The keys of room secret {@code secret} (32 bytes). */
 	public RoomCipher(byte[] secret) throws GeneralSecurityException {
 		this.messageKey = hkdf(secret, LABEL + " message key", 32);
 		this.kid = base64url(hkdf(secret, LABEL + " key id", 16));
+		this.reactionKey = hkdf(secret, LABEL + " reaction key", 32);
+	}
+
+	/** The tag a reaction with {@code emoji} carries: {@code e:} and 16 bytes of HMAC. */
+	public String reactionTag(String emoji) throws GeneralSecurityException {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(this.reactionKey, "HmacSHA256"));
+		return "e:" + base64url(Arrays.copyOf(mac.doFinal(emoji.getBytes(StandardCharsets.UTF_8)), 16));
 	}
 
 	/** The public key id messages carry as {@code kid}. */

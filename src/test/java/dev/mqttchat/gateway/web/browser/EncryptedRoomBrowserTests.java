@@ -104,9 +104,17 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 				.ignoring(StaleElementReferenceException.class)
 				.until((driver) -> ChatPage.textOf(atBob).equals("the launch is at noon"));
 			assertThat(bob.shownTexts()).doesNotContain("plaintext from eve");
-			assertThat(atBob.findElements(By.xpath(".//button[normalize-space()='React']")))
-				.as("reactions are not sealed yet")
-				.isEmpty();
+			atBob.findElement(By.xpath(".//button[normalize-space()='React']")).click();
+			atBob.findElement(By.xpath(".//button[normalize-space()='👍']")).click();
+			alice.waiting(WAIT)
+				.ignoring(StaleElementReferenceException.class)
+				.until((driver) -> own.findElements(By.cssSelector(".reaction"))
+					.stream()
+					.anyMatch((chip) -> chip.getText().equals("👍 1")));
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reaction WHERE room_id = :room AND emoji LIKE 'e:%'")
+				.param("room", roomId)
+				.query(Long.class)
+				.single()).as("reactions kept under their tags").isEqualTo(1);
 			assertThat(this.jdbc
 				.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND (text <> '' OR ciphertext LIKE '%dawn%')")
 				.param("room", roomId)
