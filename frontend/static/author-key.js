@@ -12,8 +12,7 @@ const FIELDS = ["clientMsgId", "username", "type", "target", "text", "replyTo", 
  * attachments' ids joined by commas.
  */
 export function signedBytes(roomId, body) {
-  const encoder = new TextEncoder();
-  const values = [SIGNATURE_VERSION, roomId, ...FIELDS.map((field) => {
+  return netstrings([SIGNATURE_VERSION, roomId, ...FIELDS.map((field) => {
     if (field === "type") {
       return body.type ?? "message";
     }
@@ -22,11 +21,16 @@ export function signedBytes(roomId, body) {
       return `${body.v}.${body.kid}.${body.iv}.${body.ciphertext}`;
     }
     return field === "attachments" ? (body.attachments ?? []).join(",") : (body[field] ?? "");
-  })];
-  const parts = values.map((value) => {
+  })]);
+}
+
+/** The netstrings ({@code <length in bytes>:<UTF-8 bytes>,}) of {@code values}, one after the other. */
+export function netstrings(values) {
+  const encoder = new TextEncoder();
+  const parts = values.flatMap((value) => {
     const bytes = encoder.encode(String(value));
     return [encoder.encode(`${bytes.length}:`), bytes, encoder.encode(",")];
-  }).flat();
+  });
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -2,7 +2,7 @@
 // secret in the link's fragment with HKDF-SHA-256, text sealed with AES-256-GCM under a random 96-bit IV, the
 // additional data binding the format, the room, the author key and the clientMsgId.
 
-import { base64url } from "./author-key.js";
+import { base64url, netstrings } from "./author-key.js";
 
 /** The format version a sealed text carries as {@code v}. */
 export const FORMAT = 1;
@@ -43,15 +43,7 @@ export async function reactionTag(keys, emoji) {
 
 /** The additional data of a sealed text: netstrings of the format label, room id, author key and clientMsgId. */
 export function additionalData(roomId, author, clientMsgId) {
-  const encoder = new TextEncoder();
-  const parts = [LABEL, roomId, author ?? "", clientMsgId ?? ""]
-    .flatMap((field) => {
-      const bytes = encoder.encode(field);
-      return [encoder.encode(`${bytes.length}:`), bytes, encoder.encode(",")];
-    });
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  parts.reduce((offset, part) => (out.set(part, offset), offset + part.length), 0);
-  return out;
+  return netstrings([LABEL, roomId, author ?? "", clientMsgId ?? ""]);
 }
 
 /** {@code text} sealed for the room: {@code { v, kid, iv, ciphertext }}, to send in place of the text. */

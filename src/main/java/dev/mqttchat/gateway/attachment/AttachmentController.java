@@ -5,19 +5,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.mqttchat.gateway.AddressAllowance;
 import dev.mqttchat.gateway.AttachmentSettings;
 import dev.mqttchat.gateway.ChatProperties;
-import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.room.Room;
 import dev.mqttchat.gateway.room.RoomIds;
@@ -54,11 +52,12 @@ class AttachmentController {
 
 	private final AttachmentSettings settings;
 
-	private final Map<String, TokenBucket> uploads = new ConcurrentHashMap<>();
+	private final AddressAllowance uploads;
 
 	AttachmentController(AttachmentRepository repository, ChatProperties properties) {
 		this.repository = repository;
 		this.settings = properties.attachments();
+		this.uploads = new AddressAllowance(this.settings.uploadsPerMinute());
 		this.accepted = this.settings.types()
 			.stream()
 			.map(ImageType::named)
@@ -72,14 +71,13 @@ class AttachmentController {
 					+ "attachments then names.")
 	ResponseEntity<MessageAttachment> upload(Room room, @RequestParam("file") MultipartFile file,
 			HttpServletRequest http) throws IOException {
-		TokenBucket allowance = this.uploads.computeIfAbsent(http.getRemoteAddr(),
-				(address) -> new TokenBucket(this.settings.uploadsPerMinute(), this.settings.uploadsPerMinute() / 60d));
-		if (this.uploads.size() > 10_000) {
-			this.uploads.values().removeIf(TokenBucket::isFull);
-		}
-		if (!allowance.tryTake()) {
-			throw problem(HttpStatus.TOO_MANY_REQUESTS, "Too many pictures", "Too many pictures from this address; "
-					+ "at most " + this.settings.uploadsPerMinute() + " a minute.");
+		long wait = this.uploads.secondsToWait(http.getRemoteAddr());
+		if (wait > 0) {
+			ErrorResponseException tooMany = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many pictures",
+					"Too many pictures from this address; at most " + this.settings.uploadsPerMinute()
+							+ " a minute. Try again in " + wait + " s.");
+			tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+			throw tooMany;
 		}
 		if (file.getSize() > this.settings.maxSize().toBytes()) {
 			throw problem(HttpStatus.CONTENT_TOO_LARGE, "Picture too large",

@@ -26,8 +26,6 @@ final class WireMessageReader {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-	private static final Pattern ATTACHMENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-
 	private static final int MAX_ATTACHMENTS = 20;
 
 	/** What a JSON payload turned out to be: a message, or why it is dropped. */
@@ -112,7 +110,7 @@ final class WireMessageReader {
 		List<MessageAttachment> named = new ArrayList<>();
 		for (Object item : list.subList(0, Math.min(list.size(), MAX_ATTACHMENTS))) {
 			Object id = (item instanceof Map<?, ?> map) ? map.get("id") : item;
-			if (id instanceof String s && ATTACHMENT_ID.matcher(s).matches()) {
+			if (id instanceof String s && MessageAttachment.isValidId(s)) {
 				named.add(new MessageAttachment(s, "", "", 0, 0, 0));
 			}
 		}

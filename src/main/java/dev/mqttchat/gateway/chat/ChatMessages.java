@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChatMessages {
-
-	private static final Pattern ATTACHMENT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
 	private final int maxTextLength;
 
@@ -84,7 +81,7 @@ class ChatMessages {
 			return List.of();
 		}
 		if (type != MessageType.MESSAGE || ids.size() > this.maxAttachments
-				|| !ids.stream().allMatch((id) -> id != null && ATTACHMENT_ID.matcher(id).matches())
+				|| !ids.stream().allMatch(MessageAttachment::isValidId)
 				|| ids.stream().distinct().count() != ids.size()) {
 			throw new ChatRejectedException("invalid-attachments", "attachments lists the ids of at most "
 					+ this.maxAttachments + " different pictures uploaded to this room; only a message carries them.");

@@ -1,5 +1,9 @@
 package dev.mqttchat.gateway.chat;
 
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * A picture a message carries, as stored by the gateway: its bytes are served at
  * {@code url}, to whoever has the room.
@@ -13,6 +17,15 @@ package dev.mqttchat.gateway.chat;
  * @param height its height in pixels
  */
 public record MessageAttachment(String id, String url, String contentType, long size, int width, int height) {
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+
+	/**
+	 * Whether {@code id} can be a picture's id: 1-64 characters of {@code [A-Za-z0-9]}.
+	 */
+	public static boolean isValidId(@Nullable String id) {
+		return id != null && ID.matcher(id).matches();
+	}
 
 	/** Where the picture {@code id} of room {@code roomId} is served. */
 	public static String urlOf(String roomId, String id) {

@@ -1,10 +1,7 @@
 package dev.mqttchat.gateway.room;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
+import dev.mqttchat.gateway.AddressAllowance;
 import dev.mqttchat.gateway.ChatProperties;
-import dev.mqttchat.gateway.TokenBucket;
 
 import org.springframework.stereotype.Component;
 
@@ -15,14 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RoomCreationLimiter {
 
-	private static final int FORGET_ABOVE = 10_000;
-
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-
-	private final int perMinute;
+	private final AddressAllowance allowance;
 
 	RoomCreationLimiter(ChatProperties properties) {
-		this.perMinute = properties.rooms().createPerMinute();
+		this.allowance = new AddressAllowance(properties.rooms().createPerMinute());
 	}
 
 	/**
@@ -30,13 +23,7 @@ class RoomCreationLimiter {
 	 * if none is left.
 	 */
 	long secondsToWait(String address) {
-		if (this.buckets.size() > FORGET_ABOVE) {
-			// Addresses whose allowance is whole again carry no state worth keeping.
-			this.buckets.values().removeIf(TokenBucket::isFull);
-		}
-		TokenBucket bucket = this.buckets.computeIfAbsent(address,
-				(key) -> new TokenBucket(this.perMinute, this.perMinute / 60d));
-		return bucket.tryTake() ? 0 : Math.max(1, bucket.secondsUntilNext());
+		return this.allowance.secondsToWait(address);
 	}
 
 }
