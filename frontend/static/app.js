@@ -68,7 +68,9 @@ const composer = new Composer({
   list, username, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
 });
-wirePictures({ api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }) });
+wirePictures({
+  api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }), sealed, secrets,
+});
 const header = new RoomHeader({
   fragment: (room) => (room.encrypted ? secrets.fragment(room.id) : ""),
   api,
@@ -94,7 +96,8 @@ const connection = new Connection({
     sync?.receive(message);
     typing.message(message);
     if (isMessage(message)) {
-      alerts.live(message);
+      // Opened first: in an encrypted room the mention is inside the sealed text.
+      sealed.open([message]).then(([opened]) => alerts.live(opened), () => {});
     }
   },
   onPresence: (frame) => presence.frame(frame),

@@ -20,8 +20,11 @@ export const RETRY_OR_EDIT = Object.freeze(["retry", "edit"]);
  * twice, once per name; the answer takes milliseconds and a rename a deliberate edit, so that is left.
  */
 export function sendBody(entry, { username, clientId }) {
+  const sealed = (entry.attachments ?? []).filter((picture) => picture.sealed);
   const body = { username, text: entry.text, clientId, clientMsgId: entry.clientMsgId,
-    ...(entry.attachments?.length ? { attachments: entry.attachments.map((picture) => picture.id) } : {}) };
+    ...(entry.attachments?.length ? { attachments: entry.attachments.map((picture) => picture.id) } : {}),
+    // An encrypted room's pictures: what they are goes into the sealed text (SealedView), never to the gateway.
+    ...(sealed.length ? { pictures: sealed.map((picture) => ({ id: picture.id, ...picture.sealed })) } : {}) };
   return entry.replyTo ? { ...body, replyTo: entry.replyTo } : body;
 }
 

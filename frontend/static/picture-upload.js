@@ -1,6 +1,8 @@
 // Pictures into the conversation: picked through "Attach picture", pasted into the message box or dropped on the
 // conversation; each is checked, uploaded and then sent as a message of its own through the composer's outbox.
 
+import { SealedPictures } from "./sealed-pictures.js";
+
 /** The picture types the server takes; it reads the real type from the bytes and refuses anything else. */
 export const PICTURE_TYPES = Object.freeze(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
@@ -26,8 +28,8 @@ export function filesOf(transfer) {
  * "Uploading…"), "" to clear it.
  */
 export class PictureUpload {
-  constructor({ upload, room, send, say, maxBytes, maxText, input, pasteTarget, dropTarget }) {
-    Object.assign(this, { upload, room, send, say, maxBytes, maxText });
+  constructor({ upload, room, send, say, maxBytes, maxText, input, pasteTarget, dropTarget, seal }) {
+    Object.assign(this, { upload, room, send, say, maxBytes, maxText, seal });
     input.addEventListener("change", () => {
       this.files([...input.files]);
       input.value = "";
@@ -59,25 +61,32 @@ export class PictureUpload {
     if (!room || files.length === 0) {
       return;
     }
-    if (room.encrypted) {
-      this.say("Pictures are not available in end-to-end encrypted rooms yet.");
-      return;
-    }
     for (const file of files) {
       const problem = pictureProblem(file, this);
       if (problem) {
         this.say(problem);
         continue;
       }
+      let upload = { file, sealed: null };
+      if (room.encrypted) {
+        // Encrypted before it leaves: the gateway keeps bytes it cannot read.
+        try {
+          upload = await this.seal(room.id, file);
+        } catch (error) {
+          this.say(`Picture not sent: ${error.message}.`);
+          continue;
+        }
+      }
       this.say("Uploading picture…");
-      const result = await this.upload(room.id, file);
+      const result = await this.upload(room.id, upload.file);
       if (!result.ok) {
         this.say(`Picture not sent: ${result.error}`);
         continue;
       }
       this.say("");
       if (this.room()?.id === room.id) {
-        this.send([result.body]);
+        const { width, height } = upload.sealed ?? result.body;
+        this.send([upload.sealed ? { ...result.body, width, height, sealed: upload.sealed } : result.body]);
       }
     }
   }
@@ -85,12 +94,15 @@ export class PictureUpload {
 
 /**
  * Wires pictures for app.js: the "Attach picture" input, paste into the message box, drop onto the chat, the limits
- * the server put on the page, and the viewer that opens a thumbnail larger.
+ * the server put on the page, the viewer that opens a thumbnail larger, and in encrypted rooms the sealing before
+ * upload ({@code sealed}: the SealedView) and the opening of what is shown ({@code secrets}: the RoomKeys).
  */
-export function wirePictures({ api, composer, room, list, viewer }) {
+export function wirePictures({ api, composer, room, list, viewer, sealed, secrets }) {
   const $ = (id) => document.getElementById(id);
   viewer(list.list);
+  new SealedPictures({ list: list.list, keys: secrets, room });
   return new PictureUpload({
+    seal: (roomId, file) => sealed.sealPicture(roomId, file),
     upload: (roomId, file) => api.uploadPicture(roomId, file),
     room,
     send: (attachments) => composer.sendPictures(attachments),

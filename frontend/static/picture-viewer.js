@@ -31,6 +31,10 @@ export class PictureViewer {
   }
 
   open(thumbnail) {
+    if (!thumbnail.dataset.url) {
+      // An encrypted picture not opened (yet): nothing to show larger.
+      return;
+    }
     this.#opener = thumbnail;
     const image = document.createElement("img");
     image.src = thumbnail.dataset.url;

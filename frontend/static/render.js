@@ -105,9 +105,16 @@ function pictureList(attachments, sender) {
     }
     const open = element("button", "picture");
     open.type = "button";
-    open.dataset.url = picture.url;
     const image = element("img");
-    image.src = picture.url;
+    if (picture.sealed) {
+      // Encrypted: SealedPictures downloads, opens and shows it.
+      image.dataset.sealedUrl = picture.url;
+      image.dataset.sealedType = picture.sealed.type;
+      image.dataset.sealedIv = picture.sealed.iv;
+    } else {
+      open.dataset.url = picture.url;
+      image.src = picture.url;
+    }
     image.alt = `Picture from ${sender}`;
     image.loading = "lazy";
     if (picture.width > 0 && picture.height > 0) {

@@ -46,10 +46,13 @@ export function additionalData(roomId, author, clientMsgId) {
   return netstrings([LABEL, roomId, author ?? "", clientMsgId ?? ""]);
 }
 
-/** {@code text} sealed for the room: {@code { v, kid, iv, ciphertext }}, to send in place of the text. */
-export async function seal(keys, { roomId, author, clientMsgId, text },
+/**
+ * {@code text} sealed for the room: {@code { v, kid, iv, ciphertext }}, to send in place of the text; with the
+ * {@code pictures} the message carries ({@code [{ id, type, width, height, iv }]}), which only key holders learn.
+ */
+export async function seal(keys, { roomId, author, clientMsgId, text, pictures = [] },
   iv = globalThis.crypto.getRandomValues(new Uint8Array(12))) {
-  const plaintext = new TextEncoder().encode(JSON.stringify({ text }));
+  const plaintext = new TextEncoder().encode(JSON.stringify(pictures.length > 0 ? { text, pictures } : { text }));
   const sealed = await keys.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: additionalData(roomId, author, clientMsgId) }, keys.messageKey, plaintext);
   return { v: FORMAT, kid: keys.kid, iv: base64url(iv), ciphertext: base64url(sealed) };
@@ -65,6 +68,11 @@ export class CannotOpen extends Error {
 
 /** The text of a sealed {@code entry} of room {@code roomId}; throws CannotOpen. */
 export async function open(keys, roomId, entry) {
+  return (await openSealed(keys, roomId, entry)).text;
+}
+
+/** The text of a sealed {@code entry} and the well-formed pictures it describes; throws CannotOpen. */
+export async function openSealed(keys, roomId, entry) {
   if (entry.v !== FORMAT || typeof entry.ciphertext !== "string" || typeof entry.iv !== "string") {
     throw new CannotOpen("corrupt");
   }
@@ -75,11 +83,11 @@ export async function open(keys, roomId, entry) {
     const plaintext = await keys.subtle.decrypt({
       name: "AES-GCM", iv: fromBase64url(entry.iv), additionalData: additionalData(roomId, entry.author, entry.clientMsgId),
     }, keys.messageKey, fromBase64url(entry.ciphertext));
-    const { text } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
+    const { text, pictures } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
     if (typeof text !== "string") {
       throw new Error("no text");
     }
-    return text;
+    return { text, pictures: Array.isArray(pictures) ? pictures.filter(isPicture) : [] };
   } catch {
     throw new CannotOpen("corrupt");
   }
@@ -89,4 +97,44 @@ export async function open(keys, roomId, entry) {
 export function fromBase64url(text) {
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "="));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+/** The picture types a sealed message may say its pictures are. */
+const PICTURE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+function isPicture(picture) {
+  return typeof picture?.id === "string" && PICTURE_TYPES.includes(picture.type) && typeof picture.iv === "string"
+    && /^[A-Za-z0-9_-]{16}$/.test(picture.iv) && Number.isInteger(picture.width) && Number.isInteger(picture.height);
+}
+
+/** The additional data of a sealed picture: netstrings of the format label, the room id and "picture". */
+function pictureData(roomId) {
+  return netstrings([LABEL, roomId, "picture"]);
+}
+
+/**
+ * A picture's bytes sealed for the room with the attachment key, to upload: {@code bytes} (the IV, then the
+ * ciphertext and tag) and {@code iv} (base64url), which the sealed message names so no other bytes pass for it.
+ */
+export async function sealPicture(keys, roomId, picture, iv = globalThis.crypto.getRandomValues(new Uint8Array(12))) {
+  const sealed = new Uint8Array(await keys.subtle.encrypt({ name: "AES-GCM", iv, additionalData: pictureData(roomId) },
+    keys.attachmentKey, picture));
+  const bytes = new Uint8Array(12 + sealed.length);
+  bytes.set(iv);
+  bytes.set(sealed, 12);
+  return { bytes, iv: base64url(iv) };
+}
+
+/** The picture in {@code bytes} as downloaded, if they begin with the IV its message named; throws CannotOpen. */
+export async function openPicture(keys, roomId, bytes, { iv }) {
+  const data = new Uint8Array(bytes);
+  if (data.length <= 28 || base64url(data.slice(0, 12)) !== iv) {
+    throw new CannotOpen("corrupt");
+  }
+  try {
+    return new Uint8Array(await keys.subtle.decrypt({ name: "AES-GCM", iv: data.slice(0, 12),
+      additionalData: pictureData(roomId) }, keys.attachmentKey, data.slice(12)));
+  } catch {
+    throw new CannotOpen("corrupt");
+  }
 }

@@ -2,7 +2,7 @@
 // says in the header when the key is missing or wrong; a text that does not open reads "cannot decrypt".
 
 import { QUICK_REACTIONS } from "./reaction-picker.js";
-import { CannotOpen, isReactionTag, open, reactionTag, seal } from "./room-crypto.js";
+import { CannotOpen, isReactionTag, openSealed, reactionTag, seal, sealPicture } from "./room-crypto.js";
 
 /** What a message shows in place of a text that does not open. */
 export const CANNOT_DECRYPT = "cannot decrypt";
@@ -13,6 +13,8 @@ const $ = (id) => document.getElementById(id);
 export class SealedView {
   #chain = Promise.resolve();
   #wrongKey = false;
+  // The encrypted rooms this page entered: what it sends there is sealed, or not sent at all.
+  #encryptedRooms = new Set();
   // Each reaction tag seen or made, and the emoji it stands for.
   #emojiOfTag = new Map();
 
@@ -30,34 +32,73 @@ export class SealedView {
     this.#wrongKey = false;
     this.#emojiOfTag.clear();
     $("room-lock").hidden = room.encrypted !== true;
+    if (room.encrypted === true) {
+      this.#encryptedRooms.add(room.id);
+    }
     const missing = room.encrypted === true && !this.keys.secret(room.id, location.hash);
     this.#say(missing ? "Cannot decrypt: this link is missing its key. Ask for the whole link, with its #k= part." : "");
     if (missing) {
       this.lock("Cannot send: this link is missing its key");
+    } else if (room.encrypted === true && !globalThis.crypto?.subtle) {
+      // Browsers offer WebCrypto only to secure pages: https, or http on localhost.
+      this.#say("Cannot decrypt: this page was opened over plain http; end-to-end encryption needs https.");
+      this.lock("Cannot send: end-to-end encryption needs https");
     }
   }
 
-  /** {@code body} with its text sealed, for room {@code roomId} if it is the open, encrypted one. */
+  /**
+   * {@code body} with its text (and what its pictures are) sealed, if room {@code roomId} is encrypted: one this page
+   * entered or holds a key of, whichever room is open now (the outbox sends every room's messages). Without the key
+   * it throws, and nothing is sent.
+   */
   async seal(roomId, body) {
-    if (this.room()?.id === roomId && this.encrypted && body.type === "reaction") {
-      return this.#sealReaction(roomId, body);
-    }
-    if (this.room()?.id !== roomId || !this.encrypted || typeof body.text !== "string" || body.text === ""
-      || (body.type ?? "message") === "delete") {
+    if (!this.#encryptedRooms.has(roomId) && this.keys.secret(roomId) === null) {
       return body;
     }
     const keys = await this.keys.keys(roomId);
-    const { text, ...rest } = body;
-    return { ...rest, ...await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text }) };
+    if (!keys) {
+      throw new Error(`no key for encrypted room ${roomId}: not sent`);
+    }
+    if (body.type === "reaction") {
+      return this.#sealReaction(keys, roomId, body);
+    }
+    if ((body.type ?? "message") === "delete") {
+      return body;
+    }
+    const { text = "", pictures = [], ...rest } = body;
+    const sealed = await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text, pictures });
+    return { ...rest, ...sealed };
+  }
+
+  /**
+   * {@code file} sealed for room {@code roomId} before it is uploaded: {@code { file, sealed }}, the bytes to upload
+   * and what the message says of them ({@code { type, width, height, iv }}).
+   */
+  async sealPicture(roomId, file) {
+    const keys = await this.keys.keys(roomId);
+    if (!keys) {
+      throw new Error("this link is missing its key");
+    }
+    let size;
+    try {
+      size = await createImageBitmap(file);
+      size.close();
+    } catch {
+      throw new Error(`${file.name || "That file"} is not a picture this browser can show`);
+    }
+    const { bytes, iv } = await sealPicture(keys, roomId, new Uint8Array(await file.arrayBuffer()));
+    return {
+      file: new File([bytes], "picture.bin", { type: "application/octet-stream" }),
+      sealed: { type: file.type, width: size.width, height: size.height, iv },
+    };
   }
 
   /** A reaction: its emoji as the room key's tag (for the count), and sealed (for those who read it). */
-  async #sealReaction(roomId, body) {
+  async #sealReaction(keys, roomId, body) {
     if (isReactionTag(body.emoji)) {
       // A count whose emoji this page never learnt: switched as it is.
       return body;
     }
-    const keys = await this.keys.keys(roomId);
     const tag = await reactionTag(keys, body.emoji);
     this.#emojiOfTag.set(tag, body.emoji);
     const sealed = await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text: body.emoji });
@@ -93,22 +134,22 @@ export class SealedView {
         return entry;
       }
       if (!keys) {
-        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
+        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true, attachments: [] };
       }
       try {
-        const text = await open(keys, room.id, entry);
+        const { text, pictures } = await openSealed(keys, room.id, entry);
         if (entry.type === "reaction" && isReactionTag(entry.emoji)
           && await reactionTag(keys, text) === entry.emoji) {
           this.#emojiOfTag.set(entry.emoji, text);
         }
-        return { ...entry, text };
+        return { ...entry, text, ...(entry.attachments ? { attachments: described(entry.attachments, pictures) } : {}) };
       } catch (error) {
         if (error instanceof CannotOpen && error.reason === "wrong-key") {
           this.#wrongKey = true;
           this.lock("Cannot send: wrong key");
           this.#say("Cannot decrypt: wrong key. This link's key is not the one the room's messages were sealed with.");
         }
-        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true };
+        return { ...entry, text: CANNOT_DECRYPT, undecryptable: true, attachments: [] };
       }
     }));
     return opened.map((entry) => (entry.reactions ? { ...entry, reactions: this.#named(entry.reactions) } : entry));
@@ -118,4 +159,15 @@ export class SealedView {
     $("room-key-problem").textContent = text;
     $("room-key-problem").hidden = text === "";
   }
+}
+
+/**
+ * The pictures of a sealed message as the gateway serves them, each with what the sealed text says it is
+ * ({@code sealed}); a picture the sealed text does not describe is not shown.
+ */
+export function described(attachments, pictures) {
+  return attachments.flatMap((attachment) => {
+    const picture = pictures.find((candidate) => candidate.id === attachment.id);
+    return picture ? [{ ...attachment, width: picture.width, height: picture.height, sealed: picture }] : [];
+  });
 }

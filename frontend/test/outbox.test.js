@@ -40,6 +40,15 @@ test("every SEND carries the text, the tab's client id, the current username and
     { username: "Ada", text: "hello", clientId: "web-me", clientMsgId: "cmid-1" });
 });
 
+test("an encrypted room's pictures go as ids, and what they are only for the sealed text", () => {
+  const sealed = { type: "image/png", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" };
+  const entry = { text: "", clientMsgId: "c-1", attachments: [{ id: "p1", url: "/api/rooms/r/attachments/p1", sealed }] };
+  assert.deepEqual(sendBody(entry, { username: "Ada", clientId: "web-me" }), {
+    username: "Ada", text: "", clientId: "web-me", clientMsgId: "c-1", attachments: ["p1"],
+    pictures: [{ id: "p1", ...sealed }],
+  });
+});
+
 test("the clientMsgId stays the same for every try: a retry, a re-send after a reconnect, a re-send when due", () => {
   const { outbox, entries } = outboxWith("hello");
   const id = entries[0].clientMsgId;

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import test from "node:test";
 
 import { base64url } from "../static/author-key.js";
-import { CannotOpen, open, reactionTag, roomKeys, seal } from "../static/room-crypto.js";
+import { CannotOpen, open, openPicture, openSealed, reactionTag, roomKeys, seal, sealPicture } from "../static/room-crypto.js";
+import { described } from "../static/sealed-view.js";
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => i);
 const iv = Uint8Array.from({ length: 12 }, (_, i) => 0xa0 + i);
@@ -32,4 +33,51 @@ test("a sealed text opens with its room, author and clientMsgId only; another ke
   await assert.rejects(open(other, room, entry), { reason: "wrong-key" });
   const flipped = entry.ciphertext.startsWith("A") ? `B${entry.ciphertext.slice(1)}` : `A${entry.ciphertext.slice(1)}`;
   await assert.rejects(open(keys, room, { ...entry, ciphertext: flipped }), { reason: "corrupt" });
+});
+
+test("the documented picture vector: the IV, then the bytes sealed with the attachment key, as the JVM has them", async () => {
+  const keys = await roomKeys(secret);
+  const picture = new TextEncoder().encode("not really a PNG, but bytes all the same");
+  const sealed = await sealPicture(keys, room, picture, Uint8Array.from({ length: 12 }, (_, i) => 0xb0 + i));
+  assert.equal(sealed.iv, "sLGys7S1tre4ubq7");
+  assert.equal(base64url(sealed.bytes),
+    "sLGys7S1tre4ubq7C16VzbN76eO8yV4LPQIpE3rI376DRcWER7vVEpM8Wnuj-hb0Oonb6c1B4t04F0fMDstHwVb72P8");
+  assert.deepEqual(await openPicture(keys, room, sealed.bytes.buffer, { iv: sealed.iv }), picture);
+});
+
+test("a picture opens only as the bytes its message named, in its room, under its key", async () => {
+  const keys = await roomKeys(secret);
+  const picture = Uint8Array.from({ length: 100 }, (_, i) => i);
+  const { bytes, iv } = await sealPicture(keys, room, picture);
+  const other = await sealPicture(keys, room, picture);
+  await assert.rejects(openPicture(keys, room, other.bytes, { iv }), { reason: "corrupt" }, "another picture's bytes");
+  await assert.rejects(openPicture(keys, "another-room", bytes, { iv }), { reason: "corrupt" });
+  await assert.rejects(openPicture(await roomKeys(new Uint8Array(32)), room, bytes, { iv }), { reason: "corrupt" });
+  const flipped = bytes.slice();
+  flipped[40] ^= 1;
+  await assert.rejects(openPicture(keys, room, flipped, { iv }), { reason: "corrupt" });
+  await assert.rejects(openPicture(keys, room, bytes.slice(0, 20), { iv }), { reason: "corrupt" });
+});
+
+test("a sealed message says what its pictures are; what is not a picture description is left out", async () => {
+  const keys = await roomKeys(secret);
+  const pictures = [
+    { id: "p1", type: "image/png", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" },
+    { id: "p2", type: "image/svg+xml", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" },
+    { id: "p3", type: "image/gif", width: "3", height: 2, iv: "sLGys7S1tre4ubq7" },
+  ];
+  const sealed = await seal(keys, { roomId: room, author, clientMsgId: "c-2", text: "", pictures });
+  const opened = await openSealed(keys, room, { ...sealed, author, clientMsgId: "c-2" });
+  assert.deepEqual(opened, { text: "", pictures: [pictures[0]] });
+  const plain = await seal(keys, { roomId: room, author, clientMsgId: "c-3", text: "hi" });
+  assert.deepEqual(await openSealed(keys, room, { ...plain, author, clientMsgId: "c-3" }), { text: "hi", pictures: [] });
+});
+
+test("the gateway's pictures of a sealed message are shown only as its sealed text describes them", () => {
+  const served = [
+    { id: "p1", url: "/api/rooms/r/attachments/p1", contentType: "application/octet-stream", width: 0, height: 0 },
+    { id: "p9", url: "/api/rooms/r/attachments/p9", contentType: "application/octet-stream", width: 0, height: 0 },
+  ];
+  const picture = { id: "p1", type: "image/png", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" };
+  assert.deepEqual(described(served, [picture]), [{ ...served[0], width: 3, height: 2, sealed: picture }]);
 });

@@ -34,7 +34,8 @@ class AttachmentConfig implements SchedulingConfigurer {
 
 	@Bean
 	static MultipartConfigElement multipartConfigElement(ChatProperties properties) {
-		long max = properties.attachments().maxSize().toBytes();
+		// An encrypted picture is its IV and tag longer than the picture it holds.
+		long max = properties.attachments().maxSize().toBytes() + AttachmentController.SEALED_OVERHEAD;
 		// The form's other parts and boundaries add a little to the file itself; up to
 		// 256 KB stays in memory, more goes to a temporary file while it is checked.
 		return new MultipartConfigElement("", max, max + 64 * 1024, 256 * 1024);

@@ -37,14 +37,21 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/rooms/{id}/attachments} takes a picture (multipart field {@code file})
- * whose type is read from its bytes; {@code GET} serves it back, as a picture and nothing
- * else, to whoever has the room.
+ * whose type is read from its bytes, or in an end-to-end encrypted room an encrypted one;
+ * {@code GET} serves it back, as a picture (or opaque bytes) and nothing else, to whoever
+ * has the room.
  */
 @RestController
 @Tag(name = "Pictures")
 class AttachmentController {
 
 	private final AttachmentRepository repository;
+
+	/** The type of an encrypted picture: the gateway cannot tell what it holds. */
+	static final String SEALED_TYPE = "application/octet-stream";
+
+	/** What encryption adds to a picture: its 12-byte IV and 16-byte tag. */
+	static final int SEALED_OVERHEAD = 28;
 
 	private final RoomIds ids = new RoomIds(22);
 
@@ -68,7 +75,8 @@ class AttachmentController {
 	@PostMapping(path = "/api/rooms/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a picture for a message of the room",
 			description = "PNG, JPEG, GIF or WebP, told from the bytes; 201 with its id and url, which a SEND's "
-					+ "attachments then names.")
+					+ "attachments then names. In an end-to-end encrypted room: the picture encrypted by the client, "
+					+ "kept as application/octet-stream.")
 	ResponseEntity<MessageAttachment> upload(Room room, @RequestParam("file") MultipartFile file,
 			HttpServletRequest http) throws IOException {
 		long wait = this.uploads.secondsToWait(http.getRemoteAddr());
@@ -79,22 +87,42 @@ class AttachmentController {
 			tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
 			throw tooMany;
 		}
-		if (file.getSize() > this.settings.maxSize().toBytes()) {
+		long overhead = room.encrypted() ? SEALED_OVERHEAD : 0;
+		if (file.getSize() > this.settings.maxSize().toBytes() + overhead) {
 			throw problem(HttpStatus.CONTENT_TOO_LARGE, "Picture too large",
-					"The picture has " + file.getSize() + " bytes; the limit is " + this.settings.maxSizeText() + ".");
+					"The picture has " + file.getSize() + " bytes; the limit is " + this.settings.maxSizeText()
+							+ ((overhead > 0) ? " and 28 bytes" : "") + ".");
 		}
 		byte[] bytes = file.getBytes();
+		String id = this.ids.next();
+		MessageAttachment attachment = room.encrypted() ? sealed(room, id, bytes) : picture(room, id, bytes);
+		this.repository.insert(room.id(), id, attachment.contentType(), attachment.width(), attachment.height(), bytes);
+		return ResponseEntity.created(URI.create(attachment.url())).body(attachment);
+	}
+
+	private MessageAttachment picture(Room room, String id, byte[] bytes) {
 		ImageSniffer.Sniffed image = ImageSniffer.sniff(bytes);
 		if (image == null || !this.accepted.contains(image.type())) {
 			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a picture this room takes",
 					"Only " + names() + " pictures are accepted, and this file is none of them: its type is read from "
 							+ "its bytes, whatever its name or the type it was sent as.");
 		}
-		String id = this.ids.next();
-		this.repository.insert(room.id(), id, image, bytes);
-		MessageAttachment attachment = new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id),
-				image.type().contentType(), bytes.length, image.width(), image.height());
-		return ResponseEntity.created(URI.create(attachment.url())).body(attachment);
+		return new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id), image.type().contentType(),
+				bytes.length, image.width(), image.height());
+	}
+
+	/**
+	 * An encrypted picture: opaque to the gateway, so neither its type nor its size in
+	 * pixels is known here; the sealed message that carries it says both.
+	 */
+	private static MessageAttachment sealed(Room room, String id, byte[] bytes) {
+		if (bytes.length <= SEALED_OVERHEAD) {
+			throw problem(HttpStatus.BAD_REQUEST, "Not an encrypted picture",
+					"This room is end-to-end encrypted: a picture is uploaded encrypted, its 12-byte IV followed by "
+							+ "the AES-GCM ciphertext and tag, more than 28 bytes in all; this file has " + bytes.length
+							+ ".");
+		}
+		return new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id), SEALED_TYPE, bytes.length, 0, 0);
 	}
 
 	@GetMapping("/api/rooms/{id}/attachments/{attachmentId}")
@@ -104,13 +132,13 @@ class AttachmentController {
 		AttachmentRepository.Content content = this.repository.content(room.id(), attachmentId)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No such picture",
 					"This room has no picture " + attachmentId + " (it may have been deleted with its message)."));
-		ImageType type = Objects.requireNonNull(ImageType.ofContentType(content.contentType()));
+		ImageType type = ImageType.ofContentType(content.contentType());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.contentType()))
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename("picture-" + attachmentId + "." + type.extension())
+					((type != null) ? ContentDisposition.inline() : ContentDisposition.attachment())
+						.filename("picture-" + attachmentId + "." + ((type != null) ? type.extension() : "bin"))
 						.build()
 						.toString())
 			.header("Cross-Origin-Resource-Policy", "same-origin")

@@ -29,16 +29,16 @@ class AttachmentRepository implements AttachmentLookup {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String roomId, String id, ImageSniffer.Sniffed image, byte[] bytes) {
+	void insert(String roomId, String id, String contentType, int width, int height, byte[] bytes) {
 		this.jdbc
 			.sql("INSERT INTO attachment (room_id, id, content_type, byte_size, width, height, content, created_at) "
 					+ "VALUES (:room, :id, :type, :size, :width, :height, :content, :createdAt)")
 			.param("room", roomId)
 			.param("id", id)
-			.param("type", image.type().contentType())
+			.param("type", contentType)
 			.param("size", bytes.length)
-			.param("width", image.width())
-			.param("height", image.height())
+			.param("width", width)
+			.param("height", height)
 			.param("content", bytes)
 			.param("createdAt", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
 			.update();

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param id the picture's id, random
  * @param url where the gateway serves it, relative to the gateway's origin
  * @param contentType the type read from its bytes: {@code image/png}, {@code image/jpeg},
- * {@code image/gif} or {@code image/webp}
+ * {@code image/gif} or {@code image/webp}; in an end-to-end encrypted room
+ * {@code application/octet-stream}, the picture encrypted
  * @param size its size in bytes
- * @param width its width in pixels
- * @param height its height in pixels
+ * @param width its width in pixels, 0 where the gateway cannot know it
+ * @param height its height in pixels, 0 where the gateway cannot know it
  */
 public record MessageAttachment(String id, String url, String contentType, long size, int width, int height) {
 

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an end-to-end encrypted room takes from a browser: sealed text and no plaintext,
  * and in other rooms no sealed text; the gateway never sees a key, so it checks the
- * shape, not the content.
+ * shape, not the content. Pictures are encrypted before upload, and the sealed text says
+ * what they are.
  */
 final class SealedText {
 
@@ -29,10 +30,6 @@ final class SealedText {
 						"This room is not end-to-end encrypted: send text, not ciphertext.");
 			}
 			return null;
-		}
-		if (request.attachments() != null && !request.attachments().isEmpty()) {
-			throw new ChatRejectedException("encrypted-room",
-					"Pictures are not available in end-to-end encrypted rooms yet.");
 		}
 		if (type == MessageType.REACTION && !MessageEnvelope.isReactionTag(request.emoji())) {
 			throw new ChatRejectedException("encrypted-room", "Not sent: in an end-to-end encrypted room a reaction "

@@ -37,8 +37,7 @@ class EntryGate {
 		MessageEnvelope envelope = message.envelope();
 		boolean needsSeal = encrypted && envelope.type() != MessageType.DELETE;
 		boolean untagged = envelope.type() == MessageType.REACTION && !MessageEnvelope.isReactionTag(envelope.emoji());
-		if (needsSeal != envelope.isSealed() || (encrypted && untagged)
-				|| (encrypted && !message.attachments().isEmpty())) {
+		if (needsSeal != envelope.isSealed() || (encrypted && untagged)) {
 			this.refused.refused(message,
 					new ActionRules.Refusal(encrypted ? "encrypted-room" : "not-encrypted",
 							encrypted ? "only sealed text is kept in an end-to-end encrypted room"

@@ -18,18 +18,14 @@ class RoomCipherVectorTests {
 
 	static final String AUTHOR = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
 
+	static final String SEALED_PICTURE = "sLGys7S1tre4ubq7C16VzbN76eO8yV4LPQIpE3rI376DRcWER7vVEpM8Wnuj-hb0Oonb6c1B4t04F0fMDstHwVb72P8";
+
 	static final String CIPHERTEXT = "P0ILoKEgZDGHXWd9CkIX4nRTi4Ds2t7o75t3XxckEuDA45k6AsP_g2QAsfyOFg__flLKWRPPRw";
 
 	@Test
 	void theJdkSealsAndOpensAsThePageDoes() throws Exception {
-		byte[] secret = new byte[32];
-		for (int i = 0; i < 32; i++) {
-			secret[i] = (byte) i;
-		}
-		byte[] iv = new byte[12];
-		for (int i = 0; i < 12; i++) {
-			iv[i] = (byte) (0xa0 + i);
-		}
+		byte[] secret = counting(0x00, 32);
+		byte[] iv = counting(0xa0, 12);
 		RoomCipher cipher = new RoomCipher(secret);
 		assertThat(RoomCipher.base64url(secret)).isEqualTo("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
 		assertThat(cipher.kid()).isEqualTo("vAUWorw-nly4JKDHJBUtyQ");
@@ -40,6 +36,26 @@ class RoomCipherVectorTests {
 			.isEqualTo(CIPHERTEXT);
 		assertThat(cipher.open(ROOM, AUTHOR, "c-1", RoomCipher.base64url(iv), CIPHERTEXT))
 			.isEqualTo("{\"text\":\"meet at the usual place 🙂\"}");
+	}
+
+	@Test
+	void theJdkSealsAndOpensPicturesAsThePageDoes() throws Exception {
+		byte[] secret = counting(0x00, 32);
+		byte[] iv = counting(0xb0, 12);
+		RoomCipher cipher = new RoomCipher(secret);
+		byte[] picture = "not really a PNG, but bytes all the same".getBytes(StandardCharsets.UTF_8);
+		byte[] sealed = cipher.sealPicture(ROOM, picture, iv);
+		assertThat(RoomCipher.base64url(sealed)).isEqualTo(SEALED_PICTURE);
+		assertThat(cipher.openPicture(ROOM, sealed)).isEqualTo(picture);
+	}
+
+	/** {@code length} bytes counting up from {@code first}. */
+	private static byte[] counting(int first, int length) {
+		byte[] bytes = new byte[length];
+		for (int i = 0; i < length; i++) {
+			bytes[i] = (byte) (first + i);
+		}
+		return bytes;
 	}
 
 }

@@ -28,11 +28,34 @@ public final class RoomCipher {
 
 	private final byte[] reactionKey;
 
+	private final byte[] attachmentKey;
+
 	/** The keys of room secret {@code secret} (32 bytes). */
 	public RoomCipher(byte[] secret) throws GeneralSecurityException {
 		this.messageKey = hkdf(secret, LABEL + " message key", 32);
 		this.kid = base64url(hkdf(secret, LABEL + " key id", 16));
 		this.reactionKey = hkdf(secret, LABEL + " reaction key", 32);
+		this.attachmentKey = hkdf(secret, LABEL + " attachment key", 32);
+	}
+
+	/** A picture's bytes sealed under {@code iv}: the IV, then ciphertext and tag. */
+	public byte[] sealPicture(String roomId, byte[] picture, byte[] iv) throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(this.attachmentKey, "AES"), new GCMParameterSpec(128, iv));
+		cipher.updateAAD(netstrings(LABEL, roomId, "picture"));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(iv);
+		out.writeBytes(cipher.doFinal(picture));
+		return out.toByteArray();
+	}
+
+	/** The picture in sealed bytes (IV, ciphertext and tag). */
+	public byte[] openPicture(String roomId, byte[] sealed) throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(this.attachmentKey, "AES"),
+				new GCMParameterSpec(128, sealed, 0, 12));
+		cipher.updateAAD(netstrings(LABEL, roomId, "picture"));
+		return cipher.doFinal(sealed, 12, sealed.length - 12);
 	}
 
 	/** The tag a reaction with {@code emoji} carries: {@code e:} and 16 bytes of HMAC. */
@@ -68,8 +91,12 @@ public final class RoomCipher {
 
 	/** Netstrings of the label, the room id, the author key and the clientMsgId. */
 	public static byte[] additionalData(String roomId, @Nullable String author, String clientMsgId) {
+		return netstrings(LABEL, roomId, (author != null) ? author : "", clientMsgId);
+	}
+
+	private static byte[] netstrings(String... fields) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (String field : new String[] { LABEL, roomId, (author != null) ? author : "", clientMsgId }) {
+		for (String field : fields) {
 			byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
 			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
 			out.writeBytes(bytes);

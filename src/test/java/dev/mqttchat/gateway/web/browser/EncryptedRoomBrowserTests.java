@@ -1,9 +1,13 @@
 package dev.mqttchat.gateway.web.browser;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -20,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.RoomCipher;
+import dev.mqttchat.gateway.testsupport.TestPictures;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two browsers chat in an end-to-end encrypted room while the broker, the history and the
- * database hold only ciphertext; the JDK reads what the page sealed and the page what the
- * JDK sealed; a browser without the key, or with another, reads nothing.
+ * Two browsers chat in an end-to-end encrypted room, with an edit, a reaction and a
+ * picture, while the broker, the history and the database hold only ciphertext; the JDK
+ * reads what the page sealed and the page what the JDK sealed; a browser without the key,
+ * or with another, reads nothing.
  */
 class EncryptedRoomBrowserTests extends BrowserTestSupport {
 
@@ -37,6 +44,9 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@TempDir
+	Path files;
 
 	private final List<Browser> browsers = new ArrayList<>();
 
@@ -111,6 +121,28 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 				.until((driver) -> own.findElements(By.cssSelector(".reaction"))
 					.stream()
 					.anyMatch((chip) -> chip.getText().equals("👍 1")));
+			byte[] png = TestPictures.png(120, 80);
+			alice.find("input[aria-label='Attach picture']")
+				.sendKeys(Files.write(this.files.resolve("map.png"), png).toString());
+			WebElement thumbnail = bob.waiting(WAIT)
+				.until((driver) -> bob.findAll("#messages li.message:not(.pending) .pictures img")
+					.stream()
+					.filter((image) -> "120".equals(image.getDomProperty("naturalWidth")))
+					.findFirst()
+					.orElse(null));
+			assertThat(thumbnail.getDomProperty("src")).as("opened in the page").startsWith("blob:");
+			thumbnail.click();
+			WebElement viewer = bob.find("dialog.picture-viewer");
+			bob.waiting(WAIT).until((driver) -> viewer.isDisplayed());
+			assertThat(viewer.findElement(By.tagName("img")).getDomProperty("naturalWidth")).isEqualTo("120");
+			viewer.findElement(By.xpath(".//button[normalize-space()='Close']")).click();
+			byte[] uploaded = this.jdbc.sql("SELECT content FROM attachment WHERE room_id = :room")
+				.param("room", roomId)
+				.query(byte[].class)
+				.single();
+			assertThat(cipher.openPicture(roomId, uploaded)).as("the page's picture, opened by the JDK").isEqualTo(png);
+			assertThat(HexFormat.of().formatHex(uploaded)).as("the picture's own bytes in the database")
+				.doesNotContain(HexFormat.of().formatHex(Arrays.copyOf(png, 16)));
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reaction WHERE room_id = :room AND emoji LIKE 'e:%'")
 				.param("room", roomId)
 				.query(Long.class)
