@@ -13,8 +13,9 @@ const $ = (id) => document.getElementById(id);
 export class SealedView {
   #chain = Promise.resolve();
   #wrongKey = false;
-  // The encrypted rooms this page entered: what it sends there is sealed, or not sent at all.
-  #encryptedRooms = new Set();
+  // Whether each room this page entered is encrypted: what it sends there is sealed (or not sent at all), and never
+  // in a plain room, whatever key a pasted link may have brought for it.
+  #encryptedRooms = new Map();
   // Each reaction tag seen or made, and the emoji it stands for.
   #emojiOfTag = new Map();
 
@@ -32,9 +33,7 @@ export class SealedView {
     this.#wrongKey = false;
     this.#emojiOfTag.clear();
     $("room-lock").hidden = room.encrypted !== true;
-    if (room.encrypted === true) {
-      this.#encryptedRooms.add(room.id);
-    }
+    this.#encryptedRooms.set(room.id, room.encrypted === true);
     const missing = room.encrypted === true && !this.keys.secret(room.id, location.hash);
     this.#say(missing ? "Cannot decrypt: this link is missing its key. Ask for the whole link, with its #k= part." : "");
     if (missing) {
@@ -52,7 +51,7 @@ export class SealedView {
    * it throws, and nothing is sent.
    */
   async seal(roomId, body) {
-    if (!this.#encryptedRooms.has(roomId) && this.keys.secret(roomId) === null) {
+    if (!(this.#encryptedRooms.get(roomId) ?? this.keys.secret(roomId) !== null)) {
       return body;
     }
     const keys = await this.keys.keys(roomId);

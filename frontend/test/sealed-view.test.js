@@ -15,6 +15,19 @@ function view({ open = null } = {}) {
   return { keys, sealed: new SealedView({ keys, room: () => open, author: () => "author-key" }) };
 }
 
+/** {@code sealed} enters {@code room} on a page stand-in: the header's elements and an empty fragment. */
+function entered(sealed, room) {
+  const elements = new Map();
+  globalThis.document = { getElementById: (id) => elements.get(id) ?? elements.set(id, {}).get(id) };
+  globalThis.location = { hash: "" };
+  try {
+    sealed.enter(room);
+  } finally {
+    delete globalThis.document;
+    delete globalThis.location;
+  }
+}
+
 test("a message for an encrypted room is sealed whichever room is open, with what its pictures are", async () => {
   const { keys, sealed } = view({ open: { id: "plain-room", encrypted: false } });
   const pictures = [{ id: "p1", type: "image/png", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" }];
@@ -28,8 +41,17 @@ test("a message for an encrypted room is sealed whichever room is open, with wha
   assert.deepEqual(opened, { text: "", pictures });
 });
 
-test("a plain room's message goes as it is", async () => {
-  const { sealed } = view();
+test("a plain room's message goes as it is, even where a pasted link brought a key for it", async () => {
+  const { keys, sealed } = view();
   const body = { username: "ada", clientMsgId: "c-1", text: "hi" };
   assert.deepEqual(await sealed.seal("plain-room", body), body);
+  keys.keep("plain-room", secret);
+  entered(sealed, { id: "plain-room", encrypted: false });
+  assert.deepEqual(await sealed.seal("plain-room", body), body);
+});
+
+test("nothing goes to an encrypted room this page has no key for", async () => {
+  const { sealed } = view();
+  entered(sealed, { id: "keyless-room", encrypted: true });
+  await assert.rejects(sealed.seal("keyless-room", { username: "ada", clientMsgId: "c-1", text: "hi" }));
 });
