@@ -6,8 +6,10 @@ import { CANNOT_DECRYPT } from "./sealed-view.js";
 
 /** {@code list}: the conversation's element. {@code keys}: the RoomKeys. {@code room()}: the open room, or null. */
 export class SealedPictures {
-  // Each picture opened (its URL and IV), as a promise of its blob: URL; a picture shown again is not fetched again.
+  // Each picture of the open room opened (its URL and IV), as a promise of its blob: URL; a picture shown again is
+  // not fetched again. Another room's are let go: their thumbnails left the page with it.
   #opened = new Map();
+  #roomId = null;
 
   constructor({ list, keys, room, fetch = (url) => globalThis.fetch(url) }) {
     Object.assign(this, { keys, room, fetch });
@@ -30,6 +32,10 @@ export class SealedPictures {
       if (!room || !url.startsWith(`/api/rooms/${room.id}/attachments/`)) {
         throw new Error("not a picture of the open room");
       }
+      if (room.id !== this.#roomId) {
+        this.#forget();
+        this.#roomId = room.id;
+      }
       if (!this.#opened.has(key)) {
         this.#opened.set(key, this.#download(room.id, url, type, iv));
       }
@@ -45,6 +51,13 @@ export class SealedPictures {
       note.title = `This picture could not be opened: ${error.message}`;
       (image.closest("button.picture") ?? image).replaceWith(note);
     }
+  }
+
+  #forget() {
+    for (const opened of this.#opened.values()) {
+      opened.then((source) => URL.revokeObjectURL(source), () => {});
+    }
+    this.#opened.clear();
   }
 
   async #download(roomId, url, type, iv) {
