@@ -3,12 +3,13 @@ package dev.mqttchat.gateway.bridge;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.DeploymentSecret;
 
 /**
  * The broker the gateway talks to: the configured one, or the embedded broker it started
@@ -20,17 +21,32 @@ public final class BrokerEndpoint implements AutoCloseable {
 
 	private final @Nullable EmbeddedMqttBroker embedded;
 
-	private BrokerEndpoint(String url, @Nullable EmbeddedMqttBroker embedded) {
+	private final @Nullable BrokerCredentials credentials;
+
+	private BrokerEndpoint(String url, @Nullable EmbeddedMqttBroker embedded, @Nullable BrokerCredentials credentials) {
 		this.url = url;
 		this.embedded = embedded;
+		this.credentials = credentials;
 	}
 
-	static BrokerEndpoint of(ChatProperties.Mqtt mqtt) throws IOException {
+	static BrokerEndpoint of(ChatProperties.Mqtt mqtt, DeploymentSecret secret) throws IOException {
 		if (!mqtt.useEmbedded()) {
-			return new BrokerEndpoint(String.valueOf(mqtt.url()).strip(), null);
+			BrokerCredentials configured = (mqtt.username() == null || mqtt.username().isBlank()) ? null
+					: new BrokerCredentials(mqtt.username(), Objects.requireNonNullElse(mqtt.password(), ""));
+			return new BrokerEndpoint(String.valueOf(mqtt.url()).strip(), null, configured);
 		}
-		EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(mqtt.embedded().host(), mqtt.embedded().port(), List.of());
-		return new BrokerEndpoint(broker.url(), broker);
+		// The gateway's own user on its own broker, the same for every instance of the
+		// deployment (another instance may use this broker as its external one).
+		BrokerCredentials gateway = new BrokerCredentials(mqtt.clientIdPrefix(),
+				secret.derive("embedded broker password", 64));
+		EmbeddedMqttBroker broker = EmbeddedMqttBroker.startGuarded(mqtt.embedded().host(), mqtt.embedded().port(),
+				gateway, mqtt.clientIdPrefix());
+		return new BrokerEndpoint(broker.url(), broker, gateway);
+	}
+
+	/** Who the gateway logs in as, if anyone. */
+	Optional<BrokerCredentials> credentials() {
+		return Optional.ofNullable(this.credentials);
 	}
 
 	/** The broker URL, e.g. {@code tcp://127.0.0.1:1883}. */

@@ -38,12 +38,12 @@ final class ConnectOptionsFactory {
 		options.setKeepAliveInterval((int) this.mqtt.keepAlive().toSeconds());
 		options.setMaxInflight(this.mqtt.maxInflight());
 		options.setHttpsHostnameVerificationEnabled(true);
-		if (this.mqtt.username() != null && !this.mqtt.username().isBlank()) {
-			options.setUserName(this.mqtt.username());
-		}
-		if (this.mqtt.password() != null && !this.mqtt.password().isEmpty()) {
-			options.setPassword(this.mqtt.password().toCharArray());
-		}
+		this.broker.credentials().ifPresent((credentials) -> {
+			options.setUserName(credentials.username());
+			if (!credentials.password().isEmpty()) {
+				options.setPassword(credentials.password().toCharArray());
+			}
+		});
 		String bundle = this.mqtt.ssl().bundle();
 		if (bundle != null && !bundle.isBlank()) {
 			options.setSocketFactory(this.ssl.getBundle(bundle).createSslContext().getSocketFactory());

@@ -2,15 +2,19 @@ package dev.mqttchat.gateway.bridge;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
 import io.moquette.interception.InterceptHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +52,43 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	 */
 	static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
 			List<? extends InterceptHandler> interceptors) throws IOException {
+		return start(host, port, extraSettings, interceptors, null);
+	}
+
+	/**
+	 * Starts the gateway's own broker: the gateway logs in with {@code gateway}, nobody
+	 * else may use a gateway's client id, and others are let in only while it listens on
+	 * loopback (anyone who can reach a wider address could otherwise read every room).
+	 */
+	static EmbeddedMqttBroker startGuarded(String host, int port, BrokerCredentials gateway, String clientIdPrefix)
+			throws IOException {
+		boolean loopback = isLoopback(host);
+		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(loopback)), List.of(),
+				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, loopback));
+		if (!loopback) {
+			logger.info("Embedded MQTT broker listens beyond loopback: only the gateway may log in");
+		}
+		return broker;
+	}
+
+	private static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
+			List<? extends InterceptHandler> interceptors, @Nullable IAuthenticator authenticator) throws IOException {
 		int chosen = reserve(host, port);
 		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, chosen);
 		Properties settings = settings(host, chosen);
 		settings.putAll(extraSettings);
-		broker.server.startServer(new MemoryConfig(settings), interceptors);
+		broker.server.startServer(new MemoryConfig(settings), interceptors, null, authenticator, null);
 		logger.info("Embedded MQTT broker listening on {}", broker.url());
 		return broker;
+	}
+
+	private static boolean isLoopback(String host) {
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
 	}
 
 	private static int reserve(String host, int port) throws IOException {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.DeploymentSecret;
 import dev.mqttchat.gateway.GatewayInstance;
 
 import org.springframework.boot.ssl.SslBundles;
@@ -33,14 +34,14 @@ class MqttAdapterConfig {
 	private static final String ERROR_CHANNEL = "mqttInboundErrors";
 
 	@Bean(destroyMethod = "close")
-	BrokerEndpoint brokerEndpoint(ChatProperties properties) throws IOException {
-		return BrokerEndpoint.of(properties.mqtt());
+	BrokerEndpoint brokerEndpoint(ChatProperties properties, DeploymentSecret secret) throws IOException {
+		return BrokerEndpoint.of(properties.mqtt(), secret);
 	}
 
 	@Bean
-	MqttClientIds mqttClientIds(ChatProperties properties, GatewayInstance instance) {
+	MqttClientIds mqttClientIds(ChatProperties properties, GatewayInstance instance, DeploymentSecret secret) {
 		return MqttClientIds.of(properties.mqtt().clientIdPrefix(), instance.id(), properties.rooms().topicPrefix(),
-				properties.storage().sharedGroup());
+				properties.storage().sharedGroup(), secret);
 	}
 
 	@Bean

@@ -1,9 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.mqttchat.gateway.DeploymentSecret;
 
 /**
  * The MQTT client ids of this gateway instance, one per adapter (adapters sharing a
@@ -13,7 +10,8 @@ import java.util.HexFormat;
  * @param inbound client id of the adapter that follows the live topics
  * @param outbound client id of the publishing adapter
  * @param store client id of the storing session, the same on every instance of one
- * deployment: whichever instance holds the storing lease connects with it
+ * deployment: whichever instance holds the storing lease connects with it (nobody else
+ * may: it would receive, and acknowledge, what is to be stored)
  * @param rooms client id of the adapter that hears of deleted rooms
  * @param presence client id of the adapter that follows presence, typing and read
  * markers, whose last will says this instance is gone
@@ -21,27 +19,27 @@ import java.util.HexFormat;
 public record MqttClientIds(String instance, String inbound, String outbound, String store, String rooms,
 		String presence) {
 
+	private static final String STORE_PREFIX = "chat-store-";
+
 	/**
-	 * Ids stable across restarts; the storing session's is named after the deployment
-	 * alone (its topic prefix and group), never after an instance's client-id prefix: two
-	 * sessions would be two members of the group, and the broker would keep a share of
-	 * the messages for the one that is offline.
+	 * Ids stable across restarts, each carrying a token derived from the deployment's
+	 * secret, so nobody on the broker can compute one from public facts and take that
+	 * session over; the storing session's is named after the deployment alone (its topic
+	 * prefix and group), never after an instance's client-id prefix: two sessions would
+	 * be two members of the group, and the broker would keep a share of the messages for
+	 * the one that is offline.
 	 */
-	static MqttClientIds of(String prefix, String instance, String topicPrefix, String sharedGroup) {
-		String base = prefix + "-" + instance;
-		String deployment = digest(topicPrefix + "\n" + sharedGroup).substring(0, 12);
-		return new MqttClientIds(instance, base + "-in", base + "-out", "chat-store-" + deployment, base + "-rooms",
+	static MqttClientIds of(String prefix, String instance, String topicPrefix, String sharedGroup,
+			DeploymentSecret secret) {
+		String base = prefix + "-" + instance + "-" + secret.derive("mqtt client ids\n" + instance, 16);
+		String deployment = secret.derive("mqtt store session\n" + topicPrefix + "\n" + sharedGroup, 32);
+		return new MqttClientIds(instance, base + "-in", base + "-out", STORE_PREFIX + deployment, base + "-rooms",
 				base + "-presence");
 	}
 
-	private static String digest(String text) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
-		}
+	/** Whether {@code clientId} has the form of a gateway's client id. */
+	static boolean isGatewayForm(String clientId, String prefix) {
+		return clientId.startsWith(STORE_PREFIX) || clientId.startsWith(prefix + "-");
 	}
 
 }
