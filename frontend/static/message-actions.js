@@ -31,8 +31,38 @@ export function applied(message, action) {
     case "delete":
       return { ...next, text: "", deleted: true, editedAt: undefined, reactions: {} };
     default:
-      return { ...next, reactions: action.reactions ?? {} };
+      return { ...next, reactions: reacted(message.reactions, action) };
   }
+}
+
+/**
+ * {@code reactions} after a reaction entry, which carries only its own change: its {@code username} added under its
+ * {@code emoji} ({@code added: true}) or taken back ({@code added: false}). In an encrypted room the entry may name
+ * its emoji where the message still has the tag ({@code tag}): that key is named first. Servers before this change
+ * sent the target's whole {@code reactions} instead.
+ */
+export function reacted(reactions, action) {
+  if (typeof action.added !== "boolean") {
+    return action.reactions ?? reactions ?? {};
+  }
+  const next = {};
+  for (const [emoji, names] of Object.entries(reactions ?? {})) {
+    const key = emoji === action.tag ? action.emoji : emoji;
+    next[key] = [...(next[key] ?? []), ...names];
+  }
+  const names = next[action.emoji] ?? [];
+  if (action.added) {
+    next[action.emoji] = [...names, action.username];
+    return next;
+  }
+  const at = names.indexOf(action.username);
+  const left = at < 0 ? names : names.filter((_, index) => index !== at);
+  if (left.length > 0) {
+    next[action.emoji] = left;
+  } else {
+    delete next[action.emoji];
+  }
+  return next;
 }
 
 /**

@@ -151,7 +151,12 @@ export class SealedView {
         return { ...entry, text: CANNOT_DECRYPT, undecryptable: true, attachments: [] };
       }
     }));
-    return opened.map((entry) => (entry.reactions ? { ...entry, reactions: this.#named(entry.reactions) } : entry));
+    return opened.map((entry) => {
+      const named = entry.reactions ? { ...entry, reactions: this.#named(entry.reactions) } : entry;
+      // A reaction's change lands under its emoji's name where this page knows it, as the messages' reactions do.
+      return entry.type === "reaction" && isReactionTag(entry.emoji)
+        ? { ...named, tag: entry.emoji, emoji: this.#emojiOfTag.get(entry.emoji) ?? entry.emoji } : named;
+    });
   }
 
   #say(text) {

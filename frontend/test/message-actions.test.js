@@ -19,11 +19,31 @@ test("an action applies only to its target and only when newer than the target's
   assert.equal(applied({ id: "m1", seq: 5 }, { ...edit, seq: 6 }).text, "see you at 1", "no stateSeq: its own seq");
 });
 
-test("a delete leaves a tombstone and a reaction replaces the reactions with the ones it carries", () => {
+test("a delete leaves a tombstone", () => {
   assert.deepEqual(applied(message, { type: "delete", target: "m1", seq: 9 }),
     { ...message, text: "", deleted: true, editedAt: undefined, reactions: {}, stateSeq: 9 });
-  const reaction = { type: "reaction", target: "m1", seq: 9, emoji: "🎉", reactions: { "👍": ["bob"], "🎉": ["ada"] } };
-  assert.deepEqual(applied(message, reaction).reactions, { "👍": ["bob"], "🎉": ["ada"] });
+});
+
+test("a reaction adds or takes back only its own name under its emoji", () => {
+  const reaction = { type: "reaction", target: "m1", seq: 9, emoji: "🎉", username: "ada", added: true };
+  const added = applied(message, reaction);
+  assert.deepEqual(added.reactions, { "👍": ["bob"], "🎉": ["ada"] });
+  assert.equal(added.stateSeq, 9);
+  const more = applied(added, { ...reaction, seq: 10, emoji: "👍" });
+  assert.deepEqual(more.reactions, { "👍": ["bob", "ada"], "🎉": ["ada"] }, "names in the order they came");
+  const back = applied(more, { ...reaction, seq: 11, added: false });
+  assert.deepEqual(back.reactions, { "👍": ["bob", "ada"] }, "an emoji nobody has left is gone");
+  assert.equal(applied(back, { ...reaction, seq: 11, added: false }), null, "not applied twice");
+  assert.deepEqual(message.reactions, { "👍": ["bob"] }, "the message itself is left as it was");
+});
+
+test("a reaction names a tag the message's reactions still carry, and an old server's whole map still applies", () => {
+  const sealed = { id: "m1", seq: 5, stateSeq: 7, reactions: { "e:AAAAAAAAAAAAAAAAAAAAAA": ["bob"], "🙂": ["eve"] } };
+  const reaction = { type: "reaction", target: "m1", seq: 8, emoji: "🦄", tag: "e:AAAAAAAAAAAAAAAAAAAAAA",
+    username: "ada", added: true };
+  assert.deepEqual(applied(sealed, reaction).reactions, { "🦄": ["bob", "ada"], "🙂": ["eve"] });
+  const old = { type: "reaction", target: "m1", seq: 9, emoji: "🎉", reactions: { "🎉": ["ada"] } };
+  assert.deepEqual(applied(message, old).reactions, { "🎉": ["ada"] });
 });
 
 test("messages and actions are told apart; unknown types are neither", () => {

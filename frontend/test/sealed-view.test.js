@@ -55,3 +55,14 @@ test("nothing goes to an encrypted room this page has no key for", async () => {
   entered(sealed, { id: "keyless-room", encrypted: true });
   await assert.rejects(sealed.seal("keyless-room", { username: "ada", clientMsgId: "c-1", text: "hi" }));
 });
+
+test("an opened reaction entry names its emoji and keeps its tag, for the change it carries", async () => {
+  const room = { id: "secret-room", encrypted: true };
+  const body = await view({ open: room }).sealed.seal("secret-room",
+    { type: "reaction", target: "m1", emoji: "🦄", username: "ada", clientMsgId: "c-1" });
+  assert.match(body.emoji, /^e:/, "the gateway gets the tag");
+  const [opened] = await view({ open: room }).sealed.open([{ ...body, author: "author-key", seq: 8, added: true }]);
+  assert.equal(opened.emoji, "🦄", "learnt from the entry's own sealed text");
+  assert.equal(opened.tag, body.emoji);
+  assert.equal(opened.added, true);
+});

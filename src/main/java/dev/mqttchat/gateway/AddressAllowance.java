@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many of something each client address may do per minute: rooms created, pictures
- * uploaded.
+ * How many of something each client address may do per minute or per second: rooms
+ * created, pictures uploaded, messages sent over all its STOMP sessions.
  */
 public final class AddressAllowance {
 
@@ -13,11 +13,19 @@ public final class AddressAllowance {
 
 	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-	private final int perMinute;
+	private final double burst;
+
+	private final double perSecond;
 
 	/** An allowance of {@code perMinute}, which may all be taken at once. */
 	public AddressAllowance(int perMinute) {
-		this.perMinute = perMinute;
+		this(perMinute, perMinute / 60d);
+	}
+
+	/** An allowance of {@code perSecond} on average, {@code burst} of it at once. */
+	public AddressAllowance(double burst, double perSecond) {
+		this.burst = burst;
+		this.perSecond = perSecond;
 	}
 
 	/**
@@ -30,7 +38,7 @@ public final class AddressAllowance {
 			this.buckets.values().removeIf(TokenBucket::isFull);
 		}
 		TokenBucket bucket = this.buckets.computeIfAbsent(address,
-				(key) -> new TokenBucket(this.perMinute, this.perMinute / 60d));
+				(key) -> new TokenBucket(this.burst, this.perSecond));
 		return bucket.tryTake() ? 0 : Math.max(1, bucket.secondsUntilNext());
 	}
 

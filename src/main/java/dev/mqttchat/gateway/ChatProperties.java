@@ -30,13 +30,15 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox browser messages kept while the broker cannot be reached
  * @param presence limits on presence, typing and read markers
  * @param attachments pictures sent in rooms
+ * @param reactions limits on reactions to one message
  */
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
 		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage,
 		@Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId, @Valid @DefaultValue Outbox outbox,
-		@Valid @DefaultValue PresenceSettings presence, @Valid @DefaultValue AttachmentSettings attachments) {
+		@Valid @DefaultValue PresenceSettings presence, @Valid @DefaultValue AttachmentSettings attachments,
+		@Valid @DefaultValue ReactionSettings reactions) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database
@@ -180,11 +182,15 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param sendTimeLimit a WebSocket whose client has not taken a frame for this long
 	 * is closed (the page reconnects and catches up)
 	 * @param sendBufferLimit frames buffered for one slow WebSocket before it is closed
+	 * @param sendRatePerAddress messages per second all STOMP sessions from one client
+	 * address may send together on average (so many sessions do not multiply
+	 * {@code sendRate}); their burst is {@code sendBurst} scaled by the same ratio
 	 */
 	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
-			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit) {
+			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
+			@DefaultValue("20") @Min(1) int sendRatePerAddress) {
 	}
 
 }

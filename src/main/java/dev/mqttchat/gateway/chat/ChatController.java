@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.ReactionSettings;
 import dev.mqttchat.gateway.StompDestinations;
-import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.room.Room;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
@@ -34,8 +34,6 @@ class ChatController {
 
 	private static final String DESTINATION = SimpMessageHeaderAccessor.DESTINATION_HEADER;
 
-	private static final String SEND_ALLOWANCE = "chat.sendAllowance";
-
 	private static final Logger logger = LoggerFactory.getLogger(ChatController.class);
 
 	private final RoomRegistry rooms;
@@ -50,20 +48,20 @@ class ChatController {
 
 	private final ChatMetrics metrics;
 
-	private final int sendRate;
+	private final SendAllowance allowance;
 
-	private final int sendBurst;
+	private final ReactionSettings reactionLimits;
 
 	ChatController(RoomRegistry rooms, ChatMessages messages, MessageDispatcher dispatcher, PendingSends pending,
-			MessageLookup lookup, ChatMetrics metrics, ChatProperties properties) {
+			MessageLookup lookup, ChatMetrics metrics, SendAllowance allowance, ChatProperties properties) {
 		this.rooms = rooms;
 		this.messages = messages;
 		this.dispatcher = dispatcher;
 		this.pending = pending;
 		this.lookup = lookup;
 		this.metrics = metrics;
-		this.sendRate = properties.web().sendRate();
-		this.sendBurst = properties.web().sendBurst();
+		this.allowance = allowance;
+		this.reactionLimits = properties.reactions();
 	}
 
 	@MessageMapping("/rooms/{roomId}")
@@ -88,12 +86,7 @@ class ChatController {
 
 	private void accept(String roomId, @Nullable SendRequest request, SimpMessageHeaderAccessor headers) {
 		Map<String, Object> session = Objects.requireNonNull(headers.getSessionAttributes());
-		TokenBucket allowance = (TokenBucket) session.computeIfAbsent(SEND_ALLOWANCE,
-				(key) -> new TokenBucket(this.sendBurst, this.sendRate));
-		if (!allowance.tryTake()) {
-			throw new ChatRejectedException("rate-limited", "Not sent: slow down, at most " + this.sendRate
-					+ " messages per second (bursts of " + this.sendBurst + ").");
-		}
+		this.allowance.take(session);
 		Room room = this.rooms.find(roomId)
 			.orElseThrow(
 					() -> new ChatRejectedException("unknown-room", "No room has this id; messages were not sent."));
@@ -103,10 +96,14 @@ class ChatController {
 					"Not sent: this room has no message " + message.replyTo() + " to reply to.");
 		}
 		if (message.envelope().isAction()) {
+			Optional<StoredMessage> target = this.lookup.findById(roomId, String.valueOf(message.envelope().target()));
 			ActionRules.Refusal refusal = ActionRules.refusal(message,
-					this.lookup.findById(roomId, String.valueOf(message.envelope().target()))
-						.map(ActionRules.TargetState::of)
-						.orElse(null));
+					target.map(ActionRules.TargetState::of).orElse(null));
+			if (refusal == null && target.isPresent() && message.envelope().type() == MessageType.REACTION) {
+				// By name, as the reactions show them: the store checks again by reactor.
+				refusal = ReactionLimits.refusal(this.reactionLimits, target.get().state().reactions(),
+						String.valueOf(message.envelope().emoji()), String.valueOf(message.username()));
+			}
 			if (refusal != null) {
 				throw new ChatRejectedException(refusal.code(), "Not done: " + refusal.text());
 			}

@@ -1,7 +1,6 @@
 package dev.mqttchat.gateway.history;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,24 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies stored edits, deletes and reactions to their targets inside the storing
- * transaction, and reads reactions back: a deleted message loses its text, its edits'
- * texts, its reactions and its pictures for good.
+ * transaction: a deleted message loses its text, its edits' texts, its reactions and its
+ * pictures for good; a reaction entry keeps only whether it added or took back its
+ * reaction.
  */
 @Component
 class ActionApplier {
 
 	private final JdbcClient jdbc;
 
-	private final MessageRows rows;
-
-	private final ReactionReader reactions;
-
 	private final AttachmentClaims attachments;
 
-	ActionApplier(JdbcClient jdbc, MessageRows rows, ReactionReader reactions, AttachmentClaims attachments) {
+	ActionApplier(JdbcClient jdbc, AttachmentClaims attachments) {
 		this.jdbc = jdbc;
-		this.rows = rows;
-		this.reactions = reactions;
 		this.attachments = attachments;
 	}
 
@@ -51,8 +45,7 @@ class ActionApplier {
 
 	/**
 	 * Applies {@code action}, just stored, to its target.
-	 * @return the action as readers get it: a reaction with its target's reactions after
-	 * it
+	 * @return the action as readers get it: a reaction says whether it added its reaction
 	 */
 	StoredMessage apply(StoredMessage action) {
 		MessageEnvelope envelope = action.envelope();
@@ -88,7 +81,8 @@ class ActionApplier {
 
 	private StoredMessage react(StoredMessage action, String room, String target) {
 		MessageEnvelope envelope = action.envelope();
-		String reactor = envelope.isSigned() ? "key:" + envelope.author() : "name:" + action.username();
+		String username = Objects.requireNonNull(action.username());
+		String reactor = reactor(envelope, username);
 		int removed = this.jdbc
 			.sql("DELETE FROM reaction WHERE room_id = :room AND message_id = :target AND emoji = :emoji "
 					+ "AND reactor = :reactor")
@@ -105,18 +99,28 @@ class ActionApplier {
 				.param("target", target)
 				.param("emoji", envelope.emoji())
 				.param("reactor", reactor)
-				.param("username", Objects.requireNonNull(action.username()))
+				.param("username", username)
 				.param("seq", action.seq())
 				.update();
 		}
-		Map<String, List<String>> now = this.reactions.of(room, target);
-		this.jdbc.sql("UPDATE message SET reactions = :reactions WHERE room_id = :room AND id = :id")
-			.param("reactions", this.rows.snapshot(now))
+		// Only what this entry changed: a copy of the target's reactions would make each
+		// entry grow with the reactions before it.
+		boolean added = removed == 0;
+		this.jdbc.sql("UPDATE message SET added = :added WHERE room_id = :room AND id = :id")
+			.param("added", added)
 			.param("room", room)
 			.param("id", action.id())
 			.update();
 		update("", room, target, action.seq(), Map.of());
-		return action.withState(new MessageState(null, false, now, null));
+		return action.withState(MessageState.reaction(added));
+	}
+
+	/**
+	 * Who a reaction is by: its author key with its name when signed (so that what it
+	 * takes back is always its own name's), else its name.
+	 */
+	static String reactor(MessageEnvelope envelope, String username) {
+		return envelope.isSigned() ? "key:" + envelope.author() + "/" + username : "name:" + username;
 	}
 
 	private static Map<String, Object> sealedColumns(StoredMessage action, Map<String, Object> values) {

@@ -3,6 +3,8 @@ package dev.mqttchat.gateway.history;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.ReactionSettings;
 import dev.mqttchat.gateway.chat.ActionRules;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
@@ -12,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether an entry may be stored, wherever it came from: an action only if the rules let
- * it act on its target as the batch leaves it; in an end-to-end encrypted room only
- * sealed text, and sealed text nowhere else.
+ * it act on its target as the batch leaves it (a reaction only within the reaction caps);
+ * in an end-to-end encrypted room only sealed text, and sealed text nowhere else.
  */
 @Component
 class EntryGate {
@@ -22,9 +24,20 @@ class EntryGate {
 
 	private final RefusedActions refused;
 
-	EntryGate(ActionApplier actions, RefusedActions refused) {
+	private final ReactionReader reactions;
+
+	private final ReactionSettings limits;
+
+	EntryGate(ActionApplier actions, RefusedActions refused, ReactionReader reactions, ChatProperties properties) {
 		this.actions = actions;
 		this.refused = refused;
+		this.reactions = reactions;
+		this.limits = properties.reactions();
+	}
+
+	/** A tally of the reactions of room {@code roomId}'s messages, for one batch. */
+	ReactionTally tally(String roomId) {
+		return new ReactionTally((id) -> this.reactions.reactors(roomId, id), this.limits);
 	}
 
 	/**
@@ -32,8 +45,10 @@ class EntryGate {
 	 * @param encrypted whether the room is end-to-end encrypted
 	 * @param targets the targets the batch has seen, as they stand after its earlier
 	 * entries; updated with this one
+	 * @param tally the reactions of the targets the batch has seen, likewise
 	 */
-	boolean allows(ChatMessage message, boolean encrypted, Map<String, Optional<ActionRules.TargetState>> targets) {
+	boolean allows(ChatMessage message, boolean encrypted, Map<String, Optional<ActionRules.TargetState>> targets,
+			ReactionTally tally) {
 		MessageEnvelope envelope = message.envelope();
 		boolean needsSeal = encrypted && envelope.type() != MessageType.DELETE;
 		boolean untagged = envelope.type() == MessageType.REACTION && !MessageEnvelope.isReactionTag(envelope.emoji());
@@ -53,6 +68,10 @@ class EntryGate {
 		Optional<ActionRules.TargetState> state = targets.computeIfAbsent(target,
 				(id) -> this.actions.target(message.roomId(), id));
 		ActionRules.Refusal refusal = ActionRules.refusal(message, state.orElse(null));
+		if (refusal == null && envelope.type() == MessageType.REACTION) {
+			// Here too, since MQTT clients publish past the checks of a browser's SEND.
+			refusal = tally.toggle(message);
+		}
 		if (refusal != null) {
 			this.refused.refused(message, refusal);
 			return false;

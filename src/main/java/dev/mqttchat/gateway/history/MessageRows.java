@@ -3,7 +3,6 @@ package dev.mqttchat.gateway.history;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +30,7 @@ class MessageRows {
 			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext";
 
 	/** Every column an entry reads back from. */
-	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, reactions";
-
-	private static final TypeReference<LinkedHashMap<String, List<String>>> REACTIONS = new TypeReference<>() {
-	};
+	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, added";
 
 	private static final TypeReference<List<MessageAttachment>> ATTACHMENTS = new TypeReference<>() {
 	};
@@ -42,11 +38,6 @@ class MessageRows {
 	// The columns' JSON is a storage format of its own, unchanged by the web's JSON
 	// settings.
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	/** A reaction entry's snapshot of its target's reactions, as kept in the row. */
-	String snapshot(Map<String, List<String>> reactions) {
-		return this.json.writeValueAsString(reactions);
-	}
 
 	/** A message's pictures as kept in its row: JSON, or {@code null} for none. */
 	@Nullable String attachments(List<MessageAttachment> attachments) {
@@ -66,11 +57,10 @@ class MessageRows {
 		long seq = row.getLong("seq");
 		long stateSeq = row.getLong("state_seq");
 		OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);
-		String snapshot = row.getString("reactions");
 		String attachments = row.getString("attachments");
 		MessageState state = new MessageState((editedAt != null) ? editedAt.toInstant() : null,
-				row.getBoolean("deleted"), (snapshot != null) ? this.json.readValue(snapshot, REACTIONS) : Map.of(),
-				envelope.isAction() ? null : Long.valueOf(Math.max(seq, stateSeq)));
+				row.getBoolean("deleted"), Map.of(), envelope.isAction() ? null : Long.valueOf(Math.max(seq, stateSeq)),
+				(type == MessageType.REACTION) ? row.getObject("added", Boolean.class) : null);
 		return new StoredMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
 				row.getString("client_id"), row.getString("text"),
 				row.getObject("sent_at", OffsetDateTime.class).toInstant(),

@@ -3,9 +3,11 @@ package dev.mqttchat.gateway.history;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mqttchat.gateway.chat.MessageState;
 import dev.mqttchat.gateway.chat.StoredMessage;
@@ -29,6 +31,22 @@ class ReactionReader {
 	/** The reactions to message {@code id} now. */
 	Map<String, List<String>> of(String roomId, String id) {
 		return reactions(roomId, List.of(id)).getOrDefault(id, Map.of());
+	}
+
+	/**
+	 * Who reacts to message {@code id} now: each emoji's reactors (an author key with its
+	 * name, or a name), for the caps.
+	 */
+	Map<String, Set<String>> reactors(String roomId, String id) {
+		Map<String, Set<String>> byEmoji = new HashMap<>();
+		this.jdbc.sql("SELECT emoji, reactor FROM reaction WHERE room_id = :room AND message_id = :id")
+			.param("room", roomId)
+			.param("id", id)
+			.query((row) -> {
+				byEmoji.computeIfAbsent(row.getString("emoji"), (emoji) -> new HashSet<>())
+					.add(row.getString("reactor"));
+			});
+		return byEmoji;
 	}
 
 	/** {@code entry} with its reactions now, if it is a message. */

@@ -94,11 +94,12 @@ public class SequencedInserter {
 			Set<String> known = new HashSet<>();
 			// The targets this batch has seen, as they stand after its earlier entries.
 			Map<String, Optional<ActionRules.TargetState>> targets = new HashMap<>();
+			ReactionTally tally = this.gate.tally(room);
 			for (Incoming incoming : messages) {
 				ChatMessage message = incoming.message();
 				if (!known.add(message.id()) || (lookUpEach && isStored(room, message.id()))
 						|| (incoming.possibleRepeat() && isRepeat(message, last))
-						|| !this.gate.allows(message, encrypted.contains(room), targets)) {
+						|| !this.gate.allows(message, encrypted.contains(room), targets, tally)) {
 					continue;
 				}
 				if (!message.attachments().isEmpty()) {

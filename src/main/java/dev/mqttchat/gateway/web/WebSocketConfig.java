@@ -46,7 +46,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
+		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
+			.addInterceptors(new ClientAddressInterceptor());
 		// Two quick SENDs from one person must reach the broker in the order they were
 		// typed.
 		registry.setPreserveReceiveOrder(true);

@@ -70,19 +70,31 @@ class MessageActionTests {
 			bob.send(room.sendDestination(), reaction("bob", original, "👍"));
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "reaction")
 				.containsEntry("target", original)
-				.containsEntry("reactions", Map.of("👍", List.of("bob")));
+				.containsEntry("emoji", "👍")
+				.containsEntry("username", "bob")
+				.containsEntry("added", true)
+				.as("only its own change, never the target's reactions")
+				.doesNotContainKey("reactions");
 			eve.publish(room.topic(),
 					"{\"type\":\"reaction\",\"target\":\"" + original + "\",\"emoji\":\"🎉\",\"username\":\"eve\"}");
-			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("reactions",
-					Map.of("👍", List.of("bob"), "🎉", List.of("eve")));
+			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("emoji", "🎉")
+				.containsEntry("username", "eve")
+				.containsEntry("added", true)
+				.doesNotContainKey("reactions");
 			bob.send(room.sendDestination(), reaction("bob", original, "👍"));
-			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("reactions", Map.of("🎉", List.of("eve")));
+			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("emoji", "👍")
+				.containsEntry("username", "bob")
+				.containsEntry("added", false)
+				.doesNotContainKey("reactions");
 
 			List<Map<String, Object>> history = history(room.id());
 			assertThat(history).hasSize(4);
 			assertThat(history.get(0)).containsEntry("type", "message")
 				.containsEntry("reactions", Map.of("🎉", List.of("eve")))
 				.containsEntry("stateSeq", 4);
+			assertThat(history.subList(1, 4)).as("the reaction entries in history, each with its own change")
+				.extracting((entry) -> entry.get("added"))
+				.containsExactly(true, true, false);
 		}
 	}
 

@@ -18,9 +18,10 @@ final class FaultSettings {
 
 	/** Settings for a gateway on {@code brokerUrl} that recovers within seconds. */
 	static String[] with(String brokerUrl, String... more) {
-		List<String> settings = new ArrayList<>(List.of("chat.mqtt.url=" + brokerUrl,
-				"chat.mqtt.max-reconnect-delay=1s", "chat.mqtt.connect-timeout=2s", "chat.outbox.confirm-timeout=2s",
-				"chat.storage.lease-time=2s", "chat.web.send-rate=1000", "chat.web.send-burst=1000"));
+		List<String> settings = new ArrayList<>(
+				List.of("chat.mqtt.url=" + brokerUrl, "chat.mqtt.max-reconnect-delay=1s",
+						"chat.mqtt.connect-timeout=2s", "chat.outbox.confirm-timeout=2s", "chat.storage.lease-time=2s",
+						"chat.web.send-rate=1000", "chat.web.send-burst=1000", "chat.web.send-rate-per-address=1000"));
 		settings.addAll(Arrays.asList(more));
 		return settings.toArray(String[]::new);
 	}

@@ -74,6 +74,12 @@ class ActionsAcrossInstancesTests {
 				assertThat(before.get(0)).containsEntry("text", "first, edited")
 					.containsEntry("reactions", Map.of("👍", List.of("bob")))
 					.containsKey("editedAt");
+				assertThat(before).filteredOn((entry) -> "reaction".equals(entry.get("type")))
+					.singleElement()
+					.as("a reaction entry carries its own change, the same through either instance")
+					.satisfies((entry) -> assertThat(entry).containsEntry("added", true)
+						.containsEntry("username", "bob")
+						.doesNotContainKey("reactions"));
 				assertThat(before.get(1)).containsEntry("deleted", true).doesNotContainKey("text");
 				// A reader catching up after the second message gets the three actions.
 				assertThat(catchUp(TestGateway.port(two), room, afterSecond)).extracting((entry) -> entry.get("type"))

@@ -53,12 +53,29 @@ public final class StompTestClient implements AutoCloseable {
 		return connect(URI.create("ws://localhost:" + port + "/ws"), headers);
 	}
 
+	/**
+	 * As {@link #connect(int, String)}, the handshake forwarded for {@code address} (as a
+	 * trusted proxy on loopback would say with {@code X-Forwarded-For}).
+	 */
+	public static StompTestClient connectFrom(int port, String username, String address) throws Exception {
+		StompHeaders headers = new StompHeaders();
+		headers.add("username", username);
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("X-Forwarded-For", address);
+		return connect(URI.create("ws://localhost:" + port + "/ws"), handshake, headers);
+	}
+
 	/** Connects to the STOMP endpoint at {@code url}, e.g. through a proxy. */
 	public static StompTestClient connect(URI url) throws Exception {
 		return connect(url, new StompHeaders());
 	}
 
 	private static StompTestClient connect(URI url, StompHeaders connectHeaders) throws Exception {
+		return connect(url, new WebSocketHttpHeaders(), connectHeaders);
+	}
+
+	private static StompTestClient connect(URI url, WebSocketHttpHeaders handshake, StompHeaders connectHeaders)
+			throws Exception {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(128 * 1024);
 		container.setDefaultMaxBinaryMessageBufferSize(128 * 1024);
@@ -66,7 +83,7 @@ public final class StompTestClient implements AutoCloseable {
 		client.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder().build()));
 		BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 		StompSession session = client
-			.connectAsync(url.toString(), new WebSocketHttpHeaders(), connectHeaders, new StompSessionHandlerAdapter() {
+			.connectAsync(url.toString(), handshake, connectHeaders, new StompSessionHandlerAdapter() {
 
 				@Override
 				public void handleFrame(StompHeaders headers, @Nullable Object payload) {

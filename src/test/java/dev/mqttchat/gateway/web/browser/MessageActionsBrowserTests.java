@@ -71,6 +71,19 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 					&& onAlice.findElement(By.cssSelector(".reaction")).getText().equals("👍 1"));
 		assertThat(onAlice.findElement(By.cssSelector(".reaction")).getDomAttribute("title")).isEqualTo("Bob");
 		this.alice.screenshot("desktop-reaction");
+		// Each reaction entry carries only its change: taking one back and adding it
+		// again
+		// leaves the count right on the other page.
+		button(onBob, "👍 1").click();
+		alicePage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> onAlice.findElements(By.cssSelector(".reaction")).isEmpty());
+		button(onBob, "React").click();
+		button(onBob, "👍").click();
+		alicePage.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> !onAlice.findElements(By.cssSelector(".reaction")).isEmpty()
+					&& onAlice.findElement(By.cssSelector(".reaction")).getText().equals("👍 1"));
 
 		button(onAlice, "Edit").click();
 		WebElement editor = onAlice.findElement(By.cssSelector("textarea[aria-label='Edit message']"));
