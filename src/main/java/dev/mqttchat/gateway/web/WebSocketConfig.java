@@ -46,7 +46,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws");
+		// Runs before Spring's own origin check, which comes last.
+		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
+			.addInterceptors(new OriginSyntaxInterceptor());
 		// Two quick SENDs from one person must reach the broker in the order they were
 		// typed.
 		registry.setPreserveReceiveOrder(true);
