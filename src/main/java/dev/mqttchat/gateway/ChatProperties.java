@@ -180,11 +180,18 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param sendTimeLimit a WebSocket whose client has not taken a frame for this long
 	 * is closed (the page reconnects and catches up)
 	 * @param sendBufferLimit frames buffered for one slow WebSocket before it is closed
+	 * @param maxSocketsPerAddress WebSockets one client address may hold open at once;
+	 * the handshake of one more is answered 429
+	 * @param maxPartialFramesMemory bytes that the frames clients have begun and not
+	 * finished may hold together, across all sessions; the session whose frame would go
+	 * over it is closed (1013)
 	 */
 	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
-			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit) {
+			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
+			@DefaultValue("50") @Min(1) int maxSocketsPerAddress,
+			@DefaultValue("32MB") DataSize maxPartialFramesMemory) {
 	}
 
 }
