@@ -123,7 +123,7 @@ TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
 	echo "kernel=Linux $(uname -r)"
 	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ] && echo ' (with uncommitted changes)' || true)$( [ -n "${BENCH_GATEWAY_JAR:-}" ] && echo ", jar ${BENCH_GATEWAY_JAR}" || true)"
 	echo "gatewayJava=$("$GATEWAY_JAVA" -version 2>&1 | sed -n 2p)"
-	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 (the bench issues hundreds of rooms from one address)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
+	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 (the bench issues hundreds of rooms and opens thousands of WebSockets from one address)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
 	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx2g G1"
 	command -v mosquitto >/dev/null && echo "mosquitto=$(mosquitto -h 2>/dev/null | head -n 1) (Debian $(dpkg-query -W -f '${Version}' mosquitto 2>/dev/null)), max_inflight_messages ${BENCH_MOSQUITTO_INFLIGHT:-1000}"
 	command -v rabbitmq-server >/dev/null && echo "rabbitmq=RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null) (Debian) on Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().' 2>/dev/null), plugins rabbitmq_mqtt and rabbitmq_web_stomp"
@@ -154,7 +154,7 @@ stop_mosquitto() {
 GW_PORT=$(pick_port 18081)
 GATEWAY_DB_ENV=()
 start_gateway() { # $1 = broker URL, or empty for the embedded broker on $2
-	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000 ${GATEWAY_DB_ENV[@]+"${GATEWAY_DB_ENV[@]}"})
+	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 ${GATEWAY_DB_ENV[@]+"${GATEWAY_DB_ENV[@]}"})
 	if [ -n "$1" ]; then env+=(CHAT_MQTT_URL="$1"); else env+=(CHAT_MQTT_URL= CHAT_MQTT_EMBEDDED_PORT="$2"); fi
 	# shellcheck disable=SC2206
 	[ -n "${BENCH_GATEWAY_ENV:-}" ] && env+=($BENCH_GATEWAY_ENV)

@@ -35,10 +35,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
-		@Valid @DefaultValue Messages messages, @Valid @DefaultValue Web web, @Valid @DefaultValue Storage storage,
-		@Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId, @Valid @DefaultValue Outbox outbox,
-		@Valid @DefaultValue PresenceSettings presence, @Valid @DefaultValue AttachmentSettings attachments,
-		@Valid @DefaultValue ReactionSettings reactions) {
+		@Valid @DefaultValue Messages messages, @Valid @DefaultValue WebSettings web,
+		@Valid @DefaultValue Storage storage, @Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId,
+		@Valid @DefaultValue Outbox outbox, @Valid @DefaultValue PresenceSettings presence,
+		@Valid @DefaultValue AttachmentSettings attachments, @Valid @DefaultValue ReactionSettings reactions) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database
@@ -167,30 +167,6 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param maxTextLength the most characters a message text may have
 	 */
 	public record Messages(@DefaultValue("4000") @Min(1) @Max(100000) int maxTextLength) {
-	}
-
-	/**
-	 * The browser-facing side.
-	 *
-	 * @param allowedOrigins origins allowed to open the WebSocket besides the page's own
-	 * @param heartbeat STOMP heart-beat interval the server offers and expects
-	 * @param maxFrameSize largest STOMP frame or WebSocket message a client may send
-	 * @param connectTimeout a WebSocket that has not sent CONNECT by then is closed
-	 * @param sendRate messages per second one STOMP session may send on average
-	 * @param sendBurst messages one STOMP session may send at once before the rate
-	 * applies
-	 * @param sendTimeLimit a WebSocket whose client has not taken a frame for this long
-	 * is closed (the page reconnects and catches up)
-	 * @param sendBufferLimit frames buffered for one slow WebSocket before it is closed
-	 * @param sendRatePerAddress messages per second all STOMP sessions from one client
-	 * address may send together on average (so many sessions do not multiply
-	 * {@code sendRate}); their burst is {@code sendBurst} scaled by the same ratio
-	 */
-	public record Web(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
-			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
-			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
-			@DefaultValue("20") @Min(1) int sendRatePerAddress) {
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.mqttchat.gateway.AddressAllowance;
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.ClientAddress;
 import dev.mqttchat.gateway.TokenBucket;
+import dev.mqttchat.gateway.WebSettings;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class SendAllowance {
 
 	private static final String SESSION_BUCKET = "chat.sendAllowance";
 
-	private final ChatProperties.Web web;
+	private final WebSettings web;
 
 	private final AddressAllowance perAddress;
 

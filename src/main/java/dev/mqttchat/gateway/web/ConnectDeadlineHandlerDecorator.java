@@ -17,16 +17,21 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
- * Closes a WebSocket whose client has not sent a STOMP CONNECT within the deadline, so
- * idle sockets cannot pile up.
+ * Closes a WebSocket that is not a connected STOMP session within the deadline, so idle
+ * sockets and sockets holding a frame they never finish cannot pile up. Only the server's
+ * CONNECTED frame, sent once a whole CONNECT has been decoded and accepted, meets the
+ * deadline: what the client sends proves nothing.
  */
 class ConnectDeadlineHandlerDecorator extends WebSocketHandlerDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectDeadlineHandlerDecorator.class);
 
 	private static final CloseStatus NO_CONNECT = CloseStatus.POLICY_VIOLATION.withReason("No STOMP CONNECT in time");
+
+	private static final String CONNECTED = "CONNECTED\n";
 
 	private final TaskScheduler scheduler;
 
@@ -44,15 +49,22 @@ class ConnectDeadlineHandlerDecorator extends WebSocketHandlerDecorator {
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 		this.pending.put(session.getId(),
 				this.scheduler.schedule(() -> closeIdle(session), Instant.now().plus(this.deadline)));
-		super.afterConnectionEstablished(session);
-	}
+		super.afterConnectionEstablished(new WebSocketSessionDecorator(session) {
 
-	@Override
-	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) throws Exception {
-		if (this.pending.containsKey(session.getId()) && isConnect(message)) {
-			cancel(session);
-		}
-		super.handleMessage(session, message);
+			// Checked on every frame to this client: after CONNECTED, a field read is
+			// all it costs.
+			private volatile boolean connected;
+
+			@Override
+			public void sendMessage(WebSocketMessage<?> message) throws IOException {
+				if (!this.connected && isConnected(message)) {
+					this.connected = true;
+					cancel(session);
+				}
+				super.sendMessage(message);
+			}
+
+		});
 	}
 
 	@Override
@@ -61,12 +73,10 @@ class ConnectDeadlineHandlerDecorator extends WebSocketHandlerDecorator {
 		super.afterConnectionClosed(session, closeStatus);
 	}
 
-	private static boolean isConnect(WebSocketMessage<?> message) {
-		if (!(message instanceof TextMessage text)) {
-			return false;
-		}
-		String frame = text.getPayload().stripLeading();
-		return frame.startsWith("CONNECT") || frame.startsWith("STOMP");
+	private static boolean isConnected(WebSocketMessage<?> message) {
+		// The STOMP handler writes each frame to the client as text, starting with its
+		// command.
+		return message instanceof TextMessage text && text.getPayload().startsWith(CONNECTED);
 	}
 
 	private void cancel(WebSocketSession session) {

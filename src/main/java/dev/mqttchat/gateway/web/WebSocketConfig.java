@@ -36,18 +36,22 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final StompGuardInterceptor stompGuardInterceptor;
 
+	private final AddressSockets addressSockets;
+
 	WebSocketConfig(ChatProperties properties, JsonMapper json, TaskScheduler stompHeartbeatScheduler,
 			StompGuardInterceptor stompGuardInterceptor) {
 		this.properties = properties;
 		this.json = json;
 		this.heartbeatScheduler = stompHeartbeatScheduler;
 		this.stompGuardInterceptor = stompGuardInterceptor;
+		this.addressSockets = new AddressSockets(properties.web().maxSocketsPerAddress());
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		// Both run before Spring's own origin check, which comes last.
 		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
-			.addInterceptors(new ClientAddressInterceptor());
+			.addInterceptors(new OriginSyntaxInterceptor(), new AddressSocketsInterceptor(this.addressSockets));
 		// Two quick SENDs from one person must reach the broker in the order they were
 		// typed.
 		registry.setPreserveReceiveOrder(true);
@@ -79,6 +83,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		registration.setSendBufferSizeLimit((int) this.properties.web().sendBufferLimit().toBytes());
 		registration.addDecoratorFactory((handler) -> new ConnectDeadlineHandlerDecorator(handler,
 				this.heartbeatScheduler, this.properties.web().connectTimeout()));
+		// Outside the deadline: a socket over its address's cap is closed before it
+		// costs anything more.
+		registration.addDecoratorFactory((handler) -> new AddressSocketsHandlerDecorator(handler, this.addressSockets));
 	}
 
 	@Override

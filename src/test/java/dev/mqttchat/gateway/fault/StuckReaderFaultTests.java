@@ -40,7 +40,9 @@ class StuckReaderFaultTests {
 	void aStuckReaderIsClosedAndTheOthersDoNotWaitForIt() throws Exception {
 		try (RestartableBroker broker = RestartableBroker.embedded();
 				ConfigurableApplicationContext gateway = TestGateway.start(FaultSettings.with(broker.url(),
-						"chat.web.send-buffer-limit=64KB", "chat.web.send-time-limit=2s"));
+						"chat.web.send-buffer-limit=64KB", "chat.web.send-time-limit=2s",
+						// All 100 readers come from one address.
+						"chat.web.max-sockets-per-address=200"));
 				MqttTestClient mqtt = MqttTestClient.connect(broker.url())) {
 			int port = TestGateway.port(gateway);
 			TestRoom room = TestRooms.create(port);

@@ -22,8 +22,6 @@ import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Flooding: messages, huge frames, sockets that never speak and per-connection
  * compression; each hits a limit, others carry on.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.web.connect-timeout=1s", "chat.web.max-frame-size=16KB" })
+@GatewayWithSmallFrames
 class LimitAttackTests {
 
 	@LocalServerPort

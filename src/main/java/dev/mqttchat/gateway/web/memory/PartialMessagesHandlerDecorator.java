@@ -1,5 +1,8 @@
 package dev.mqttchat.gateway.web.memory;
 
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
@@ -13,7 +16,9 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * Takes WebSocket messages from the container in pieces, so no idle session holds a
  * buffer as large as the largest allowed message: the STOMP decoder reassembles frames
  * across pieces, and a message longer than the limit ends its connection (1009), as the
- * container itself would.
+ * container itself would. What all sessions' unfinished frames hold together is kept
+ * within a budget: the session whose frame would go over it is closed (1013), so
+ * thousands of sockets each holding a frame they never finish cannot exhaust the heap.
  */
 class PartialMessagesHandlerDecorator extends WebSocketHandlerDecorator {
 
@@ -21,11 +26,21 @@ class PartialMessagesHandlerDecorator extends WebSocketHandlerDecorator {
 
 	private static final CloseStatus TOO_BIG = CloseStatus.TOO_BIG_TO_PROCESS.withReason("Message too big");
 
+	private static final String FRAME = PartialMessagesHandlerDecorator.class.getName() + ".frame";
+
+	private static final CloseStatus OVER_BUDGET = CloseStatus.SERVICE_OVERLOAD
+		.withReason("Too much unfinished data on the server; try again later");
+
 	private final long limit;
 
-	PartialMessagesHandlerDecorator(WebSocketHandler delegate, long limit) {
+	private final long budget;
+
+	private final AtomicLong unfinished = new AtomicLong();
+
+	PartialMessagesHandlerDecorator(WebSocketHandler delegate, long limit, long budget) {
 		super(delegate);
 		this.limit = limit;
+		this.budget = budget;
 	}
 
 	@Override
@@ -42,6 +57,14 @@ class PartialMessagesHandlerDecorator extends WebSocketHandlerDecorator {
 			public void setTextMessageSizeLimit(int messageSizeLimit) {
 			}
 		});
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+		if (session.getAttributes().get(FRAME) instanceof UnfinishedFrame frame) {
+			release(frame);
+		}
+		super.afterConnectionClosed(session, closeStatus);
 	}
 
 	@Override
@@ -65,7 +88,47 @@ class PartialMessagesHandlerDecorator extends WebSocketHandlerDecorator {
 		else if (before > 0) {
 			session.getAttributes().remove(RECEIVED);
 		}
+		if (!withinBudget(session, message)) {
+			session.close(OVER_BUDGET);
+			return;
+		}
 		super.handleMessage(session, message);
+	}
+
+	/**
+	 * Counts what the message adds to the session's unfinished frame against the budget,
+	 * and what a finished frame lets go; false, with the session's share let go, when it
+	 * would go over.
+	 */
+	private boolean withinBudget(WebSocketSession session, WebSocketMessage<?> message) {
+		UnfinishedFrame frame = (UnfinishedFrame) session.getAttributes()
+			.computeIfAbsent(FRAME, (key) -> new UnfinishedFrame());
+		synchronized (frame) {
+			long before = frame.held();
+			if (message instanceof TextMessage text) {
+				frame.feed(text.getPayload());
+			}
+			else if (message.getPayload() instanceof ByteBuffer bytes) {
+				frame.feed(bytes);
+			}
+			long total = this.unfinished.addAndGet(frame.held() - before);
+			if (total <= this.budget || frame.held() <= before) {
+				return true;
+			}
+			release(frame);
+			return false;
+		}
+	}
+
+	/**
+	 * Lets go of the session's share for good: a message that a closing session's
+	 * container still delivers counts for nothing.
+	 */
+	private void release(UnfinishedFrame frame) {
+		synchronized (frame) {
+			this.unfinished.addAndGet(-frame.held());
+			frame.end();
+		}
 	}
 
 	/**

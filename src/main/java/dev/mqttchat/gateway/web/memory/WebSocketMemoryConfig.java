@@ -37,15 +37,19 @@ class WebSocketMemoryConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final long maxFrameSize;
 
+	private final long maxPartialFramesMemory;
+
 	WebSocketMemoryConfig(ChatProperties properties) {
 		this.maxFrameSize = properties.web().maxFrameSize().toBytes();
+		this.maxPartialFramesMemory = properties.web().maxPartialFramesMemory().toBytes();
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		// Registered last, so it is the outermost decorator: the container hands it the
 		// pieces first.
-		registration.addDecoratorFactory((handler) -> new PartialMessagesHandlerDecorator(handler, this.maxFrameSize));
+		registration.addDecoratorFactory((handler) -> new PartialMessagesHandlerDecorator(handler, this.maxFrameSize,
+				this.maxPartialFramesMemory));
 	}
 
 	@Bean
