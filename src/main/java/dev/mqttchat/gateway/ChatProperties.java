@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -35,10 +36,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("chat")
 @Validated
 public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValue Rooms rooms,
-		@Valid @DefaultValue Messages messages, @Valid @DefaultValue WebSettings web,
+		@Valid @DefaultValue Messages messages, @Valid @DefaultValue @NestedConfigurationProperty WebSettings web,
 		@Valid @DefaultValue Storage storage, @Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId,
-		@Valid @DefaultValue Outbox outbox, @Valid @DefaultValue PresenceSettings presence,
-		@Valid @DefaultValue AttachmentSettings attachments, @Valid @DefaultValue ReactionSettings reactions) {
+		@Valid @DefaultValue Outbox outbox, @Valid @DefaultValue @NestedConfigurationProperty PresenceSettings presence,
+		@Valid @DefaultValue @NestedConfigurationProperty AttachmentSettings attachments,
+		@Valid @DefaultValue @NestedConfigurationProperty ReactionSettings reactions) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database
