@@ -139,7 +139,7 @@ class HostileInputFuzzTests {
 	private static void awaitText(BlockingQueue<Map<String, Object>> inbox, String text) {
 		// Hostile input that is valid text arrives too: the good message is among them.
 		List<Map<String, Object>> seen = new ArrayList<>();
-		await().atMost(Duration.ofSeconds(20)).until(() -> {
+		await("\"" + text + "\" reaching the watcher").atMost(Duration.ofSeconds(20)).until(() -> {
 			inbox.drainTo(seen);
 			return seen.stream().anyMatch((message) -> text.equals(message.get("text")));
 		});

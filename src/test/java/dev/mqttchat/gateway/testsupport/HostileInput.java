@@ -44,10 +44,15 @@ public final class HostileInput {
 	 * controls or noncharacters, some of the wrong type.
 	 */
 	public static String json(Random random) {
-		StringBuilder json = new StringBuilder("{");
-		int fields = 1 + random.nextInt(6);
+		// A message that could pass (a username and text) but for its hostile values,
+		// with extra fields of any type, sometimes unterminated.
+		StringBuilder json = new StringBuilder("{\"username\":\"").append(random.nextBoolean() ? "fuzz" : text(random))
+			.append("\",\"text\":\"")
+			.append(text(random))
+			.append("x\"");
+		int fields = random.nextInt(4);
 		for (int i = 0; i < fields; i++) {
-			json.append((i > 0) ? "," : "").append('"').append(FIELDS.get(random.nextInt(FIELDS.size()))).append("\":");
+			json.append(",\"").append(FIELDS.get(random.nextInt(FIELDS.size()))).append("\":");
 			switch (random.nextInt(5)) {
 				case 0 -> json.append(random.nextInt());
 				case 1 ->
