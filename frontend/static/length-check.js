@@ -1,4 +1,5 @@
-// The message box's length limit on the page: the counter (#remaining), and Send's refusal of a text over it.
+// The message box's length limit on the page, in UTF-16 code units as the server counts: the counter (#remaining),
+// and Send's refusal of a text over it.
 // The words come from text-limit.js; this keeps them in step with what the reader types.
 
 import { charactersOver, remainingText, tooLongText } from "./text-limit.js";

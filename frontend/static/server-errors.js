@@ -24,6 +24,8 @@ const SEND_REFUSALS = {
   "malformed": { reason: "the server could not read it. Reload the page, then send it again.", offer: EDIT_ONLY },
   "empty-text": { reason: "the message is empty.", offer: EDIT_ONLY },
   "text-too-long": { offer: EDIT_ONLY },
+  "invalid-text": { reason: "it holds something that is not valid text (half of an emoji, or a control character). "
+    + "Remove it, then send it again.", offer: EDIT_ONLY },
   "invalid-client-id": { reason: "the server refused this page's client id. Reload the page, then send it again.",
     offer: EDIT_ONLY },
   "send-refused": { reason: "the server does not take messages for this room.", offer: EDIT_ONLY },

@@ -166,7 +166,9 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	/**
 	 * Chat message limits.
 	 *
-	 * @param maxTextLength the most characters a message text may have
+	 * @param maxTextLength the most UTF-16 code units a message text may have (Java's
+	 * {@code String.length()}, as JavaScript's): a character beyond U+FFFF, most emoji,
+	 * takes two, so 4,000 such characters are 8,000 units
 	 */
 	public record Messages(@DefaultValue("4000") @Min(1) @Max(100000) int maxTextLength) {
 	}

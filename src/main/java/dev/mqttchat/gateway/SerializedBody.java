@@ -12,7 +12,21 @@ import java.nio.charset.StandardCharsets;
  */
 public record SerializedBody(String json, int length) {
 
-	/** The body {@code json}, its length counted once. */
+	/**
+	 * A body that can be encoded as UTF-8.
+	 * @throws IllegalArgumentException if {@code json} holds a lone surrogate: found here
+	 * once, rather than by each subscriber's connection, which would close over it
+	 */
+	public SerializedBody {
+		if (!UnicodeText.isEncodable(json)) {
+			throw new IllegalArgumentException("The body is not valid Unicode (a lone surrogate): no UTF-8 for it");
+		}
+	}
+
+	/**
+	 * The body {@code json}, its length counted once.
+	 * @throws IllegalArgumentException if {@code json} cannot be encoded as UTF-8
+	 */
 	public static SerializedBody of(String json) {
 		return new SerializedBody(json, json.getBytes(StandardCharsets.UTF_8).length);
 	}

@@ -16,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.UnicodeText;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
@@ -30,8 +31,8 @@ import org.springframework.stereotype.Component;
  * arrives on a room's topic: the gateway's JSON, the reference client's
  * {@code username (clientId): text}, or any other UTF-8 text.
  * <p>
- * Payloads that cannot be shown (not UTF-8, empty, too large) are dropped, counted and
- * logged in one line.
+ * Payloads that cannot be shown (not UTF-8, not valid Unicode text, empty, too large) are
+ * dropped, counted and logged in one line.
  */
 @Component
 class MqttPayloadCodec {
@@ -102,6 +103,9 @@ class MqttPayloadCodec {
 			return drop(roomId, String.valueOf(ex.getMessage()), "JSON entry refused: " + ex.getMessage());
 		}
 		// possibleRepeat marks, until the checks below, whether the sender gave no id.
+		if (json == null && !UnicodeText.isText(text)) {
+			return drop(roomId, "invalid-unicode", "text with a control character or a noncharacter");
+		}
 		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
 		boolean ownId = json != null && !json.possibleRepeat();
 		MessageEnvelope envelope = message.envelope();
@@ -114,7 +118,8 @@ class MqttPayloadCodec {
 			return drop(roomId, "empty", "empty message");
 		}
 		if (message.text().length() > this.maxTextLength) {
-			return drop(roomId, "text-too-long", message.text().length() + " characters, limit " + this.maxTextLength);
+			return drop(roomId, "text-too-long",
+					message.text().length() + " UTF-16 code units, limit " + this.maxTextLength);
 		}
 		return new Incoming(message, redelivered && !ownId);
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mqttchat.gateway.UnicodeText;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.presence.PresenceEntry;
 
@@ -54,7 +55,8 @@ class PresenceCodec {
 			if (!ONLINE.equals(wire.status()) || username == null) {
 				return Optional.empty();
 			}
-			String instance = (wire.instance() instanceof String id && !id.isBlank()) ? id : null;
+			String instance = (wire.instance() instanceof String id && !id.isBlank() && UnicodeText.isWellFormed(id))
+					? id : null;
 			String source = (instance != null && PresenceEntry.WEB.equals(wire.source())) ? PresenceEntry.WEB
 					: PresenceEntry.MQTT;
 			return Optional.of(Optional.of(new PresenceEntry(username, source, since(wire), instance)));

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.UnicodeText;
 import dev.mqttchat.gateway.chat.AuthorSignature;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageAttachment;
@@ -45,6 +46,10 @@ final class WireMessageReader {
 	 * message JSON at all (then its text is shown as it is).
 	 */
 	static @Nullable Outcome read(String roomId, WireMessage wire) {
+		if (!isValidUnicode(wire)) {
+			// The JSON escape of U+D800, say, reads as a lone surrogate: no UTF-8 for it.
+			return Outcome.drop("invalid-unicode");
+		}
 		MessageType type = (wire.type() == null) ? MessageType.MESSAGE
 				: (wire.type() instanceof String name) ? MessageType.of(name) : null;
 		if (type == null) {
@@ -121,6 +126,13 @@ final class WireMessageReader {
 		return (wire.v() instanceof Integer v && wire.kid() instanceof String kid && wire.iv() instanceof String iv
 				&& wire.ciphertext() instanceof String ciphertext) ? new MessageEnvelope.Sealed(v, kid, iv, ciphertext)
 						: null;
+	}
+
+	private static boolean isValidUnicode(WireMessage wire) {
+		return (!(wire.text() instanceof String text) || UnicodeText.isText(text)) && UnicodeText.allWellFormed(
+				wire.id(), wire.username(), wire.clientId(), wire.text(), wire.sentAt(), wire.source(), wire.replyTo(),
+				wire.type(), wire.target(), wire.emoji(), wire.clientMsgId(), wire.author(), wire.sig(),
+				wire.attachments(), wire.v(), wire.kid(), wire.iv(), wire.ciphertext());
 	}
 
 	private static @Nullable String validId(@Nullable Object value) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.UnicodeText;
+
 /**
  * One chat message, the same JSON on the STOMP side and on the MQTT topic.
  * <p>
@@ -84,9 +86,12 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
-	/** Whether {@code clientId} is 1-64 characters without control characters. */
+	/**
+	 * Whether {@code clientId} is 1-64 characters of valid Unicode without control
+	 * characters.
+	 */
 	public static boolean isValidClientId(@Nullable String clientId) {
-		return clientId != null && CLIENT_ID.matcher(clientId).matches();
+		return clientId != null && CLIENT_ID.matcher(clientId).matches() && UnicodeText.isWellFormed(clientId);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.UnicodeText;
 
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,9 @@ class ChatMessages {
 		if (request == null) {
 			throw new ChatRejectedException("malformed",
 					"The message body must be JSON like " + "{\"username\": \"ada\", \"text\": \"hello\"}.");
+		}
+		if (!request.isValidUnicode()) {
+			throw new ChatRejectedException("invalid-text", "Not sent: " + UnicodeText.RULE + ".");
 		}
 		String username = username(request, session);
 		MessageType type = (request.type() == null) ? MessageType.MESSAGE : MessageType.of(request.type());
@@ -115,7 +119,8 @@ class ChatMessages {
 		}
 		if (text.length() > this.maxTextLength) {
 			throw new ChatRejectedException("text-too-long",
-					"The message text has " + text.length() + " characters; the limit is " + this.maxTextLength + ".");
+					"The message text has " + text.length() + " UTF-16 code units; the limit is " + this.maxTextLength
+							+ " (an emoji or other character beyond U+FFFF takes 2).");
 		}
 		return text;
 	}

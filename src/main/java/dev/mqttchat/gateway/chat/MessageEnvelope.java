@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.UnicodeText;
+
 /**
  * What a stream entry is and who vouches for it, beside the message's own fields: its
  * {@code type}, the {@code target} it acts on, a reaction's {@code emoji}, and the
@@ -51,9 +53,12 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 		return emoji != null && REACTION_TAG.matcher(emoji).matches();
 	}
 
-	/** Whether {@code emoji} is 1-32 characters without spaces or control characters. */
+	/**
+	 * Whether {@code emoji} is 1-32 characters of valid Unicode without spaces or control
+	 * characters.
+	 */
 	public static boolean isValidEmoji(@Nullable String emoji) {
-		return emoji != null && EMOJI.matcher(emoji).matches();
+		return emoji != null && EMOJI.matcher(emoji).matches() && UnicodeText.isWellFormed(emoji);
 	}
 
 	/** Whether this entry acts on another message rather than saying something. */

@@ -1,5 +1,8 @@
 package dev.mqttchat.gateway.chat;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.StompDestinations;
@@ -18,6 +21,8 @@ import org.springframework.util.MimeTypeUtils;
  */
 @Component
 public class RoomBroadcaster {
+
+	private static final Logger logger = LoggerFactory.getLogger(RoomBroadcaster.class);
 
 	private final SimpMessageSendingOperations stomp;
 
@@ -42,12 +47,29 @@ public class RoomBroadcaster {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
 		headers.setLeaveMutable(true);
-		// Serialized here, once: each subscriber's frame is written around the same text.
-		SerializedBody body = SerializedBody.of(this.json.writeValueAsString(message));
-		this.stomp.send(StompDestinations.roomTopic(message.roomId()),
-				MessageBuilder.createMessage(body, headers.getMessageHeaders()));
-		this.metrics.delivered(message.source());
+		SerializedBody body = serialized(message);
+		if (body != null) {
+			this.stomp.send(StompDestinations.roomTopic(message.roomId()),
+					MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+			this.metrics.delivered(message.source());
+		}
 		this.pending.stored(message);
+	}
+
+	/**
+	 * The message's JSON, serialized here once: each subscriber's frame is written around
+	 * the same text; {@code null} if it cannot be encoded.
+	 */
+	private @Nullable SerializedBody serialized(StoredMessage message) {
+		try {
+			return SerializedBody.of(this.json.writeValueAsString(message));
+		}
+		catch (IllegalArgumentException ex) {
+			// Stored before the entrances checked Unicode: skipped for everyone, rather
+			// than every subscriber's connection closing over it.
+			logger.warn("Message {} of room {} not delivered: {}", message.id(), message.roomId(), ex.getMessage());
+			return null;
+		}
 	}
 
 }

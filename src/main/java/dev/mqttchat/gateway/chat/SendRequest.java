@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.UnicodeText;
+
 /**
  * The body of a STOMP SEND to {@code /app/rooms/{id}}.
  *
@@ -29,4 +31,16 @@ record SendRequest(@Nullable String username, @Nullable String text, @Nullable S
 		@Nullable String clientMsgId, @Nullable String replyTo, @Nullable String type, @Nullable String target,
 		@Nullable String emoji, @Nullable String author, @Nullable String sig, @Nullable List<String> attachments,
 		@Nullable Integer v, @Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
+
+	/**
+	 * Whether its text is {@link UnicodeText#isText text} and every other string it
+	 * carries is {@link UnicodeText#isWellFormed well formed}: a lone surrogate anywhere
+	 * could not be written to the room's subscribers.
+	 */
+	boolean isValidUnicode() {
+		return UnicodeText.isText(this.text) && UnicodeText.allWellFormed(this.username, this.clientId,
+				this.clientMsgId, this.replyTo, this.type, this.target, this.emoji, this.author, this.sig,
+				this.attachments, this.kid, this.iv, this.ciphertext);
+	}
+
 }

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.UnicodeText;
+
 /**
  * The username a STOMP session speaks as: fixed by its CONNECT {@code username} header or
  * its first SEND, kept in the session's attributes, and stamped on every message it
@@ -23,9 +25,9 @@ public final class SessionIdentity {
 	private SessionIdentity() {
 	}
 
-	/** Whether {@code username} meets the rule. */
+	/** Whether {@code username} meets the rule, and is valid Unicode. */
 	public static boolean isValidUsername(@Nullable String username) {
-		return username != null && USERNAME.matcher(username).matches();
+		return username != null && USERNAME.matcher(username).matches() && UnicodeText.isWellFormed(username);
 	}
 
 	/** Fixes the session's username unless it already has one. */

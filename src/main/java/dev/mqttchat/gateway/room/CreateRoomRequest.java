@@ -1,7 +1,11 @@
 package dev.mqttchat.gateway.room;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.UnicodeText;
 
 /**
  * Body of {@code POST /api/rooms}; every field is optional.
@@ -16,6 +20,15 @@ record CreateRoomRequest(
 				message = "must be 1-64 characters, not only spaces, without control characters") String name,
 		@Nullable @Pattern(regexp = "public|private", message = "must be \"public\" or \"private\"") String visibility,
 		@Nullable Boolean encrypted) {
+
+	/**
+	 * A name must be valid Unicode too: the regular expression lets lone surrogates by.
+	 */
+	@JsonIgnore
+	@AssertTrue(message = "must be valid Unicode: the name has a lone surrogate, or U+FFFE or U+FFFF")
+	boolean isNameWellFormed() {
+		return UnicodeText.isWellFormed(this.name);
+	}
 
 	boolean encryptedOrDefault() {
 		return Boolean.TRUE.equals(this.encrypted);

@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.testsupport;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -88,6 +89,11 @@ public final class RawWebSocket implements AutoCloseable {
 	/** Sends {@code text} as one WebSocket text message. */
 	public void send(String text) {
 		this.socket.sendText(text, true).join();
+	}
+
+	/** Sends {@code bytes} as one WebSocket binary message (STOMP takes those too). */
+	public void sendBinary(byte[] bytes) {
+		this.socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
 	}
 
 	/**

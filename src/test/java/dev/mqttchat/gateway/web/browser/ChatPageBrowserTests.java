@@ -317,7 +317,7 @@ class ChatPageBrowserTests extends BrowserTestSupport {
 
 			WebElement notSent = a.awaitNotSent();
 			assertThat(notSent.getText())
-				.contains("Not sent: The message text has 4001 characters; the limit is 4000.");
+				.contains("Not sent: The message text has 4001 UTF-16 code units; the limit is 4000");
 			assertThat(ChatPage.offeredButtons(notSent)).as("the same text can never pass: no Retry")
 				.containsExactly("Edit");
 			assertThat(a.find("#chat-error").getText()).as("said once, on the message").isEmpty();
