@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.bridge;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PresenceCodecTests {
 
-	private final PresenceCodec codec = new PresenceCodec(JsonMapper.builder().build());
+	private final PresenceCodec codec = new PresenceCodec(JsonMapper.builder().build(), new SimpleMeterRegistry());
 
 	@Test
 	void onlineAnnouncementOfAnMqttClientIsAnEntryFromMqtt() {
