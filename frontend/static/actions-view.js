@@ -4,12 +4,14 @@
 
 import { openEditor } from "./inline-editor.js";
 import { applied, reactionSummary } from "./message-actions.js";
+import { markName } from "./name-marks.js";
 import { togglePicker } from "./reaction-picker.js";
 import { button, messageText } from "./render.js";
 
 /**
  * {@code me()}: the reader's name. {@code author()}: this browser's author key, or null. {@code send(body)}: the
- * action's SEND; its clientMsgId, or null when it could not leave the page. {@code keys}: the KeyCheck.
+ * action's SEND; its clientMsgId, or null when it could not leave the page. {@code keys}: the KeyCheck;
+ * {@code lookalikes}: the LookalikeCheck.
  * {@code onChanged()}: a message's text changed (quotes of it may follow).
  */
 export class ActionsView {
@@ -17,9 +19,10 @@ export class ActionsView {
   #sent = new Map();
 
   constructor({
-    me, author, send, keys, reactions = () => true, onChanged = () => {}, confirm = (text) => globalThis.confirm(text),
+    me, author, send, keys, lookalikes = null, reactions = () => true, onChanged = () => {},
+    confirm = (text) => globalThis.confirm(text),
   }) {
-    Object.assign(this, { me, author, send, keys, reactions, onChanged, confirm });
+    Object.assign(this, { me, author, send, keys, lookalikes, reactions, onChanged, confirm });
   }
 
   /** A room opens: nothing known of its messages yet. */
@@ -31,14 +34,7 @@ export class ActionsView {
   /** Called for each message item as it is made: its buttons and its state. */
   decorate(item, message) {
     this.#states.set(message.id, message);
-    if (this.keys.check(message) === "other") {
-      const badge = document.createElement("span");
-      badge.className = "badge key-other";
-      badge.textContent = "other key";
-      badge.title = `Sent as "${message.username}" with another key than earlier messages by that name: `
-        + "it may not be the same person.";
-      item.querySelector(".sender")?.after(" ", badge);
-    }
+    markName(item, message, { keys: this.keys, lookalikes: this.lookalikes });
     this.#render(item, message);
   }
 

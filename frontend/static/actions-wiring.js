@@ -5,6 +5,7 @@ import { ActionsView } from "./actions-view.js";
 import { loadAuthorKey } from "./author-key.js";
 import { newClientMsgId } from "./client-msg-id.js";
 import { KeyCheck } from "./key-check.js";
+import { LookalikeCheck } from "./lookalike-check.js";
 import { isAction, isMessage } from "./message-actions.js";
 import { RoomKeys } from "./room-keys.js";
 import { SealedView } from "./sealed-view.js";
@@ -28,10 +29,12 @@ export function wireActions({ list, connection, me, clientId, room, lock, storag
     connected: () => connection().connected,
   });
   const keys = new KeyCheck({ storage });
+  const lookalikes = new LookalikeCheck({ storage });
   const actions = new ActionsView({
     me,
     author: () => authorKey?.author ?? null,
     keys,
+    lookalikes,
     send: (body) => {
       const followed = room();
       if (followed === null || !connection().connected) {
@@ -54,7 +57,7 @@ export function wireActions({ list, connection, me, clientId, room, lock, storag
     loaded: (whole) => sealed.opened([], () => list.loaded(whole)),
     note: (text) => sealed.opened([], () => list.note(text)),
   };
-  return { actions, keys, signed, view, secrets, sealed };
+  return { actions, keys, lookalikes, signed, view, secrets, sealed };
 }
 
 /**

@@ -51,7 +51,7 @@ const list = new MessageList({
   },
   decorate: (item, message) => actions.decorate(item, message),
 });
-const { actions, keys, signed, view, secrets, sealed } = wireActions({
+const { actions, keys, lookalikes, signed, view, secrets, sealed } = wireActions({
   lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
 });
@@ -150,6 +150,7 @@ function enter(next, { push }) {
   });
   pane.entered(next, { push });
   keys.enter(next.id);
+  lookalikes.enter(next.id);
   actions.reset();
   list.reset();
   header.show(next);

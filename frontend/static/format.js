@@ -2,7 +2,8 @@
 
 export const ROOM_ID = /^[A-Za-z0-9]{16,64}$/;
 
-export const MAX_USERNAME = 32;
+// The username rule lives with the username field; re-exported here, where the page's other rules are.
+export { isValidUsername, MAX_USERNAME, normalizeUsername, usernameProblem } from "./username.js";
 
 /** The room id in a pasted link (".../rooms/{id}") or a bare id, or null. */
 export function parseRoomLink(input) {
@@ -18,28 +19,6 @@ export function parseRoomLink(input) {
 export function roomIdOfPath(path) {
   const match = /^\/rooms\/([A-Za-z0-9]+)\/?$/.exec(path ?? "");
   return match && ROOM_ID.test(match[1]) ? match[1] : null;
-}
-
-/** A username the server accepts: 1-32 characters, not only spaces, no control characters. */
-export function isValidUsername(name) {
-  const trimmed = (name ?? "").trim();
-  // The server counts UTF-16 code units (Java String.length), so .length is the right measure here.
-  return trimmed.length > 0 && trimmed.length <= MAX_USERNAME && !/\p{Cc}/u.test(trimmed);
-}
-
-/** Why a username is refused, in words for the page, or null when it is fine. */
-export function usernameProblem(name) {
-  const trimmed = (name ?? "").trim();
-  if (!trimmed) {
-    return "Pick a username first (1-32 characters).";
-  }
-  if (trimmed.length > MAX_USERNAME) {
-    return `That username has ${trimmed.length} characters; the limit is ${MAX_USERNAME}.`;
-  }
-  if (/\p{Cc}/u.test(trimmed)) {
-    return "A username cannot contain control characters.";
-  }
-  return null;
 }
 
 function toDate(value) {

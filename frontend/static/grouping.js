@@ -4,9 +4,14 @@ import { dayKey } from "./format.js";
 
 export const GROUP_WINDOW_MS = 5 * 60 * 1000;
 
-/** Messages from the same sender share this key: source, name and client (two people may pick one name). */
+/**
+ * Messages from the same sender share this key: source, name, client (two people may pick one name) and author key
+ * (a client id is anyone's to claim: a message signed with another key under the same name is someone else, and
+ * starts its own group so that its name and its "other key" mark show).
+ */
 export function senderKey(message) {
-  return [message.source ?? "", message.username ?? "", message.clientId ?? ""].join("\u0000");
+  const author = typeof message.author === "string" ? message.author : "";
+  return [message.source ?? "", message.username ?? "", message.clientId ?? "", author].join("\u0000");
 }
 
 /**

@@ -134,7 +134,7 @@ export class MessageList {
         if (!place.newDay && separator?.classList.contains("day")) {
           separator.remove();
         }
-        if (place.continued) {
+        if (place.continued && !first.item.querySelector(".name-mark")) { // a marked name always shows
           first.item.classList.add("continued");
           first.item.querySelector(".meta")?.classList.add("visually-hidden");
         }

@@ -47,11 +47,19 @@ export class PresenceRoster {
     return this.#members.size;
   }
 
-  /** The members sorted by username, {@code own} marking the reader's. */
+  /**
+   * The members sorted by username, {@code own} marking the reader's, {@code like} the other member whose name looks
+   * the same (the same confusable skeleton, as the server gives it), or null.
+   */
   list({ me = "" } = {}) {
-    return [...this.#members.values()]
+    const members = [...this.#members.values()];
+    return members
       .sort((a, b) => a.username.localeCompare(b.username))
-      .map((member) => ({ ...member, own: member.username === me }));
+      .map((member) => ({
+        ...member,
+        own: member.username === me,
+        like: members.find((other) => other !== member && other.skeleton === member.skeleton)?.username ?? null,
+      }));
   }
 }
 
@@ -69,6 +77,12 @@ function isMember(value) {
   return typeof value?.username === "string" && value.username !== "";
 }
 
-function memberOf({ username, source, since }) {
-  return { username, source: source === "mqtt" ? "mqtt" : "web", since: typeof since === "string" ? since : null };
+function memberOf({ username, source, since, lookalike, nameSkeleton }) {
+  return {
+    username,
+    source: source === "mqtt" ? "mqtt" : "web",
+    since: typeof since === "string" ? since : null,
+    lookalike: lookalike === true,
+    skeleton: typeof nameSkeleton === "string" ? nameSkeleton : username,
+  };
 }

@@ -68,6 +68,13 @@ function memberItem(member) {
     badge.title = "On a plain MQTT client";
     item.append(" ", badge);
   }
+  if (member.lookalike || member.like) {
+    // As name-marks.js marks such a name on its messages.
+    const badge = span("badge name-mark name-lookalike", "look-alike name");
+    badge.title = `"${member.username}" looks like ${member.like ? `"${member.like}", also here` : "other names"}: `
+      + "it may not be the same person.";
+    item.append(" ", badge);
+  }
   if (member.since) {
     item.title = `Here since ${formatTime(member.since)}`;
   }

@@ -1,15 +1,60 @@
 // The username field (#username): kept in localStorage, checked before sending; a new name needs a new connection.
-
-import { usernameProblem } from "./format.js";
+// The rule mirrors the server's (chat/Usernames): NFKC form, nothing invisible or turning the text's direction.
 
 const KEY = "chat.username";
+
+export const MAX_USERNAME = 32;
+
+// Characters that show nothing or reorder what follows, refused as the server refuses them (chat/Usernames): control
+// and format characters (zero-width space and joiners, U+2060, U+FEFF, bidi marks, overrides and isolates, U+061C,
+// U+180E), line and paragraph separators, and the default-ignorable letters that render blank.
+const DECEPTIVE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFFA0]/u;
+
+/** The name as the server keeps it: its Unicode NFKC form, trimmed ("ａｄａ" is "ada"). */
+export function normalizeUsername(name) {
+  return (name ?? "").normalize("NFKC").trim();
+}
+
+/** A username the server accepts: 1-32 characters once in NFKC form, not only spaces, nothing invisible. */
+export function isValidUsername(name) {
+  return usernameProblem(name) === null;
+}
+
+/** The first invisible or text-direction character of {@code name} as "U+XXXX", or null. */
+function deceptive(name) {
+  const match = DECEPTIVE.exec(name);
+  return match ? `U+${match[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
+}
+
+/** Why a username is refused, in words for the page, or null when it is fine. */
+export function usernameProblem(name) {
+  const raw = name ?? "";
+  // Only ASCII spaces are trimmed before looking: the server also refuses U+FEFF at either end, which trim() drops.
+  const character = deceptive(raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "")) ?? deceptive(normalizeUsername(raw));
+  if (/\p{Cc}/u.test(raw.trim())) {
+    return "A username cannot contain control characters.";
+  }
+  if (character) {
+    return `A username cannot contain invisible or text-direction characters (it has ${character}): `
+      + "they let one name pass for another.";
+  }
+  const trimmed = normalizeUsername(raw);
+  if (!trimmed) {
+    return "Pick a username first (1-32 characters).";
+  }
+  // The server counts UTF-16 code units (Java String.length), so .length is the right measure here.
+  if (trimmed.length > MAX_USERNAME) {
+    return `That username has ${trimmed.length} characters; the limit is ${MAX_USERNAME}.`;
+  }
+  return null;
+}
 
 /**
  * The STOMP CONNECT headers for {@code username}: the server fixes the session's name from them, and only then
  * counts the session in its rooms' presence. None without a usable name (an invalid one would end the connection).
  */
 export function connectHeaders(username) {
-  const name = (username ?? "").trim();
+  const name = normalizeUsername(username);
   return name && !usernameProblem(name) ? { username: name } : {};
 }
 
@@ -40,14 +85,14 @@ export class UsernameField {
     });
   }
 
-  /** The name as sent. */
+  /** The name as sent: in the NFKC form the server keeps ("ａｄａ" is "ada"). */
   get value() {
-    return this.input.value.trim();
+    return normalizeUsername(this.input.value);
   }
 
   /** The name last stored: the one the connection goes by (see commit), "" before the first. */
   get committed() {
-    return (this.storage.getItem(KEY) ?? "").trim();
+    return normalizeUsername(this.storage.getItem(KEY));
   }
 
   /** Why the name cannot be used, or null. */
@@ -74,6 +119,8 @@ export class UsernameField {
    */
   commit() {
     const previous = this.storage.getItem(KEY);
+    // The reader sees the name as others will.
+    this.input.value = this.value;
     this.storage.setItem(KEY, this.value);
     if (previous && previous !== this.value) {
       this.onRenamed();

@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import {
   avatarHue, dayKey, formatDay, formatTime, initials, isValidUsername, linkify, parseRoomLink, problemText,
-  roomIdOfPath, senderLabel, shortId, titleWithUnread, usernameProblem,
+  normalizeUsername, roomIdOfPath, senderLabel, shortId, titleWithUnread, usernameProblem,
 } from "../static/format.js";
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv";
@@ -49,6 +49,13 @@ describe("usernames", () => {
     assert.match(usernameProblem(""), /Pick a username/);
     assert.match(usernameProblem("x".repeat(40)), /40 characters; the limit is 32/);
     assert.match(usernameProblem("a\tb"), /control characters/);
+    assert.match(usernameProblem("ad\u200ba"), /invisible or text-direction characters \(it has U\+200B\): they let one name/);
+    assert.match(usernameProblem("\u202enimda"), /U\+202E/);
+    assert.match(usernameProblem("\ufeffada"), /U\+FEFF/);
+    assert.match(usernameProblem("ada\u2066"), /U\+2066/);
+    assert.ok(!isValidUsername("a\u200dda"));
+    assert.ok(isValidUsername("\uff41\uff44\uff41"));
+    assert.equal(normalizeUsername("  \uff41\uff44\uff41 "), "ada", "NFKC, as the server keeps it");
     assert.equal(usernameProblem("ada"), null);
   });
 });

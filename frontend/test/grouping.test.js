@@ -43,3 +43,11 @@ test("plain MQTT messages without a name share one key", () => {
   assert.equal(senderKey(plain), senderKey({ ...plain }));
   assert.notEqual(senderKey(plain), senderKey({ source: "web", username: null, clientId: null }));
 });
+
+test("another author key under the same name and client starts a new group, so its name and mark show", () => {
+  const signed = at("2026-11-25T10:00:00Z", { author: "key-of-ada" });
+  assert.equal(placement(signed, at("2026-11-25T10:01:00Z", { author: "key-of-ada" }), utc).continued, true);
+  assert.equal(placement(signed, at("2026-11-25T10:01:00Z", { author: "key-of-mallory" }), utc).continued, false);
+  assert.equal(placement(signed, at("2026-11-25T10:01:00Z"), utc).continued, false, "unsigned after signed");
+  assert.equal(placement(at("2026-11-25T10:00:00Z"), at("2026-11-25T10:01:00Z", { author: "k" }), utc).continued, false);
+});

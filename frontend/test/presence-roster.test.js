@@ -85,3 +85,14 @@ test("the texts: \"alice joined\", \"alice left\", \"3 here\"", () => {
   assert.equal(rosterCount(3), "3 here");
   assert.equal(rosterCount(1), "1 here");
 });
+
+test("a member whose name looks like another member's is told, with whom; a mixed-script name is kept marked", () => {
+  const presence = new PresenceRoster();
+  presence.apply({ type: "roster", members: [{ username: "ada", source: "web" }, { username: "bob", source: "web" }] });
+  presence.apply({ type: "join", username: "\u0430d\u0430", source: "mqtt", lookalike: true, nameSkeleton: "ada" });
+  const byName = new Map(presence.list().map((member) => [member.username, member]));
+  const [ada, fake, bob] = ["ada", "\u0430d\u0430", "bob"].map((name) => byName.get(name));
+  assert.deepEqual([fake.like, fake.lookalike], ["ada", true]);
+  assert.deepEqual([ada.like, ada.lookalike], ["\u0430d\u0430", false], "both names of the pair");
+  assert.deepEqual([bob.like, bob.lookalike], [null, false]);
+});

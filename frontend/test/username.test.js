@@ -12,6 +12,9 @@ test("the CONNECT headers name the session when the name is usable, and nothing 
   assert.deepEqual(connectHeaders(undefined), {});
   assert.deepEqual(connectHeaders("x".repeat(33)), {});
   assert.deepEqual(connectHeaders("a\u0007b"), {});
+  assert.deepEqual(connectHeaders("ad\u200ba"), {}, "zero-width space");
+  assert.deepEqual(connectHeaders("\u202enimda"), {}, "right-to-left override");
+  assert.deepEqual(connectHeaders("\uff41\uff44\uff41"), { username: "ada" }, "fullwidth, in NFKC form");
 });
 
 /** A UsernameField on stand-ins for its two elements. */

@@ -19,11 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxPerMessage the most pictures one message may carry
  * @param uploadsPerMinute uploads one client address may make per minute
  * @param unclaimedFor an uploaded picture no message carries by then is removed
+ * @param maxPixels the most pixels (width times height, as its header declares them, an
+ * animated GIF's largest frame included) a picture may have: a small file can declare a
+ * huge picture, which every viewer's browser would then decode into memory (4 bytes a
+ * pixel)
  */
 public record AttachmentSettings(@DefaultValue("5MB") DataSize maxSize, @DefaultValue( {
 		"png", "jpeg", "gif", "webp" }) @NotEmpty List<String> types,
 		@DefaultValue("4") @Min(1) @Max(20) int maxPerMessage, @DefaultValue("30") @Min(1) int uploadsPerMinute,
-		@DefaultValue("1h") Duration unclaimedFor){
+		@DefaultValue("1h") Duration unclaimedFor, @DefaultValue("40000000") @Min(1) long maxPixels){
 
 	/** The size limit as people read it: "5 MB", "512 KB". */
 	public String maxSizeText() {

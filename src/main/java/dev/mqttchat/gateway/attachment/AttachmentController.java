@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -114,6 +115,16 @@ class AttachmentController {
 			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a picture this room takes",
 					"Only " + names() + " pictures are accepted, and this file is none of them: its type is read from "
 							+ "its bytes, whatever its name or the type it was sent as.");
+		}
+		long pixels = (long) image.width() * image.height();
+		if (pixels > this.settings.maxPixels()) {
+			// Read from the header: the file may be small, but each viewer would decode
+			// it
+			// whole, at 4 bytes a pixel.
+			throw problem(HttpStatus.CONTENT_TOO_LARGE, "Picture too large in pixels",
+					String.format(Locale.ROOT,
+							"The picture declares %d x %d pixels (%,d); the limit is %,d pixels. Send it smaller.",
+							image.width(), image.height(), pixels, this.settings.maxPixels()));
 		}
 		return new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id), image.type().contentType(),
 				bytes.length, image.width(), image.height());

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells a picture's type and size from its first bytes (the file's own header, never the
- * name or the type a client claims): PNG, JPEG, GIF or WebP, or nothing.
+ * name or the type a client claims): PNG, JPEG, GIF or WebP, or nothing. The size is the
+ * one a viewer would decode: a WebP's extended canvas, a GIF's largest frame.
  */
 final class ImageSniffer {
 
@@ -25,7 +26,8 @@ final class ImageSniffer {
 			return sized(ImageType.PNG, int32(bytes, 16), int32(bytes, 20));
 		}
 		if (ascii(bytes, 0, "GIF87a") || ascii(bytes, 0, "GIF89a")) {
-			return sized(ImageType.GIF, u16le(bytes, 6), u16le(bytes, 8));
+			long[] canvas = GifCanvas.of(bytes, u16le(bytes, 6), u16le(bytes, 8));
+			return sized(ImageType.GIF, canvas[0], canvas[1]);
 		}
 		if (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WEBP")) {
 			return webp(bytes);

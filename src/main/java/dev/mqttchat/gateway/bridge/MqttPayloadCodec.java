@@ -21,7 +21,7 @@ import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageType;
-import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.chat.Usernames;
 import dev.mqttchat.gateway.history.Incoming;
 
 import org.springframework.stereotype.Component;
@@ -145,12 +145,17 @@ class MqttPayloadCodec {
 		return new Incoming(outcome.message(), !outcome.ownId());
 	}
 
+	/**
+	 * The reference client's form, or any text (so also that form with a name the rule
+	 * refuses, shown as text from nobody).
+	 */
 	private ChatMessage fromText(String roomId, String text) {
 		Matcher matcher = REFERENCE_FORM.matcher(text);
-		if (matcher.matches() && SessionIdentity.isValidUsername(matcher.group(1).strip())) {
+		String username = matcher.matches() ? Usernames.normalized(matcher.group(1)) : null;
+		if (username != null) {
 			String clientId = matcher.group(2).isEmpty() ? null : matcher.group(2);
-			return new ChatMessage(ChatMessage.newId(), roomId, matcher.group(1).strip(), clientId, matcher.group(3),
-					Instant.now(), MessageSource.MQTT);
+			return new ChatMessage(ChatMessage.newId(), roomId, username, clientId, matcher.group(3), Instant.now(),
+					MessageSource.MQTT);
 		}
 		return new ChatMessage(ChatMessage.newId(), roomId, null, null, text, Instant.now(), MessageSource.MQTT);
 	}

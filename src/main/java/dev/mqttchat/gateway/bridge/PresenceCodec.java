@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.UnicodeText;
-import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.chat.Usernames;
 import dev.mqttchat.gateway.presence.PresenceEntry;
 
 import org.springframework.stereotype.Component;
@@ -35,8 +36,11 @@ class PresenceCodec {
 
 	private final JsonMapper json;
 
-	PresenceCodec(JsonMapper json) {
+	private final MeterRegistry meters;
+
+	PresenceCodec(JsonMapper json, MeterRegistry meters) {
 		this.json = json;
+		this.meters = meters;
 	}
 
 	/**
@@ -132,9 +136,13 @@ class PresenceCodec {
 		}
 	}
 
-	private static @Nullable String username(Wire wire) {
-		return (wire.username() instanceof String name && SessionIdentity.isValidUsername(name.strip())) ? name.strip()
-				: null;
+	private @Nullable String username(Wire wire) {
+		if (wire.username() instanceof String name && Usernames.deceptive(name) != null) {
+			// A name that would pass for another: counted, as the room topics' drops are.
+			this.meters.counter("chat.mqtt.payloads.dropped", "reason", "deceptive-username").increment();
+			return null;
+		}
+		return (wire.username() instanceof String name) ? Usernames.normalized(name) : null;
 	}
 
 	private static String source(Wire wire) {

@@ -17,7 +17,7 @@ import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageType;
-import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.chat.Usernames;
 
 /**
  * Reads the gateway's message JSON from an MQTT payload: a message, or an edit, delete or
@@ -65,8 +65,10 @@ final class WireMessageReader {
 		}
 		String target = validId(wire.target());
 		String emoji = (wire.emoji() instanceof String s && MessageEnvelope.isValidEmoji(s)) ? s : null;
-		String username = (wire.username() instanceof String s && SessionIdentity.isValidUsername(s.strip()))
-				? s.strip() : null;
+		if (wire.username() instanceof String s && Usernames.deceptive(s) != null) {
+			return Outcome.drop("deceptive-username");
+		}
+		String username = (wire.username() instanceof String s) ? Usernames.normalized(s) : null;
 		if (action && (target == null || (type == MessageType.REACTION && (emoji == null || username == null))
 				|| (type == MessageType.EDIT && body == null && sealed == null))) {
 			return Outcome.drop("invalid-action");

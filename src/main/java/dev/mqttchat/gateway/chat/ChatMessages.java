@@ -153,16 +153,17 @@ class ChatMessages {
 	}
 
 	private static String username(SendRequest request, Map<String, Object> session) {
-		String claimed = (request.username() != null) ? request.username().strip() : null;
+		String claimed = Usernames.normalized(request.username());
 		String fixed = SessionIdentity.of(session);
 		if (fixed == null) {
-			if (!SessionIdentity.isValidUsername(claimed)) {
-				throw new ChatRejectedException("invalid-username", "Not sent: " + SessionIdentity.USERNAME_RULE);
+			if (claimed == null) {
+				throw new ChatRejectedException("invalid-username",
+						"Not sent: " + Usernames.whyRefused(request.username()));
 			}
 			SessionIdentity.fix(session, claimed);
 			return claimed;
 		}
-		if (claimed != null && !claimed.equals(fixed)) {
+		if (request.username() != null && !fixed.equals(claimed)) {
 			throw new ChatRejectedException("username-mismatch",
 					"Not sent: this connection speaks as \"" + fixed + "\"; reconnect to use another name.");
 		}

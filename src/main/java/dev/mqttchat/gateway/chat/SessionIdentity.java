@@ -1,11 +1,8 @@
 package dev.mqttchat.gateway.chat;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.mqttchat.gateway.UnicodeText;
 
 /**
  * The username a STOMP session speaks as: fixed by its CONNECT {@code username} header or
@@ -15,19 +12,16 @@ import dev.mqttchat.gateway.UnicodeText;
 public final class SessionIdentity {
 
 	/** The rule every username meets, in words. */
-	public static final String USERNAME_RULE = "a username is 1-32 characters, not only spaces, without control "
-			+ "characters.";
+	public static final String USERNAME_RULE = Usernames.RULE;
 
 	private static final String ATTRIBUTE = "chat.username";
-
-	private static final Pattern USERNAME = Pattern.compile("(?=.*\\S)\\P{Cc}{1,32}");
 
 	private SessionIdentity() {
 	}
 
-	/** Whether {@code username} meets the rule, and is valid Unicode. */
+	/** Whether {@code username} meets the rule (see {@link Usernames}). */
 	public static boolean isValidUsername(@Nullable String username) {
-		return username != null && USERNAME.matcher(username).matches() && UnicodeText.isWellFormed(username);
+		return Usernames.normalized(username) != null;
 	}
 
 	/** Fixes the session's username unless it already has one. */

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message as browsers receive it, live and from history: the chat message plus its
- * place in the room.
+ * place in the room. Its JSON also says whether its name may imitate another
+ * ({@code lookalike}, {@code nameSkeleton}).
  *
  * @param id unique per message, the same live and in history
  * @param roomId the room it was said in
@@ -68,6 +70,26 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	public StoredMessage withState(MessageState state) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
 				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state);
+	}
+
+	/**
+	 * Whether its name mixes scripts as imitations do ({@code аdа} with Cyrillic a's for
+	 * {@code ada}): a page marks it. In the JSON only when true.
+	 */
+	@JsonProperty("lookalike")
+	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+	public boolean lookalike() {
+		return LookalikeNames.mixesScripts(this.username);
+	}
+
+	/**
+	 * Its name's confusable skeleton (UTS #39) when not the name itself: a page marks a
+	 * name whose skeleton is that of another name it saw in the room.
+	 */
+	@JsonProperty("nameSkeleton")
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public @Nullable String nameSkeleton() {
+		return LookalikeNames.skeleton(this.username);
 	}
 
 	/** This entry as the chat message it was. */

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.chat.LookalikeNames;
 
 /**
  * What subscribers of {@code /topic/rooms/{id}/presence} receive: the whole roster right
- * after subscribing, then each join and leave.
+ * after subscribing, then each join and leave (a name that may imitate another with
+ * {@code lookalike} and {@code nameSkeleton}, as {@link PresenceMember}).
  *
  * @param type {@code roster}, {@code join} or {@code leave}
  * @param username who joined or left; absent in a roster
@@ -19,6 +23,19 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PresenceNotice(String type, @Nullable String username, @Nullable String source, @Nullable Instant since,
 		@Nullable List<PresenceMember> members) {
+
+	/** Whether a joining or leaving name mixes scripts as imitations do. */
+	@JsonProperty("lookalike")
+	@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+	boolean lookalike() {
+		return LookalikeNames.mixesScripts(this.username);
+	}
+
+	/** A joining or leaving name's confusable skeleton when not the name itself. */
+	@JsonProperty("nameSkeleton")
+	@Nullable String nameSkeleton() {
+		return LookalikeNames.skeleton(this.username);
+	}
 
 	static PresenceNotice roster(List<PresenceMember> members) {
 		return new PresenceNotice("roster", null, null, null, members);

@@ -10,6 +10,7 @@ import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.chat.ChatError;
 import dev.mqttchat.gateway.chat.ChatMetrics;
 import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.chat.Usernames;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,12 +88,13 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		if (username == null) {
 			return message;
 		}
-		if (!SessionIdentity.isValidUsername(username.strip())) {
-			return refuse(stomp, "Invalid username header: " + SessionIdentity.USERNAME_RULE);
+		String name = Usernames.normalized(username);
+		if (name == null) {
+			return refuse(stomp, "Invalid username header: " + Usernames.whyRefused(username));
 		}
 		Map<String, Object> session = stomp.getSessionAttributes();
 		if (session != null) {
-			SessionIdentity.fix(session, username.strip());
+			SessionIdentity.fix(session, name);
 		}
 		return message;
 	}

@@ -47,6 +47,16 @@ class ImageSnifferTests {
 	}
 
 	@Test
+	void aGifIsAsLargeAsItsLargestFrame() {
+		// A 2 x 2 screen with a 4-color table, a graphic control extension, then a frame
+		// of 300 x 7 at (10, 1).
+		byte[] gif = { 'G', 'I', 'F', '8', '9', 'a', 2, 0, 2, 0, (byte) 0x81, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4,
+				0x21, (byte) 0xf9, 4, 0, 0, 0, 0, 0, 0x2c, 10, 0, 1, 0, 44, 1, 7, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3b };
+
+		assertThat(ImageSniffer.sniff(gif)).isEqualTo(new ImageSniffer.Sniffed(ImageType.GIF, 310, 8));
+	}
+
+	@Test
 	void anythingElseIsNoPicture() {
 		assertThat(ImageSniffer.sniff("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)))
 			.isNull();

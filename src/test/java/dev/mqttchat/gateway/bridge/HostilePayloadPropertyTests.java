@@ -39,7 +39,7 @@ class HostilePayloadPropertyTests {
 	private final MqttPayloadCodec payloads = new MqttPayloadCodec(this.json, new SimpleMeterRegistry(),
 			MqttPayloadCodecTests.properties());
 
-	private final PresenceCodec presence = new PresenceCodec(this.json);
+	private final PresenceCodec presence = new PresenceCodec(this.json, new SimpleMeterRegistry());
 
 	@Provide
 	Arbitrary<byte[]> hostile() {

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.bridge;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.ForAll;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mqttchat.gateway.UnicodeText;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageSource;
-import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.chat.Usernames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class MqttPayloadCodecPropertyTests {
 	void gatewayJsonRoundTrips(@ForAll @StringLength(min = 1, max = 500) String generated,
 			@ForAll @StringLength(min = 1, max = 32) String name) {
 		String text = validText(generated);
-		String username = SessionIdentity.isValidUsername(name.strip()) ? name.strip() : "ada";
+		String username = Objects.requireNonNullElse(Usernames.normalized(name), "ada");
 		ChatMessage sent = new ChatMessage("id-1", ROOM, username, null, text, Instant.EPOCH, MessageSource.WEB);
 
 		assertThat(this.payloads.decode(ROOM, this.payloads.encode(sent))).isEqualTo(sent);

@@ -100,6 +100,19 @@ class MqttPayloadCodecTests {
 	}
 
 	@Test
+	void aNameIsKeptInItsNfkcFormAndOneThatWouldPassForAnotherIsDroppedAndCounted() {
+		assertThat(decode("{\"username\":\"\uff41\uff44\uff41\",\"text\":\"hi\"}").username()).isEqualTo("ada");
+		assertThat(decode("\uff41\uff44\uff41 (c): hi").username()).isEqualTo("ada");
+		for (String name : new String[] { "ad\u200ba", "\u202enimda", "ada\u2067" }) {
+			assertThat(this.payloads.decode(ROOM,
+					("{\"username\":\"" + name + "\",\"text\":\"hi\"}").getBytes(StandardCharsets.UTF_8)))
+				.isNull();
+		}
+		assertThat(dropped("deceptive-username")).isEqualTo(3);
+		assertThat(decode("ad\u200ba (c): hi").username()).as("the text form: shown as text from nobody").isNull();
+	}
+
+	@Test
 	void emptyPayloadIsDropped() {
 		assertThat(this.payloads.decode(ROOM, new byte[0])).isNull();
 		assertThat(dropped("empty")).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.bridge;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PresenceCodecTests {
 
-	private final PresenceCodec codec = new PresenceCodec(JsonMapper.builder().build());
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final PresenceCodec codec = new PresenceCodec(JsonMapper.builder().build(), this.meters);
 
 	@Test
 	void onlineAnnouncementOfAnMqttClientIsAnEntryFromMqtt() {
@@ -27,6 +30,17 @@ class PresenceCodecTests {
 		assertThat(entry.username()).isEqualTo("eve");
 		assertThat(entry.source()).isEqualTo(PresenceEntry.MQTT);
 		assertThat(entry.instance()).isNull();
+	}
+
+	@Test
+	void namesAreKeptInNfkcFormAndOnesThatWouldPassForOthersAreDroppedAndCounted() {
+		assertThat(this.codec.typing(bytes("{\"username\":\"\uff41\uff44\uff41\"}")))
+			.hasValueSatisfying((who) -> assertThat(who.username()).isEqualTo("ada"));
+		assertThat(this.codec.presence(bytes("{\"username\":\"ad\u200ba\",\"status\":\"online\"}"))).isEmpty();
+		assertThat(this.codec.typing(bytes("{\"username\":\"\u202enimda\"}"))).isEmpty();
+		assertThat(this.codec.marker(bytes("{\"username\":\"ada\u2066\",\"seq\":3}"))).isEmpty();
+		assertThat(this.meters.counter("chat.mqtt.payloads.dropped", "reason", "deceptive-username").count())
+			.isEqualTo(3);
 	}
 
 	@Test
