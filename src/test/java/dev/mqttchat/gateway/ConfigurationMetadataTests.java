@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * IDEs complete every {@code chat.*} setting with its description, from the metadata the
  * build generates.
  */
+@Tag("jdk-smoke")
 class ConfigurationMetadataTests {
 
 	@Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * characters but tab and line breaks not in text; and a body that breaks it is never
  * serialized for subscribers.
  */
+@Tag("jdk-smoke")
 class UnicodeTextTests {
 
 	private static final String HIGH = String.valueOf((char) 0xD800);

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.bridge;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The bridge against a broker nobody here wrote, named by {@code CHAT_TEST_MQTT_URL} (CI:
  * Mosquitto).
  */
+@Tag("jdk-smoke")
 @EnabledIfEnvironmentVariable(named = "CHAT_TEST_MQTT_URL", matches = ".+",
 		disabledReason = "CHAT_TEST_MQTT_URL is not set: external broker tests skipped")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

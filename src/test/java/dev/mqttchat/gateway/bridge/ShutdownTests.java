@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.StompTestClient;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Stopping the gateway sends the broker an MQTT DISCONNECT from every adapter rather than
  * just dropping them.
  */
+@Tag("jdk-smoke")
 class ShutdownTests {
 
 	@Test

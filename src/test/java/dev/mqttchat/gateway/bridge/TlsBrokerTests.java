@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * the right certificate works, a certificate for another host name is refused, and the
  * password never reaches the log.
  */
+@Tag("jdk-smoke")
 @ExtendWith(OutputCaptureExtension.class)
 class TlsBrokerTests {
 

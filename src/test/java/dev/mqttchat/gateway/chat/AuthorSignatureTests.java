@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.chat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The signature format against the test vector of docs/protocol.md, which the page's unit
  * tests check too: the key is RFC 8032's first test key.
  */
+@Tag("jdk-smoke")
 class AuthorSignatureTests {
 
 	static final String ROOM = "q7Wn3xR2tY8uK5mB1cVz0A";

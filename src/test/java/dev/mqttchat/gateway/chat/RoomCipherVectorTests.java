@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.chat;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.RoomCipher;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The end-to-end test vector of docs/protocol.md, sealed by the page's module in Node and
  * checked here by an implementation with the JDK alone: both give the same bytes.
  */
+@Tag("jdk-smoke")
 class RoomCipherVectorTests {
 
 	static final String ROOM = "q7Wn3xR2tY8uK5mB1cVz0A";

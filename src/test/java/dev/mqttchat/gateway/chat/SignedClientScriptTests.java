@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * The signed example client of {@code docs/protocol.md}, written from the document in
  * Python: a browser user sees its message, its edit, its reaction and its delete.
  */
+@Tag("jdk-smoke")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignedClientScriptTests {
 

@@ -1,10 +1,12 @@
 package dev.mqttchat.gateway.chat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The username rule: NFKC form, and no invisible or text-direction characters. */
+@Tag("jdk-smoke")
 class UsernamesTests {
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * History by sequence number: what MQTT clients say is stored even with nobody in the
  * room, paged both ways.
  */
+@Tag("jdk-smoke")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HistoryApiTests {
 

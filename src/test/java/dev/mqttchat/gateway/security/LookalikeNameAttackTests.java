@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * every entrance, a name is kept in its NFKC form, and a name mixing scripts like a spoof
  * is marked, with the skeleton that shows whom it imitates.
  */
+@Tag("jdk-smoke")
 @GatewayUnderAttack
 class LookalikeNameAttackTests {
 

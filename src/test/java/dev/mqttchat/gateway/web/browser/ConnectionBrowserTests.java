@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page's connection when the server drops the WebSocket: status, reconnect by itself,
  * no message lost.
  */
+@Tag("jdk-smoke")
 class ConnectionBrowserTests extends BrowserTestSupport {
 
 	// Backoff starts at 0.5-1 s and doubles per failed attempt; a few attempts fit in
