@@ -1,10 +1,20 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
 import { Backoff } from "./backoff.js";
+import { isOffline, watchNetwork } from "./network-watch.js";
 import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
 import { connectHeaders } from "./username.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
+
+/**
+ * STOMP heart-beats both ways, every 10 s (the server's chat.web.heartbeat). stompjs checks every 10 s for 20 s
+ * without a frame from the server, so a dead network is noticed within 30 s even when the browser does not say so.
+ */
+export const HEARTBEAT_MS = 10000;
+
+/** While the browser says it is offline, how often the page looks again without an online event. */
+const OFFLINE_RECHECK_MS = 30000;
 
 /** Where the server answers each SEND it accepted: queued in its outbox, or stored (see outbox.js). */
 export const RECEIPT_QUEUE = "/user/queue/receipts";
@@ -37,8 +47,10 @@ export class Connection {
       brokerURL,
       reconnectDelay: 1,
       connectionTimeout: 10000,
-      heartbeatIncoming: 10000,
-      heartbeatOutgoing: 10000,
+      heartbeatIncoming: HEARTBEAT_MS,
+      heartbeatOutgoing: HEARTBEAT_MS,
+      // A missed heart-beat ends the socket at once: a close handshake over a dead network would wait for minutes.
+      discardWebsocketOnCommFailure: true,
       debug: () => {},
       beforeConnect: () => this.#beforeConnect(),
       onConnect: () => this.#connected(),
@@ -48,18 +60,7 @@ export class Connection {
         message: frame.headers.message ?? "The server refused the connection.",
       }),
     });
-    addEventListener("online", () => this.reconnectNow());
-    addEventListener("offline", () => {
-      if (!this.connected) {
-        this.#setStatus("offline");
-      }
-    });
-    // A tab coming back to the front should not sit out a long backoff.
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible") {
-        this.reconnectNow();
-      }
-    });
+    watchNetwork({ onOffline: () => this.#offline(), onBack: () => this.reconnectNow() });
   }
 
   get status() {
@@ -137,15 +138,37 @@ export class Connection {
       return;
     }
     const delay = this.#backoff.next();
-    this.#setStatus(navigator.onLine === false ? "offline" : "reconnecting", delay);
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, delay);
+    this.#setStatus(isOffline() ? "offline" : "reconnecting", delay);
+    await this.#sleep(delay);
+    // No attempt while the browser has no network: its online event wakes the page.
+    while (isOffline()) {
+      this.#setStatus("offline");
+      await this.#sleep(OFFLINE_RECHECK_MS);
+    }
+  }
+
+  #sleep(ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
       this.#wake = () => {
         clearTimeout(timer);
+        this.#wake = null;
         resolve();
       };
     });
-    this.#wake = null;
+  }
+
+  /**
+   * The browser lost its network: a socket on it may look open for minutes (nothing tells it that the other end is
+   * unreachable), so it goes now, and what is sent meanwhile waits for the connection.
+   */
+  #offline() {
+    if (this.#client.active) {
+      this.#client.forceDisconnect();
+    }
+    if (this.#status !== "connected") {
+      this.#setStatus("offline");
+    }
   }
 
   #connected() {
@@ -183,7 +206,7 @@ export class Connection {
   #closed() {
     this.#roomSubscription = null;
     const wasConnected = this.#status === "connected";
-    this.#setStatus(navigator.onLine === false ? "offline" : "reconnecting");
+    this.#setStatus(isOffline() ? "offline" : "reconnecting");
     if (wasConnected) {
       this.onDisconnected?.();
     }
