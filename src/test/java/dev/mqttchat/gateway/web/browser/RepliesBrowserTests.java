@@ -78,6 +78,32 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			page.awaitMessage("message 1");
 			page.waiting(WAIT).until((driver) -> page.inViewport("li.message[data-id='" + first + "']"));
 			assertThat(reply.findElement(By.cssSelector(".reply-quote")).getText()).isEqualTo("MQTT client: message 1");
+			assertThat(page.inConversationView("li.message[data-id='" + first + "']")).isTrue();
+			assertPageNotShifted(page);
+
+			// On a phone too: back to the reply, then to the original again.
+			this.alice.phone(390, 740);
+			page.script("document.getElementById('scroller').scrollTop = 1e9;");
+			reply.findElement(By.cssSelector(".reply-quote")).click();
+			page.waiting(WAIT).until((driver) -> page.inConversationView("li.message[data-id='" + first + "']"));
+			assertPageNotShifted(page);
+			this.alice.desktop();
+		}
+	}
+
+	/**
+	 * Only the message list scrolled: the page itself did not, so the top bar is where it
+	 * was.
+	 */
+	private static void assertPageNotShifted(ChatPage page) {
+		assertThat(((Number) page.script("return document.scrollingElement.scrollTop + document.body.scrollTop;"))
+			.doubleValue()).as("the page itself scrolled").isZero();
+		assertThat(((Number) page.script("return document.querySelector('.topbar').getBoundingClientRect().top;"))
+			.doubleValue()).as("the top bar's position").isZero();
+		assertThat(page.script("const scrolled = [];"
+				+ "for (let e = document.getElementById('scroller').parentElement; e; e = e.parentElement) {"
+				+ "  if (e.scrollTop !== 0) { scrolled.push(e.tagName + '.' + e.className); } }"
+				+ "return scrolled;")).as("containers of the list that scrolled").asList().isEmpty();
 		}
 	}
 
