@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.web.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +87,39 @@ class DeletedRoomBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void everyoneInARoomIsToldAtOnceWhenItIsDeletedAndKeepsWhatTheyWereTyping() throws Exception {
+		ChatPage erinPage = page(erin).open("/").setUsername("Erin Eads");
+		String roomId = erinPage.createRoom("Short-lived");
+		ChatPage frankPage = page(frank).open("/rooms/" + roomId).setUsername("Frank Fox").awaitStatus("connected");
+		erinPage.send("we are closing this room");
+		frankPage.awaitMessage("we are closing this room");
+		frankPage.waiting().until((driver) -> !frankPage.findAll("#roster li[data-username='Erin Eads']").isEmpty());
+		frankPage.find("#message").sendKeys("half a thought");
+
+		deleteRoomOverRest(roomId, erinPage.ownerToken(roomId));
+
+		// Neither sends anything: the server tells both pages.
+		for (ChatPage page : List.of(frankPage, erinPage)) {
+			WebElement notice = page.find("#room-gone");
+			page.waiting().until((driver) -> notice.isDisplayed());
+			assertThat(notice.getText()).isEqualTo(NOTICE);
+			assertClosed(page);
+			assertThat(page.findAll("#recent-rooms a[href='/rooms/" + roomId + "']")).as("dropped from Recent")
+				.isEmpty();
+			assertThat(page.findAll("#roster li")).as("nobody is in a deleted room").isEmpty();
+		}
+		WebElement box = frankPage.find("#message");
+		assertThat(box.getDomProperty("value")).as("what Frank was typing is kept").isEqualTo("half a thought");
+		assertThat(frankPage.script("const box = document.getElementById('message'); box.select();"
+				+ "return box.value.substring(box.selectionStart, box.selectionEnd);"))
+			.as("and can be selected to copy")
+			.isEqualTo("half a thought");
+		assertThat(frankPage.shownTexts()).containsExactly("we are closing this room");
+		assertThat(frankPage.findAll("#messages li.pending")).isEmpty();
+		frank.screenshot("desktop-room-deleted-told");
+	}
+
+	@Test
 	void roomDeletedElsewhereIsShownAsDeletedWhenTheCatchUpAfterAReconnectFindsItGone() throws Exception {
 		OwnedRoom room = createOwnedRoomOverRest("Vanishing");
 		ChatPage page = page(frank).open("/rooms/" + room.id()).setUsername("Frank Fox").awaitStatus("connected");
@@ -148,7 +182,8 @@ class DeletedRoomBrowserTests extends BrowserTestSupport {
 	 */
 	private static void assertClosed(ChatPage page) {
 		assertThat(page.status()).isNotEqualTo("Connected").isEqualTo("Room deleted");
-		assertThat(page.find("#message").isEnabled()).isFalse();
+		assertThat(page.find("#message").getDomProperty("readOnly")).as("the message box takes no text")
+			.isEqualTo("true");
 		assertThat(page.find("#send").isEnabled()).isFalse();
 		assertThat(page.find("#copy-link").isDisplayed()).isFalse();
 		assertThat(page.find("#empty").isDisplayed()).as("no invitation to a deleted room").isFalse();
