@@ -32,12 +32,10 @@ class RoomDeletedFlowConfig {
 			RoomCache rooms, RoomDeletions deletions, MqttClientIds ids) {
 		String fromHere = "\"instance\":\"" + ids.instance() + "\"";
 		return IntegrationFlow.from(mqttRoomsAdapter)
-			.handle(byte[].class,
-					(payload, headers) -> topics.roomOfDeleted(String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC)))
-						.map((roomId) -> new Heard(roomId,
-								new String(payload, StandardCharsets.US_ASCII).contains(fromHere)))
-						.orElse(null),
-					(endpoint) -> endpoint.id("deletedRoomReader"))
+			.handle(byte[].class, (payload, headers) -> topics
+				.roomOfDeleted(String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC)))
+				.map((roomId) -> new Heard(roomId, new String(payload, StandardCharsets.US_ASCII).contains(fromHere)))
+				.orElse(null), (endpoint) -> endpoint.id("deletedRoomReader"))
 			.handle(Heard.class, (heard, headers) -> {
 				rooms.forget(heard.roomId());
 				// This instance told its own readers when the room was deleted here.

@@ -11,8 +11,9 @@ import dev.mqttchat.gateway.chat.LookalikeNames;
 
 /**
  * What subscribers of {@code /topic/rooms/{id}/presence} receive: the whole roster right
- * after subscribing, then each join and leave, and the room's deletion (a name that may imitate another with
- * {@code lookalike} and {@code nameSkeleton}, as {@link PresenceMember}).
+ * after subscribing, then each join and leave, and the room's deletion (a name that may
+ * imitate another with {@code lookalike} and {@code nameSkeleton}, as
+ * {@link PresenceMember}).
  *
  * @param type {@code roster}, {@code join}, {@code leave}, or {@code deleted} (the room
  * was deleted: nobody is in it, and nothing more comes)

@@ -154,7 +154,9 @@ class TwoInstanceTests {
 		}
 	}
 
-	/** The next frame of {@code type} (the roster and joins before it skipped), or null. */
+	/**
+	 * The next frame of {@code type} (the roster and joins before it skipped), or null.
+	 */
 	private static Map<String, Object> nextOfType(BlockingQueue<Map<String, Object>> frames, String type)
 			throws InterruptedException {
 		for (Map<String, Object> frame = frames.poll(10, TimeUnit.SECONDS); frame != null; frame = frames.poll(10,

@@ -20,7 +20,8 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 	// here.
 	private static final Duration RECONNECT = Duration.ofSeconds(20);
 
-	// stompjs looks every 10 s for 20 s without a frame from the server (heart-beats every
+	// stompjs looks every 10 s for 20 s without a frame from the server (heart-beats
+	// every
 	// 10 s both ways).
 	private static final Duration HEARTBEAT_BOUND = Duration.ofSeconds(30);
 

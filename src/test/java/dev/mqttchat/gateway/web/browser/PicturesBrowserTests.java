@@ -111,11 +111,11 @@ class PicturesBrowserTests extends BrowserTestSupport {
 			paste(alicePage, TestPictures.png(400, 300), "wall.png");
 			bobPage.waiting(WAIT).until((driver) -> loaded(bobPage).size() == 1);
 			afterTwoFrames(bobPage);
-			assertThat(loaded(bobPage).get(0).getDomAttribute("height")).as("its box, known before it loads")
-				.isEqualTo("180");
 			assertThat(bobPage.inConversationView("#messages li.message:last-child"))
 				.as("the picture that arrived at the end is wholly in view")
 				.isTrue();
+			assertThat(loaded(bobPage).get(0).getDomAttribute("height")).as("its box, known before it loads")
+				.isEqualTo("180");
 			peer.publish("nice one");
 			bobPage.awaitLastText("nice one", WAIT);
 			afterTwoFrames(bobPage);
@@ -135,9 +135,8 @@ class PicturesBrowserTests extends BrowserTestSupport {
 						bobPage.find("#messages li.message:last-child .pictures img").getDomProperty("naturalWidth")));
 			afterTwoFrames(bobPage);
 			assertThat(((Number) bobPage.script("const s = document.getElementById('scroller');"
-					+ "return s.scrollHeight - s.scrollTop - s.clientHeight;")).doubleValue())
-				.as("at the real end")
-				.isLessThan(2);
+					+ "return s.scrollHeight - s.scrollTop - s.clientHeight;"))
+				.doubleValue()).as("at the real end").isLessThan(2);
 			assertThat(bobPage.inConversationView("#messages li.message:last-child")).isTrue();
 			this.bob.screenshot((screen == 0) ? "phone-room-ends-with-picture" : "desktop-room-ends-with-picture");
 			this.bob.desktop();
@@ -145,19 +144,19 @@ class PicturesBrowserTests extends BrowserTestSupport {
 	}
 
 	private static void paste(ChatPage page, byte[] png, String name) {
-		page.script("const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
-				+ "const transfer = new DataTransfer();"
-				+ "transfer.items.add(new File([bytes], arguments[1], { type: 'image/png' }));"
-				+ "document.getElementById('message').dispatchEvent("
-				+ "new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));",
+		page.script(
+				"const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
+						+ "const transfer = new DataTransfer();"
+						+ "transfer.items.add(new File([bytes], arguments[1], { type: 'image/png' }));"
+						+ "document.getElementById('message').dispatchEvent("
+						+ "new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));",
 				Base64.getEncoder().encodeToString(png), name);
 	}
 
 	/** Waits until the page has laid out and painted twice (resize observers ran). */
 	private static void afterTwoFrames(ChatPage page) {
-		((JavascriptExecutor) page.driver()).executeAsyncScript(
-				"const done = arguments[arguments.length - 1];"
-						+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+		((JavascriptExecutor) page.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
 	}
 
 	/** The thumbnails that loaded: a picture that failed to load has no natural width. */
