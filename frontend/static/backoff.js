@@ -35,3 +35,24 @@ export class Backoff {
     this.#attempt = 0;
   }
 }
+
+/** A wait that can be cut short: {@code sleep(ms)} resolves after {@code ms}, or at once on {@code wake()}. */
+export class Wakeable {
+  #wake = null;
+
+  sleep(ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  wake() {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+}

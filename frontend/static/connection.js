@@ -1,20 +1,14 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
-import { Backoff } from "./backoff.js";
-import { isOffline, watchNetwork } from "./network-watch.js";
+import { Backoff, Wakeable } from "./backoff.js";
+import { isOffline, OFFLINE_RECHECK_MS, watchNetwork } from "./network-watch.js";
 import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
 import { connectHeaders } from "./username.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
 
-/**
- * STOMP heart-beats both ways, every 10 s (the server's chat.web.heartbeat). stompjs checks every 10 s for 20 s
- * without a frame from the server, so a dead network is noticed within 30 s even when the browser does not say so.
- */
+/** STOMP heart-beats both ways (chat.web.heartbeat): stompjs ends a socket silent for 20 s, checking every 10 s. */
 export const HEARTBEAT_MS = 10000;
-
-/** While the browser says it is offline, how often the page looks again without an online event. */
-const OFFLINE_RECHECK_MS = 30000;
 
 /** Where the server answers each SEND it accepted: queued in its outbox, or stored (see outbox.js). */
 export const RECEIPT_QUEUE = "/user/queue/receipts";
@@ -36,7 +30,7 @@ export class Connection {
   // renew() asked for the next session: it goes at once, since nothing failed.
   #renewing = false;
   #attempts = 0;
-  #wake = null;
+  #nap = new Wakeable();
   #status = "idle";
 
   constructor({ brokerURL, username = () => "", backoff = new Backoff(), ...callbacks }) {
@@ -121,7 +115,7 @@ export class Connection {
 
   /** Skips the rest of the current backoff wait. */
   reconnectNow() {
-    this.#wake?.();
+    this.#nap.wake();
   }
 
   async #beforeConnect() {
@@ -139,29 +133,15 @@ export class Connection {
     }
     const delay = this.#backoff.next();
     this.#setStatus(isOffline() ? "offline" : "reconnecting", delay);
-    await this.#sleep(delay);
+    await this.#nap.sleep(delay);
     // No attempt while the browser has no network: its online event wakes the page.
     while (isOffline()) {
       this.#setStatus("offline");
-      await this.#sleep(OFFLINE_RECHECK_MS);
+      await this.#nap.sleep(OFFLINE_RECHECK_MS);
     }
   }
 
-  #sleep(ms) {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#wake = () => {
-        clearTimeout(timer);
-        this.#wake = null;
-        resolve();
-      };
-    });
-  }
-
-  /**
-   * The browser lost its network: a socket on it may look open for minutes (nothing tells it that the other end is
-   * unreachable), so it goes now, and what is sent meanwhile waits for the connection.
-   */
+  /** The browser lost its network: a socket on it may look open for minutes, so it goes now (messages wait). */
   #offline() {
     if (this.#client.active) {
       this.#client.forceDisconnect();

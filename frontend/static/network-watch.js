@@ -1,5 +1,8 @@
 // The browser's own word on its network: the offline and online events, and a tab coming back to the front.
 
+/** While the browser says it is offline, how often the page looks again without an online event. */
+export const OFFLINE_RECHECK_MS = 30000;
+
 /** Whether the browser says it has no network at all (navigator.onLine is only ever sure about that). */
 export function isOffline() {
   return globalThis.navigator?.onLine === false;
