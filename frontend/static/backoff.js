@@ -1,4 +1,5 @@
-// Reconnect delays: exponential growth with jitter, capped, so a restarted server is not hit by every tab at once.
+// Reconnect delays: exponential growth with jitter, capped, so a restarted server is not hit by every tab at once;
+// and a wait that can be cut short (the network or the tab came back).
 
 export const DEFAULT_BACKOFF = Object.freeze({ initialMs: 1000, factor: 2, maxMs: 30000, jitter: 0.5 });
 
