@@ -100,7 +100,8 @@ const connection = new Connection({
       sealed.open([message]).then(([opened]) => alerts.live(opened), () => {});
     }
   },
-  onPresence: (frame) => presence.frame(frame),
+  // The server says at once when the room is deleted (docs/api.md): no need to wait for a refused message.
+  onPresence: (frame) => (frame.type === "deleted" && followed ? roomGone(followed.id) : presence.frame(frame)),
   onTyping: (frame) => typing.frame(frame),
   onRead: (frame) => reads.frame(frame),
   onReceipt: (receipt) => {

@@ -1,4 +1,5 @@
-// Reconnect delays: exponential growth with jitter, capped, so a restarted server is not hit by every tab at once.
+// Reconnect delays: exponential growth with jitter, capped, so a restarted server is not hit by every tab at once;
+// and a wait that can be cut short (the network or the tab came back).
 
 export const DEFAULT_BACKOFF = Object.freeze({ initialMs: 1000, factor: 2, maxMs: 30000, jitter: 0.5 });
 
@@ -33,5 +34,26 @@ export class Backoff {
 
   reset() {
     this.#attempt = 0;
+  }
+}
+
+/** A wait that can be cut short: {@code sleep(ms)} resolves after {@code ms}, or at once on {@code wake()}. */
+export class Wakeable {
+  #wake = null;
+
+  sleep(ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  wake() {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
   }
 }

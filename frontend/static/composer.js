@@ -70,7 +70,7 @@ export class Composer {
   roomGone(roomId) {
     this.outbox.roomGone(roomId, "this room was deleted.").forEach((entry) => this.showPending(entry));
     if (this.room?.id === roomId) {
-      this.#setClosed(true);
+      this.#setClosed(true, undefined, { keepText: true });
     }
   }
 
@@ -97,7 +97,7 @@ export class Composer {
   send() {
     this.chatError.textContent = "";
     const text = this.input.value;
-    if (!text.trim() || !this.room || this.input.disabled) {
+    if (!text.trim() || !this.room || this.closed) {
       return;
     }
     // Nothing leaves the page until it fits: the text stays, with the reason, for the reader to shorten.
@@ -245,10 +245,15 @@ export class Composer {
     this.#setClosed(true, reason);
   }
 
-  /** A deleted room's message box takes no more text; another room opens it again. */
-  #setClosed(closed, reason = "This room was deleted") {
+  /**
+   * A deleted room's message box takes no more text; another room opens it again. {@code keepText}: what was typed
+   * stays there to select and copy (read-only: a disabled box's text cannot even be selected).
+   */
+  #setClosed(closed, reason = "This room was deleted", { keepText = false } = {}) {
+    this.closed = closed;
     this.closedReason = reason;
-    this.input.disabled = closed;
+    this.input.disabled = closed && !keepText;
+    this.input.readOnly = closed && keepText;
     this.sendButton.disabled = closed;
     this.#updatePlaceholder();
   }
@@ -256,7 +261,7 @@ export class Composer {
   #updatePlaceholder() {
     const waiting = this.#status !== null && this.#status !== "connected";
     this.input.placeholder = waiting ? "Message (sent when the connection is back)" : "Message";
-    if (this.input.disabled) {
+    if (this.closed) {
       this.input.placeholder = this.closedReason;
     }
   }

@@ -1,10 +1,14 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
-import { Backoff } from "./backoff.js";
+import { Backoff, Wakeable } from "./backoff.js";
+import { isOffline, OFFLINE_RECHECK_MS, watchNetwork } from "./network-watch.js";
 import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
 import { connectHeaders } from "./username.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
+
+/** STOMP heart-beats both ways (chat.web.heartbeat): stompjs ends a socket silent for 20 s, checking every 10 s. */
+export const HEARTBEAT_MS = 10000;
 
 /** Where the server answers each SEND it accepted: queued in its outbox, or stored (see outbox.js). */
 export const RECEIPT_QUEUE = "/user/queue/receipts";
@@ -26,7 +30,7 @@ export class Connection {
   // renew() asked for the next session: it goes at once, since nothing failed.
   #renewing = false;
   #attempts = 0;
-  #wake = null;
+  #nap = new Wakeable();
   #status = "idle";
 
   constructor({ brokerURL, username = () => "", backoff = new Backoff(), ...callbacks }) {
@@ -37,8 +41,10 @@ export class Connection {
       brokerURL,
       reconnectDelay: 1,
       connectionTimeout: 10000,
-      heartbeatIncoming: 10000,
-      heartbeatOutgoing: 10000,
+      heartbeatIncoming: HEARTBEAT_MS,
+      heartbeatOutgoing: HEARTBEAT_MS,
+      // A missed heart-beat ends the socket at once: a close handshake over a dead network would wait for minutes.
+      discardWebsocketOnCommFailure: true,
       debug: () => {},
       beforeConnect: () => this.#beforeConnect(),
       onConnect: () => this.#connected(),
@@ -48,18 +54,7 @@ export class Connection {
         message: frame.headers.message ?? "The server refused the connection.",
       }),
     });
-    addEventListener("online", () => this.reconnectNow());
-    addEventListener("offline", () => {
-      if (!this.connected) {
-        this.#setStatus("offline");
-      }
-    });
-    // A tab coming back to the front should not sit out a long backoff.
-    document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "visible") {
-        this.reconnectNow();
-      }
-    });
+    watchNetwork({ onOffline: () => this.#offline(), onBack: () => this.reconnectNow() });
   }
 
   get status() {
@@ -120,7 +115,7 @@ export class Connection {
 
   /** Skips the rest of the current backoff wait. */
   reconnectNow() {
-    this.#wake?.();
+    this.#nap.wake();
   }
 
   async #beforeConnect() {
@@ -137,15 +132,23 @@ export class Connection {
       return;
     }
     const delay = this.#backoff.next();
-    this.#setStatus(navigator.onLine === false ? "offline" : "reconnecting", delay);
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.#wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.#wake = null;
+    this.#setStatus(isOffline() ? "offline" : "reconnecting", delay);
+    await this.#nap.sleep(delay);
+    // No attempt while the browser has no network: its online event wakes the page.
+    while (isOffline()) {
+      this.#setStatus("offline");
+      await this.#nap.sleep(OFFLINE_RECHECK_MS);
+    }
+  }
+
+  /** The browser lost its network: a socket on it may look open for minutes, so it goes now (messages wait). */
+  #offline() {
+    if (this.#client.active) {
+      this.#client.forceDisconnect();
+    }
+    if (this.#status !== "connected") {
+      this.#setStatus("offline");
+    }
   }
 
   #connected() {
@@ -183,7 +186,7 @@ export class Connection {
   #closed() {
     this.#roomSubscription = null;
     const wasConnected = this.#status === "connected";
-    this.#setStatus(navigator.onLine === false ? "offline" : "reconnecting");
+    this.#setStatus(isOffline() ? "offline" : "reconnecting");
     if (wasConnected) {
       this.onDisconnected?.();
     }

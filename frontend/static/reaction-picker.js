@@ -1,6 +1,7 @@
 // The reaction picker: a few emoji at one click (each button named by its emoji) and a field for any other.
 
 import { isValidEmoji } from "./message-actions.js";
+import { placePicker } from "./picker-place.js";
 import { button } from "./render.js";
 
 /** The reactions the picker offers at one click; any other emoji can be typed. */
@@ -51,5 +52,7 @@ export function togglePicker(anchor, opener, onPick) {
   picker.addEventListener("keydown", (event) => event.key === "Escape" && close());
   picker.append(other, add);
   anchor.after(picker);
-  picker.querySelector(".pick").focus();
+  placePicker(picker, anchor.closest(".bubble") ?? anchor.parentElement, anchor.closest(".scroller"));
+  // Placed already: focusing must not scroll the page to it.
+  picker.querySelector(".pick").focus({ preventScroll: true });
 }

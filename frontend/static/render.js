@@ -1,6 +1,7 @@
 // Builds the page's list items. Message content only ever reaches the DOM through textContent and href.
 
 import { avatarHue, formatDateTime, formatTime, initials, linkify, senderLabel, shortId } from "./format.js";
+import { thumbnailSize } from "./picture-size.js";
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -117,10 +118,11 @@ function pictureList(attachments, sender) {
     }
     image.alt = `Picture from ${sender}`;
     image.loading = "lazy";
-    if (picture.width > 0 && picture.height > 0) {
-      // The space it takes is known before it loads: the list does not jump.
-      image.width = picture.width;
-      image.height = picture.height;
+    const size = thumbnailSize(picture.width, picture.height);
+    if (size) {
+      // The space it takes is known before it loads: the list does not jump, and the end stays the end.
+      image.width = size.width;
+      image.height = size.height;
     }
     open.title = "Open larger";
     open.append(image);

@@ -1,6 +1,8 @@
 // Replies: the Reply button on each message, the "Replying to …" bar above the message box, the quoted start of
 // the original in each reply, and the jump to the original (loading older history until it is there).
 
+import { centerIn } from "./list-scroll.js";
+
 const $ = (id) => document.getElementById(id);
 
 /** How much of the original a quote shows. */
@@ -76,7 +78,8 @@ export class ReplyView {
       this.list.older.status.textContent = "The original message is no longer in this room's history.";
       return;
     }
-    original.scrollIntoView({ block: "center" });
+    // The list scrolls, not the page: scrollIntoView would slide the top bar away too.
+    centerIn(this.list.scroll.scroller, original);
     original.classList.add("highlight");
     setTimeout(() => original.classList.remove("highlight"), 2000);
   }

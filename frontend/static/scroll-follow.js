@@ -17,11 +17,16 @@ export class ScrollFollow {
     // Whatever takes height from the conversation (the share strip, an error line, a notice, a growing message
     // box, a phone's keyboard) leaves the scroll position where it was, which is no longer the end: the next
     // message would then not follow. A view that was at the end stays there.
-    new ResizeObserver(() => {
+    // So does whatever grows inside it at the end: a picture that loads, a reaction picker that opens.
+    const follow = new ResizeObserver(() => {
       if (this.#atEnd && this.scroller.clientHeight > 0) {
         this.toEnd();
       }
-    }).observe(scroller);
+    });
+    follow.observe(scroller);
+    for (const part of scroller.children) {
+      follow.observe(part);
+    }
     hint.addEventListener("click", () => {
       this.toEnd();
       onJumpToEnd();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { Backoff, backoffDelay, DEFAULT_BACKOFF } from "../static/backoff.js";
+import { Backoff, backoffDelay, DEFAULT_BACKOFF, Wakeable } from "../static/backoff.js";
 
 const noJitter = () => 0;
 const fullJitter = () => 1;
@@ -32,4 +32,15 @@ test("the Backoff counts attempts and starts over after reset", () => {
   backoff.reset();
   assert.equal(backoff.attempt, 0);
   assert.equal(backoff.next(), 1000);
+});
+
+test("a wakeable wait ends after its time, or at once when woken", async () => {
+  const nap = new Wakeable();
+  const started = Date.now();
+  await nap.sleep(5);
+  assert.ok(Date.now() - started >= 4);
+  const long = nap.sleep(60000);
+  nap.wake();
+  await long;
+  nap.wake();
 });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { FakeStompClient, installFakeBrowser } from "./fake-stomp.js";
+import { FakeStompClient, installFakeBrowser, setOnline } from "./fake-stomp.js";
 import { settle } from "./fake-clock.js";
 
 installFakeBrowser();
-const { Connection } = await import("../static/connection.js");
+const { Connection, HEARTBEAT_MS } = await import("../static/connection.js");
 
 const room = (id) => ({ id, destination: `/topic/rooms/${id}`, sendDestination: `/app/rooms/${id}` });
 const A = room("roomAAAAAAAAAAAAAAAA");
@@ -151,4 +151,36 @@ test("a session without a CONNECT name is named by its first receipt; the next C
   assert.equal(page.sessionUsername, "ada", "the server fixes one name per session");
   await client.drop();
   assert.deepEqual(client.connects.at(-1), { username: "ada" });
+});
+
+test("heart-beats go both ways every 10 s, and a missed one ends the socket at once, not after a close handshake", () => {
+  connection();
+  const client = FakeStompClient.instances.at(-1);
+  assert.equal(HEARTBEAT_MS, 10000);
+  assert.equal(client.heartbeatIncoming, HEARTBEAT_MS);
+  assert.equal(client.heartbeatOutgoing, HEARTBEAT_MS);
+  assert.equal(client.discardWebsocketOnCommFailure, true);
+});
+
+test("the browser going offline ends the session at once (status offline); no attempt until it is online", async () => {
+  const { page, client, state } = connection();
+  page.start();
+  await settle();
+  client.accept();
+  setOnline(false);
+  try {
+    assert.equal(client.forced, 1);
+    assert.equal(state.statuses.at(-1), "offline");
+    assert.equal(state.disconnected, 1);
+    await settle();
+    assert.equal(client.connects.length, 1, "no CONNECT while the browser has no network");
+    assert.equal(state.statuses.at(-1), "offline");
+  } finally {
+    setOnline(true);
+  }
+  await client.reconnecting;
+  assert.equal(client.connects.length, 2, "back online: the next attempt goes at once");
+  client.accept();
+  assert.equal(state.statuses.at(-1), "connected");
+  assert.equal(state.connected, 2);
 });

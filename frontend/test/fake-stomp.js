@@ -82,10 +82,22 @@ export class FakeStompClient {
   }
 }
 
+/** The window's event listeners the page added, by event type (see fireWindowEvent). */
+const windowListeners = new Map();
+
 /** Installs the fake and the few browser globals connection.js touches. */
 export function installFakeBrowser() {
   globalThis.StompJs = { Client: FakeStompClient };
-  globalThis.addEventListener ??= () => {};
+  globalThis.addEventListener ??= (type, listener) =>
+    windowListeners.set(type, [...(windowListeners.get(type) ?? []), listener]);
   globalThis.document ??= { addEventListener: () => {}, visibilityState: "visible" };
-  globalThis.navigator ??= { onLine: true };
+  if (globalThis.navigator?.onLine === undefined) {
+    Object.defineProperty(globalThis, "navigator", { value: { onLine: true }, configurable: true, writable: true });
+  }
+}
+
+/** The browser's network goes ({@code online} false) or comes back: navigator.onLine, then the window's event. */
+export function setOnline(online) {
+  globalThis.navigator.onLine = online;
+  (windowListeners.get(online ? "online" : "offline") ?? []).forEach((listener) => listener(new Event("x")));
 }

@@ -1,5 +1,8 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.nio.charset.StandardCharsets;
+
+import dev.mqttchat.gateway.presence.RoomDeletions;
 import dev.mqttchat.gateway.room.RoomCache;
 import dev.mqttchat.gateway.room.RoomDeletedEvent;
 
@@ -16,23 +19,29 @@ import org.springframework.integration.support.MessageBuilder;
 
 /**
  * Deleted rooms, across instances: a room deleted through this instance is announced on
- * its deleted topic, and every instance forgets the rooms announced there. Forgetting is
- * all it does, so a forged announcement costs one database read; an instance that was
- * away from the broker forgets every room, since it may have missed some.
+ * its deleted topic, and every instance forgets the rooms announced there and, once the
+ * database confirms the room is gone, tells its readers here ({@link RoomDeletions}); so
+ * a forged announcement costs one database read. An instance that was away from the
+ * broker forgets every room, since it may have missed some.
  */
 @Configuration(proxyBeanMethods = false)
 class RoomDeletedFlowConfig {
 
 	@Bean
 	IntegrationFlow roomDeletedFlow(MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter, RoomTopics topics,
-			RoomCache rooms) {
+			RoomCache rooms, RoomDeletions deletions, MqttClientIds ids) {
+		String fromHere = "\"instance\":\"" + ids.instance() + "\"";
 		return IntegrationFlow.from(mqttRoomsAdapter)
-			.handle(byte[].class,
-					(payload, headers) -> topics.roomOfDeleted(String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC)))
-						.orElse(null),
-					(endpoint) -> endpoint.id("deletedRoomReader"))
-			.handle(String.class, (roomId, headers) -> {
-				rooms.forget(roomId);
+			.handle(byte[].class, (payload, headers) -> topics
+				.roomOfDeleted(String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC)))
+				.map((roomId) -> new Heard(roomId, new String(payload, StandardCharsets.US_ASCII).contains(fromHere)))
+				.orElse(null), (endpoint) -> endpoint.id("deletedRoomReader"))
+			.handle(Heard.class, (heard, headers) -> {
+				rooms.forget(heard.roomId());
+				// This instance told its own readers when the room was deleted here.
+				if (!heard.fromHere() && rooms.find(heard.roomId()).isEmpty()) {
+					deletions.deleted(heard.roomId());
+				}
 				return null;
 			}, (endpoint) -> endpoint.id("deletedRoomForgetter"))
 			.get();
@@ -51,6 +60,10 @@ class RoomDeletedFlowConfig {
 	@Bean
 	RoomDeletionAnnouncer roomDeletionAnnouncer(RoomTopics topics, MqttClientIds ids, DirectChannel mqttOutbound) {
 		return new RoomDeletionAnnouncer(topics, ids, mqttOutbound);
+	}
+
+	/** A room announced deleted, and whether this instance announced it. */
+	record Heard(String roomId, boolean fromHere) {
 	}
 
 	/** Publishes each room deleted through this instance on the room's deleted topic. */

@@ -11,10 +11,12 @@ import dev.mqttchat.gateway.chat.LookalikeNames;
 
 /**
  * What subscribers of {@code /topic/rooms/{id}/presence} receive: the whole roster right
- * after subscribing, then each join and leave (a name that may imitate another with
- * {@code lookalike} and {@code nameSkeleton}, as {@link PresenceMember}).
+ * after subscribing, then each join and leave, and the room's deletion (a name that may
+ * imitate another with {@code lookalike} and {@code nameSkeleton}, as
+ * {@link PresenceMember}).
  *
- * @param type {@code roster}, {@code join} or {@code leave}
+ * @param type {@code roster}, {@code join}, {@code leave}, or {@code deleted} (the room
+ * was deleted: nobody is in it, and nothing more comes)
  * @param username who joined or left; absent in a roster
  * @param source {@code web} or {@code mqtt}; absent in a roster
  * @param since when a joining person came; absent otherwise
@@ -47,6 +49,10 @@ record PresenceNotice(String type, @Nullable String username, @Nullable String s
 
 	static PresenceNotice leave(String username, String source) {
 		return new PresenceNotice("leave", username, source, null, null);
+	}
+
+	static PresenceNotice deleted() {
+		return new PresenceNotice("deleted", null, null, null, null);
 	}
 
 }

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mqttchat.gateway.StompDestinations;
-import dev.mqttchat.gateway.room.RoomDeletedEvent;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
@@ -64,11 +62,6 @@ public class ReadMarkers {
 	/** Forgets a deleted room. */
 	public synchronized void forget(String roomId) {
 		this.rooms.remove(roomId);
-	}
-
-	@EventListener
-	void onDeleted(RoomDeletedEvent event) {
-		forget(event.roomId());
 	}
 
 }

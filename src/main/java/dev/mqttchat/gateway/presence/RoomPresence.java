@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.StompDestinations;
-import dev.mqttchat.gateway.room.RoomDeletedEvent;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -141,9 +139,9 @@ public class RoomPresence {
 			.toList();
 	}
 
-	@EventListener
-	synchronized void onDeleted(RoomDeletedEvent event) {
-		this.rooms.remove(event.roomId());
+	/** Forgets a deleted room's roster (see {@link RoomDeletions}). */
+	synchronized void forget(String roomId) {
+		this.rooms.remove(roomId);
 	}
 
 	private List<Map.Entry<String, String>> removeIf(BiPredicate<PresenceEntry, Long> stale, List<Change> changes) {

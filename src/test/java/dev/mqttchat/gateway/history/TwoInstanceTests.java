@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
+import dev.mqttchat.gateway.presence.RoomPresence;
 import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
@@ -101,11 +102,16 @@ class TwoInstanceTests {
 						"")) {
 			TestRoom room = TestRooms.create(port(one));
 			try (StompTestClient atTwo = StompTestClient.connect(port(two));
+					StompTestClient atOne = StompTestClient.connect(port(one));
 					MqttTestClient mqtt = MqttTestClient.connect(one.getBean(BrokerEndpoint.class).url())) {
 				BlockingQueue<MqttTestClient.Received> deletions = mqtt.subscribe(room.topic() + "/deleted");
 				BlockingQueue<Map<String, Object>> errors = atTwo.subscribe("/user/queue/errors");
 				BlockingQueue<Map<String, Object>> inbox = atTwo.subscribe(room.destination());
+				BlockingQueue<Map<String, Object>> presenceAtTwo = atTwo.subscribe(room.destination() + "/presence");
+				BlockingQueue<Map<String, Object>> presenceAtOne = atOne.subscribe(room.destination() + "/presence");
 				awaitSubscriber(two, room.destination());
+				awaitSubscriber(two, room.destination() + "/presence");
+				awaitSubscriber(one, room.destination() + "/presence");
 				atTwo.send(room.sendDestination(), Map.of("username", "two", "text", "before"));
 				assertThat(inbox.poll(15, TimeUnit.SECONDS)).as("a message before the delete")
 					.containsEntry("text", "before");
@@ -131,6 +137,10 @@ class TwoInstanceTests {
 						.getStatusCode()
 						.value()).as(path).isEqualTo(404);
 				}
+				// Every reader, on either instance, is told without sending anything.
+				assertThat(nextOfType(presenceAtOne, "deleted")).as("told through the deleting instance").isNotNull();
+				assertThat(nextOfType(presenceAtTwo, "deleted")).as("told through the other instance").isNotNull();
+				assertThat(two.getBean(RoomPresence.class).members(room.id())).as("no roster left").isEmpty();
 				atTwo.send(room.sendDestination(), Map.of("username", "two", "text", "after"));
 				assertThat(errors.poll(15, TimeUnit.SECONDS)).as("the SEND after the delete")
 					.containsEntry("code", "unknown-room");
@@ -142,6 +152,20 @@ class TwoInstanceTests {
 				assertThat(announced.text()).contains("\"roomId\":\"" + room.id() + "\"").contains("\"instance\":");
 			}
 		}
+	}
+
+	/**
+	 * The next frame of {@code type} (the roster and joins before it skipped), or null.
+	 */
+	private static Map<String, Object> nextOfType(BlockingQueue<Map<String, Object>> frames, String type)
+			throws InterruptedException {
+		for (Map<String, Object> frame = frames.poll(10, TimeUnit.SECONDS); frame != null; frame = frames.poll(10,
+				TimeUnit.SECONDS)) {
+			if (type.equals(frame.get("type"))) {
+				return frame;
+			}
+		}
+		return null;
 	}
 
 	private static RestClient http(ConfigurableApplicationContext gateway) {

@@ -97,6 +97,17 @@ final class Browser implements AutoCloseable {
 		lightScheme();
 	}
 
+	/**
+	 * Takes the browser off the network ({@code online} false) or puts it back, as
+	 * DevTools' network emulation does: the page gets its {@code offline} and
+	 * {@code online} events, and new requests fail while offline.
+	 */
+	void network(boolean online) {
+		this.driver.executeCdpCommand("Network.enable", Map.of());
+		this.driver.executeCdpCommand("Network.emulateNetworkConditions",
+				Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+	}
+
 	/** Switches prefers-color-scheme to dark, as a phone in night mode would. */
 	void darkScheme() {
 		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",

@@ -22,6 +22,11 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 	// here.
 	private static final Duration RECONNECT = Duration.ofSeconds(20);
 
+	// stompjs looks every 10 s for 20 s without a frame from the server (heart-beats
+	// every
+	// 10 s both ways).
+	private static final Duration HEARTBEAT_BOUND = Duration.ofSeconds(30);
+
 	private static Browser carol;
 
 	@BeforeAll
@@ -36,6 +41,7 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 
 	@AfterEach
 	void acceptConnectionsAgainWithoutScriptErrors() {
+		carol.network(true);
 		this.sessions.refuseNewSessions(false);
 		assertThat(carol.consoleErrors()).as("script errors or CSP violations").isEmpty();
 	}
@@ -93,6 +99,46 @@ class ConnectionBrowserTests extends BrowserTestSupport {
 			WebElement delivered = page.awaitMessage("typed while offline");
 			assertThat(delivered.getDomAttribute("class")).contains("own");
 			assertThat(page.findAll("#messages li.pending")).isEmpty();
+		}
+	}
+
+	@Test
+	void aLostNetworkTurnsTheStatusOfflineAndWhatIsSentMeanwhileWaitsThenGoesOnce() throws Exception {
+		try (PageProbe probe = PageProbe.install(carol, false)) {
+			ChatPage page = page(carol).open("/").setUsername("Carol Chen");
+			String roomId = page.createRoom("Train tunnel");
+			page.awaitStatus("connected");
+			assertThat((String) page.script("return window.__probe.frames.find((f) => f.startsWith('CONNECTED'));"))
+				.as("heart-beats both ways, every 10 s")
+				.contains("heart-beat:10000,10000");
+			try (MqttPeer peer = mqttPeer(roomId)) {
+				peer.publish("before the tunnel");
+				page.awaitMessage("before the tunnel");
+
+				long lost = System.nanoTime();
+				carol.network(false);
+				page.awaitStatus("offline", HEARTBEAT_BOUND);
+				assertThat(Duration.ofNanos(System.nanoTime() - lost)).isLessThan(HEARTBEAT_BOUND);
+				assertThat(page.status()).isEqualTo("Offline");
+				page.send("sent in the tunnel");
+				WebElement pending = page.waiting()
+					.until((driver) -> page.findAll("#messages li.pending").stream().findFirst().orElse(null));
+				assertThat(pending.getDomAttribute("data-state")).isEqualTo("queued");
+				assertThat(pending.getText()).contains("sent in the tunnel", "Waiting for the connection");
+				peer.publish("said while Carol was away");
+				awaitStored(roomId, 2);
+				carol.screenshot("desktop-offline");
+
+				carol.network(true);
+				page.awaitStatus("connected", RECONNECT);
+				page.awaitMessage("sent in the tunnel");
+				page.awaitMessage("said while Carol was away");
+				assertThat(page.findAll("#messages li.pending")).isEmpty();
+				assertThat(awaitStored(roomId, 3)).extracting((message) -> message.path("text").asString())
+					.containsExactly("before the tunnel", "said while Carol was away", "sent in the tunnel");
+				assertThat(page.shownTexts()).containsExactly("before the tunnel", "said while Carol was away",
+						"sent in the tunnel");
+			}
 		}
 	}
 

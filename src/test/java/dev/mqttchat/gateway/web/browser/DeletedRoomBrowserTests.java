@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.web.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,16 @@ class DeletedRoomBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void roomDeletedElsewhereIsShownAsDeletedWhenTheNextMessageIsRefused() throws Exception {
-		ChatPage page = page(erin).open("/").setUsername("Erin Eads");
+		try (PageProbe probe = PageProbe.install(erin, false)) {
+			refusedMessageTellsThePage(page(erin));
+		}
+	}
+
+	private void refusedMessageTellsThePage(ChatPage page) throws Exception {
+		page.open("/").setUsername("Erin Eads");
+		// This page misses the server's word that the room was deleted, as one that was
+		// reconnecting at that moment would.
+		page.script("window.__probe.drop = (frame) => frame.includes('\"type\":\"deleted\"');");
 		String roomId = page.createRoom("Retired");
 		page.send("before the deletion");
 		page.awaitMessage("before the deletion");
@@ -83,6 +93,39 @@ class DeletedRoomBrowserTests extends BrowserTestSupport {
 		assertThat(page.status()).isEqualTo("Connected");
 		page.send("in the next room");
 		page.awaitMessage("in the next room");
+	}
+
+	@Test
+	void everyoneInARoomIsToldAtOnceWhenItIsDeletedAndKeepsWhatTheyWereTyping() throws Exception {
+		ChatPage erinPage = page(erin).open("/").setUsername("Erin Eads");
+		String roomId = erinPage.createRoom("Short-lived");
+		ChatPage frankPage = page(frank).open("/rooms/" + roomId).setUsername("Frank Fox").awaitStatus("connected");
+		erinPage.send("we are closing this room");
+		frankPage.awaitMessage("we are closing this room");
+		frankPage.waiting().until((driver) -> !frankPage.findAll("#roster li[data-username='Erin Eads']").isEmpty());
+		frankPage.find("#message").sendKeys("half a thought");
+
+		deleteRoomOverRest(roomId, erinPage.ownerToken(roomId));
+
+		// Neither sends anything: the server tells both pages.
+		for (ChatPage page : List.of(frankPage, erinPage)) {
+			WebElement notice = page.find("#room-gone");
+			page.waiting().until((driver) -> notice.isDisplayed());
+			assertThat(notice.getText()).isEqualTo(NOTICE);
+			assertClosed(page);
+			assertThat(page.findAll("#recent-rooms a[href='/rooms/" + roomId + "']")).as("dropped from Recent")
+				.isEmpty();
+			assertThat(page.findAll("#roster li")).as("nobody is in a deleted room").isEmpty();
+		}
+		WebElement box = frankPage.find("#message");
+		assertThat(box.getDomProperty("value")).as("what Frank was typing is kept").isEqualTo("half a thought");
+		assertThat(frankPage.script("const box = document.getElementById('message'); box.select();"
+				+ "return box.value.substring(box.selectionStart, box.selectionEnd);"))
+			.as("and can be selected to copy")
+			.isEqualTo("half a thought");
+		assertThat(frankPage.shownTexts()).containsExactly("we are closing this room");
+		assertThat(frankPage.findAll("#messages li.pending")).isEmpty();
+		frank.screenshot("desktop-room-deleted-told");
 	}
 
 	@Test
@@ -148,7 +191,8 @@ class DeletedRoomBrowserTests extends BrowserTestSupport {
 	 */
 	private static void assertClosed(ChatPage page) {
 		assertThat(page.status()).isNotEqualTo("Connected").isEqualTo("Room deleted");
-		assertThat(page.find("#message").isEnabled()).isFalse();
+		assertThat(page.find("#message").getDomProperty("readOnly")).as("the message box takes no text")
+			.isEqualTo("true");
 		assertThat(page.find("#send").isEnabled()).isFalse();
 		assertThat(page.find("#copy-link").isDisplayed()).isFalse();
 		assertThat(page.find("#empty").isDisplayed()).as("no invitation to a deleted room").isFalse();

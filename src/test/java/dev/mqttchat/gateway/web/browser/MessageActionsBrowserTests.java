@@ -168,6 +168,48 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 		assertThat(second.findElements(By.cssSelector(".edited"))).isEmpty();
 	}
 
+	@Test
+	void theReactionPickerOnTheNewestMessageOpensWholeInView() throws Exception {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Crowded");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			for (int i = 1; i <= 25; i++) {
+				peer.publish("update " + i);
+			}
+			bobPage.awaitLastText("update 25", WAIT);
+		}
+		for (String screen : List.of("desktop", "phone")) {
+			if (screen.equals("phone")) {
+				this.bob.phone(390, 740);
+			}
+			bobPage.script("document.getElementById('scroller').scrollTop = 1e9;");
+			WebElement newest = bobPage.find("#messages li.message:last-child");
+			button(newest, "React").click();
+			WebElement picker = newest.findElement(By.cssSelector(".reaction-picker"));
+			assertThat(pickerInView(bobPage)).as("the picker on the newest message, whole, on a " + screen).isTrue();
+			assertThat(picker.findElement(By.cssSelector(".pick")).equals(this.bob.driver().switchTo().activeElement()))
+				.isTrue();
+			this.bob.screenshot(screen + "-reaction-picker-newest");
+			picker.findElement(By.cssSelector(".pick")).sendKeys(Keys.ESCAPE);
+			bobPage.waiting(WAIT).until((driver) -> newest.findElements(By.cssSelector(".reaction-picker")).isEmpty());
+		}
+		this.bob.desktop();
+	}
+
+	/**
+	 * Whether the open reaction picker lies wholly inside the viewport and inside the
+	 * conversation's visible area (not under the message box).
+	 */
+	private static boolean pickerInView(ChatPage page) {
+		return (Boolean) page.script("""
+				const p = document.querySelector('.reaction-picker').getBoundingClientRect();
+				const s = document.getElementById('scroller').getBoundingClientRect();
+				return p.height > 0 && p.left >= 0 && p.top >= 0 && p.right <= innerWidth + 0.5
+					&& p.bottom <= innerHeight + 0.5 && p.top >= s.top - 0.5 && p.bottom <= s.bottom + 0.5
+					&& document.scrollingElement.scrollTop === 0;
+				""");
+	}
+
 	private static List<WebElement> buttons(WebElement item, String name) {
 		return item.findElements(By.xpath(".//button[normalize-space()='" + name + "']"));
 	}

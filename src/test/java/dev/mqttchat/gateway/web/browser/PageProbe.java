@@ -5,10 +5,11 @@ import java.util.Map;
 /**
  * Test instrumentation that DevTools runs in every page of one browser before the page's
  * own scripts (so the page's Content-Security-Policy does not apply to it): it records
- * the WebSocket frames the page receives and can hold the page's history requests
- * ({@code GET /api/rooms/{id}/messages}) until the test lets them go. Holding them forces
- * the race a real network only sometimes produces: live messages arriving while history
- * loads.
+ * the WebSocket frames the page receives, can keep some from the page (those for which
+ * {@code window.__probe.drop(frame)} says true, as if the page had missed them), and can
+ * hold the page's history requests ({@code GET /api/rooms/{id}/messages}) until the test
+ * lets them go. Holding them forces the race a real network only sometimes produces: live
+ * messages arriving while history loads.
  */
 final class PageProbe implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class PageProbe implements AutoCloseable {
 			  let waiting = 0;
 			  window.__probe = {
 			    frames,
+			    drop: null,
 			    get waiting() { return waiting; },
 			    hold() { if (!held) { held = new Promise((resolve) => { release = resolve; }); } },
 			    release() { const open = release; held = null; release = null; if (open) { open(); } },
@@ -37,7 +39,13 @@ final class PageProbe implements AutoCloseable {
 			  window.WebSocket = class extends RealWebSocket {
 			    constructor(...args) {
 			      super(...args);
-			      this.addEventListener("message", (event) => frames.push(String(event.data)));
+			      // Added before the page's own onmessage, so it can keep a frame from it.
+			      this.addEventListener("message", (event) => {
+			        frames.push(String(event.data));
+			        if (window.__probe.drop?.(String(event.data))) {
+			          event.stopImmediatePropagation();
+			        }
+			      });
 			    }
 			  };
 			})();

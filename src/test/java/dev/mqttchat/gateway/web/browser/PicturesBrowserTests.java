@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import dev.mqttchat.gateway.testsupport.TestPictures;
@@ -93,6 +94,69 @@ class PicturesBrowserTests extends BrowserTestSupport {
 		alicePage.waiting(WAIT).until((driver) -> alicePage.find("#chat-error").getText().contains("Picture not sent"));
 		assertThat(alicePage.find("#chat-error").getText()).contains("none of them");
 		assertThat(alicePage.findAll("#messages li.message")).isEmpty();
+	}
+
+	@Test
+	void aPictureArrivingAtTheEndStaysInViewAndSoDoesTheNextMessageAndTheRoomOpensAtItsEnd() throws Exception {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Photo wall");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			for (int i = 1; i <= 20; i++) {
+				peer.publish("line " + i);
+			}
+			bobPage.awaitLastText("line 20", WAIT);
+			ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+			alicePage.awaitStatus("connected");
+
+			paste(alicePage, TestPictures.png(400, 300), "wall.png");
+			bobPage.waiting(WAIT).until((driver) -> loaded(bobPage).size() == 1);
+			afterTwoFrames(bobPage);
+			assertThat(bobPage.inConversationView("#messages li.message:last-child"))
+				.as("the picture that arrived at the end is wholly in view")
+				.isTrue();
+			assertThat(loaded(bobPage).get(0).getDomAttribute("height")).as("its box, known before it loads")
+				.isEqualTo("180");
+			peer.publish("nice one");
+			bobPage.awaitLastText("nice one", WAIT);
+			afterTwoFrames(bobPage);
+			assertThat(bobPage.inConversationView("#messages li.message:last-child"))
+				.as("the message after the picture is in view too")
+				.isTrue();
+			paste(alicePage, TestPictures.png(300, 400), "tower.png");
+			bobPage.waiting(WAIT).until((driver) -> loaded(bobPage).size() == 2);
+		}
+
+		// Opened afresh, on a phone and on a desktop, the room ends at its last picture.
+		this.bob.phone(390, 740);
+		for (int screen = 0; screen < 2; screen++) {
+			bobPage.open("/rooms/" + roomId).awaitStatus("connected");
+			bobPage.waiting(WAIT)
+				.until((driver) -> !"0".equals(
+						bobPage.find("#messages li.message:last-child .pictures img").getDomProperty("naturalWidth")));
+			afterTwoFrames(bobPage);
+			assertThat(((Number) bobPage.script("const s = document.getElementById('scroller');"
+					+ "return s.scrollHeight - s.scrollTop - s.clientHeight;"))
+				.doubleValue()).as("at the real end").isLessThan(2);
+			assertThat(bobPage.inConversationView("#messages li.message:last-child")).isTrue();
+			this.bob.screenshot((screen == 0) ? "phone-room-ends-with-picture" : "desktop-room-ends-with-picture");
+			this.bob.desktop();
+		}
+	}
+
+	private static void paste(ChatPage page, byte[] png, String name) {
+		page.script(
+				"const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
+						+ "const transfer = new DataTransfer();"
+						+ "transfer.items.add(new File([bytes], arguments[1], { type: 'image/png' }));"
+						+ "document.getElementById('message').dispatchEvent("
+						+ "new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));",
+				Base64.getEncoder().encodeToString(png), name);
+	}
+
+	/** Waits until the page has laid out and painted twice (resize observers ran). */
+	private static void afterTwoFrames(ChatPage page) {
+		((JavascriptExecutor) page.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
 	}
 
 	/** The thumbnails that loaded: a picture that failed to load has no natural width. */

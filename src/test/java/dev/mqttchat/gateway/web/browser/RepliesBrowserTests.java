@@ -67,18 +67,56 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			}
 			List<JsonNode> stored = awaitStored(roomId, 70);
 			String first = stored.get(0).path("id").asString();
+			String last = stored.get(69).path("id").asString();
 			peer.publish("{\"username\":\"eve\",\"text\":\"about the first one\",\"replyTo\":\"" + first + "\"}");
 			awaitStored(roomId, 71);
+			peer.publish("{\"username\":\"eve\",\"text\":\"about the last one\",\"replyTo\":\"" + last + "\"}");
+			awaitStored(roomId, 72);
 			ChatPage page = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
 			WebElement reply = page.awaitMessage("about the first one");
+			WebElement newest = page.awaitMessage("about the last one");
 			assertThat(page.shownTexts()).doesNotContain("message 1");
+
+			// An original near the end cannot be centred in the list: the page itself
+			// must
+			// not make up the difference.
+			newest.findElement(By.cssSelector(".reply-quote")).click();
+			page.waiting(WAIT).until((driver) -> page.inConversationView("li.message[data-id='" + last + "']"));
+			assertPageNotShifted(page);
 
 			reply.findElement(By.cssSelector(".reply-quote")).click();
 
 			page.awaitMessage("message 1");
 			page.waiting(WAIT).until((driver) -> page.inViewport("li.message[data-id='" + first + "']"));
 			assertThat(reply.findElement(By.cssSelector(".reply-quote")).getText()).isEqualTo("MQTT client: message 1");
+			assertThat(page.inConversationView("li.message[data-id='" + first + "']")).isTrue();
+			assertPageNotShifted(page);
+
+			// On a phone too.
+			this.alice.phone(390, 740);
+			page.script("document.getElementById('scroller').scrollTop = 1e9;");
+			newest.findElement(By.cssSelector(".reply-quote")).click();
+			page.waiting(WAIT).until((driver) -> page.inConversationView("li.message[data-id='" + last + "']"));
+			assertPageNotShifted(page);
+			this.alice.desktop();
 		}
+	}
+
+	/**
+	 * Only the message list scrolled: the page itself did not, so the top bar is where it
+	 * was.
+	 */
+	private static void assertPageNotShifted(ChatPage page) {
+		assertThat(((Number) page.script("return document.scrollingElement.scrollTop + document.body.scrollTop;"))
+			.doubleValue()).as("the page itself scrolled").isZero();
+		assertThat(((Number) page.script("return document.querySelector('.topbar').getBoundingClientRect().top;"))
+			.doubleValue()).as("the top bar's position").isZero();
+		assertThat(page.script("const scrolled = [];"
+				+ "for (let e = document.getElementById('scroller').parentElement; e; e = e.parentElement) {"
+				+ "  if (e.scrollTop !== 0) { scrolled.push(e.tagName + '.' + e.className); } }" + "return scrolled;"))
+			.as("containers of the list that scrolled")
+			.asList()
+			.isEmpty();
 	}
 
 }
