@@ -91,8 +91,10 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	/**
 	 * The MQTT broker link.
 	 *
-	 * @param url broker URI such as {@code tcp://host:1883} or {@code ssl://host:8883};
-	 * unset or blank starts the embedded broker
+	 * @param url broker URI such as {@code tcp://host:1883} or {@code ssl://host:8883},
+	 * or a comma-separated list of one clustered broker's nodes (each client connects to
+	 * the first that answers, and moves on when its node is lost); unset or blank starts
+	 * the embedded broker
 	 * @param embedded the in-process broker used when {@code url} is unset
 	 * @param username broker user name, if the broker wants one
 	 * @param password broker password; never logged

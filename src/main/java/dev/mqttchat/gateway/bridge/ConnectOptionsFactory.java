@@ -30,7 +30,8 @@ final class ConnectOptionsFactory {
 	 */
 	MqttConnectOptions options(boolean automaticReconnect, boolean cleanSession) {
 		MqttConnectOptions options = new MqttConnectOptions();
-		options.setServerURIs(new String[] { this.broker.url() });
+		// Paho tries the nodes in order, on every connect and reconnect.
+		options.setServerURIs(this.broker.urls().toArray(String[]::new));
 		options.setCleanSession(cleanSession);
 		options.setAutomaticReconnect(automaticReconnect);
 		options.setMaxReconnectDelay((int) this.mqtt.maxReconnectDelay().toMillis());

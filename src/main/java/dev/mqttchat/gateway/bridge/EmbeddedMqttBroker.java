@@ -13,6 +13,7 @@ import java.util.Properties;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.interception.InterceptHandler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,7 +53,15 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	 */
 	static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
 			List<? extends InterceptHandler> interceptors) throws IOException {
-		return start(host, port, extraSettings, interceptors, null);
+		return start(host, port, extraSettings, interceptors, null, null);
+	}
+
+	/**
+	 * Starts a broker that asks {@code authorizator} before every subscription and
+	 * publication.
+	 */
+	static EmbeddedMqttBroker start(String host, int port, IAuthorizatorPolicy authorizator) throws IOException {
+		return start(host, port, Map.of(), List.of(), null, authorizator);
 	}
 
 	/**
@@ -64,7 +73,7 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 			throws IOException {
 		boolean loopback = isLoopback(host);
 		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(loopback)), List.of(),
-				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, loopback));
+				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, loopback), null);
 		if (!loopback) {
 			logger.info("Embedded MQTT broker listens beyond loopback: only the gateway may log in");
 		}
@@ -72,12 +81,13 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	}
 
 	private static EmbeddedMqttBroker start(String host, int port, Map<String, String> extraSettings,
-			List<? extends InterceptHandler> interceptors, @Nullable IAuthenticator authenticator) throws IOException {
+			List<? extends InterceptHandler> interceptors, @Nullable IAuthenticator authenticator,
+			@Nullable IAuthorizatorPolicy authorizator) throws IOException {
 		int chosen = reserve(host, port);
 		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, chosen);
 		Properties settings = settings(host, chosen);
 		settings.putAll(extraSettings);
-		broker.server.startServer(new MemoryConfig(settings), interceptors, null, authenticator, null);
+		broker.server.startServer(new MemoryConfig(settings), interceptors, null, authenticator, authorizator);
 		logger.info("Embedded MQTT broker listening on {}", broker.url());
 		return broker;
 	}

@@ -33,6 +33,7 @@ class MqttHealthIndicator implements HealthIndicator {
 		for (MqttLink link : this.links.all()) {
 			Map<String, Object> state = new LinkedHashMap<>();
 			state.put("connected", link.isUp());
+			state.put("node", (link.node() != null) ? link.node() : "none");
 			state.put("ready", link.isReady());
 			state.put("lastConnected", (link.lastConnected() != null) ? link.lastConnected().toString() : "never");
 			state.put("failedAttempts", link.failedAttempts());

@@ -30,6 +30,8 @@ public final class MqttLink {
 
 	private final AtomicBoolean reportedDown = new AtomicBoolean();
 
+	private final AtomicBoolean refused = new AtomicBoolean();
+
 	private final AtomicLong failedAttempts = new AtomicLong();
 
 	private final AtomicLong connects = new AtomicLong();
@@ -39,6 +41,8 @@ public final class MqttLink {
 	private volatile boolean standby;
 
 	private volatile @Nullable Instant lastConnected;
+
+	private volatile @Nullable String node;
 
 	MqttLink(String role, String url, String retryHint, boolean readyOnConnect) {
 		this.role = role;
@@ -90,6 +94,14 @@ public final class MqttLink {
 		return Math.max(0, this.connects.get() - 1);
 	}
 
+	/**
+	 * The broker node this link last connected to (of a cluster's list, the first that
+	 * answered), or {@code null} if it never connected.
+	 */
+	public @Nullable String node() {
+		return this.node;
+	}
+
 	/** When this link last connected, or {@code null} if it never did. */
 	public @Nullable Instant lastConnected() {
 		return this.lastConnected;
@@ -103,7 +115,9 @@ public final class MqttLink {
 		return this.role;
 	}
 
-	void connected() {
+	void connected(String serverUri) {
+		String previous = this.node;
+		this.node = BrokerEndpoint.display(serverUri);
 		this.reportedDown.set(false);
 		if (this.readyOnConnect) {
 			this.ready.set(true);
@@ -111,12 +125,32 @@ public final class MqttLink {
 		if (this.up.compareAndSet(false, true)) {
 			this.connects.incrementAndGet();
 			this.lastConnected = Instant.now();
-			logger.info("MQTT {} link connected to {}", this.role, this.url);
+			logger.info("MQTT {} link connected to {}", this.role, this.node);
+		}
+		else if (!this.node.equals(previous)) {
+			logger.info("MQTT {} link moved to {}", this.role, this.node);
 		}
 	}
 
 	void subscribed() {
-		this.ready.set(this.up.get());
+		this.ready.set(this.up.get() && !this.refused.get());
+	}
+
+	/** The broker refused a subscription of this link: not ready until granted. */
+	void refused(String topics) {
+		this.ready.set(false);
+		if (this.refused.compareAndSet(false, true)) {
+			logger.warn("MQTT broker refused the {} link's subscription to {}; asking again until granted", this.role,
+					topics);
+		}
+	}
+
+	/** Every subscription of this link was granted. */
+	void granted() {
+		if (this.refused.compareAndSet(true, false)) {
+			logger.info("MQTT {} link's subscription granted", this.role);
+			this.ready.set(this.up.get());
+		}
 	}
 
 	void failed(Throwable cause) {

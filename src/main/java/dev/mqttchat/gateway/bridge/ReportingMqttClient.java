@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -28,9 +29,12 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 	private final MqttLink link;
 
+	private final RefusedSubscriptions subscriptions;
+
 	ReportingMqttClient(String url, String clientId, MqttLink link) throws MqttException {
 		super(url, clientId, new MemoryPersistence());
 		this.link = link;
+		this.subscriptions = new RefusedSubscriptions(link, this::subscribeUnchecked, this::isConnected);
 	}
 
 	@Override
@@ -40,7 +44,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 			@Override
 			public void onSuccess(IMqttToken token) {
-				ReportingMqttClient.this.link.connected();
+				ReportingMqttClient.this.link.connected(getCurrentServerURI());
 				if (callback != null) {
 					callback.onSuccess(token);
 				}
@@ -81,6 +85,23 @@ final class ReportingMqttClient extends MqttAsyncClient {
 			return;
 		}
 		super.disconnectForcibly(quiesceTimeout, disconnectTimeout, sendDisconnectPacket);
+	}
+
+	/**
+	 * Subscribes and checks what the broker granted: a refused filter is never taken for
+	 * success ({@link RefusedSubscriptions}).
+	 */
+	@Override
+	public IMqttToken subscribe(String[] topicFilters, int[] qos, IMqttMessageListener[] messageListeners)
+			throws MqttException {
+		IMqttToken token = super.subscribe(topicFilters, qos, messageListeners);
+		this.subscriptions.check(token, topicFilters, qos, messageListeners);
+		return token;
+	}
+
+	private IMqttToken subscribeUnchecked(String[] topicFilters, int[] qos, IMqttMessageListener[] messageListeners)
+			throws MqttException {
+		return super.subscribe(topicFilters, qos, messageListeners);
 	}
 
 	@Override
@@ -128,7 +149,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 		@Override
 		public void connectComplete(boolean reconnect, String serverURI) {
-			ReportingMqttClient.this.link.connected();
+			ReportingMqttClient.this.link.connected(serverURI);
 			if (this.delegate instanceof MqttCallbackExtended extended) {
 				extended.connectComplete(reconnect, serverURI);
 			}
