@@ -126,7 +126,8 @@ export class ActionsView {
       chip.setAttribute("aria-pressed", String(mine));
       reactions.append(chip);
     }
-    // Reply, React, Edit, Delete: one row, shown on hover, focus or a long press (chat.css), each named after its message.
+    // Reply, React, Edit, Delete: one row, shown on hover, focus or a long press (chat.css), each named after its
+    // message.
     const actions = document.createElement("span");
     actions.className = "message-actions";
     const named = (node, label) => {

@@ -9,7 +9,6 @@ import { Drafts } from "./drafts.js";
 import { roomIdOfPath } from "./format.js";
 import { MentionAlerts } from "./mention-alerts.js";
 import { isMessage } from "./message-actions.js";
-import { MessageKeys } from "./message-keys.js";
 import { MessageList } from "./message-list.js";
 import { wirePageKeys } from "./page-keys.js";
 import { PageTitle } from "./page-title.js";
@@ -72,8 +71,7 @@ const composer = new Composer({
   onRoomGone: (roomId) => roomGone(roomId),
   drafts: new Drafts({ storage: localStorage }),
 });
-new MessageKeys({ list: list.list, scroller: list.scroll.scroller });
-wirePageKeys({ username, composer, replies, list: list.list });
+wirePageKeys({ username, composer, replies, list });
 wirePictures({
   api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }), sealed, secrets,
 });

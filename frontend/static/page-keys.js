@@ -1,13 +1,17 @@
 // Keyboard ways through the page: the skip link to the message box, Enter in the Username field moving on to the
-// message box, Escape in the message box cancelling a reply, and a long press (touch) showing a message's actions.
+// message box, Escape in the message box cancelling a reply, a long press (touch) showing a message's actions, and
+// the message list as one Tab stop (message-keys.js).
+
+import { MessageKeys } from "./message-keys.js";
 
 const $ = (id) => document.getElementById(id);
 
 /**
  * {@code username}: the UsernameField; {@code composer}: the Composer; {@code replies}: the ReplyView;
- * {@code list}: the messages' element.
+ * {@code list}: the MessageList.
  */
 export function wirePageKeys({ username, composer, replies, list }) {
+  new MessageKeys({ list: list.list, scroller: list.scroll.scroller });
   $("skip-link").addEventListener("click", (event) => {
     // No fragment navigation: an encrypted room's key lives in the fragment.
     event.preventDefault();
@@ -32,7 +36,7 @@ export function wirePageKeys({ username, composer, replies, list }) {
       replies.clear();
     }
   });
-  revealOnLongPress(list);
+  revealOnLongPress(list.list);
 }
 
 /** The message box when a room is open and takes text, else the field that starts one. */
