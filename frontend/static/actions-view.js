@@ -1,4 +1,4 @@
-// Reactions, edits and deletes on the page: the React, Edit and Delete buttons under each message (Edit and Delete
+// Reactions, edits and deletes on the page: the React, Edit and Delete buttons of each message (Edit and Delete
 // on the reader's own, signed with this browser's key), the reaction picker, the inline editor, and each message
 // shown as its actions leave it: "(edited)", "message deleted", the reaction counts.
 
