@@ -1,8 +1,12 @@
-// Reactions, edits and deletes on the page: the React, Edit and Delete buttons under each message (Edit and Delete
+// Reactions, edits and deletes on the page: the React, Edit and Delete buttons of each message (Edit and Delete
 // on the reader's own, signed with this browser's key), the reaction picker, the inline editor, and each message
 // shown as its actions leave it: "(edited)", "message deleted", the reaction counts.
 
+import { actionLabels, reactionLabel } from "./action-labels.js";
+import { collapse } from "./collapse.js";
+import { senderLabel } from "./format.js";
 import { openEditor } from "./inline-editor.js";
+import { markMentions } from "./mention-marks.js";
 import { applied, reactionSummary } from "./message-actions.js";
 import { markName } from "./name-marks.js";
 import { togglePicker } from "./reaction-picker.js";
@@ -71,6 +75,15 @@ export class ActionsView {
   }
 
   #render(item, message) {
+    // Focus inside the message (an editor, a button) that the new content drops goes back to the message itself.
+    const focused = item.contains(document.activeElement) && document.activeElement !== item;
+    this.#fill(item, message);
+    if (focused && !item.contains(document.activeElement)) {
+      item.focus({ preventScroll: true });
+    }
+  }
+
+  #fill(item, message) {
     const bubble = item.querySelector(".bubble");
     item.classList.toggle("deleted", message.deleted === true);
     item.classList.toggle("undecryptable", message.undecryptable === true);
@@ -87,12 +100,20 @@ export class ActionsView {
       className: "text tombstone", textContent: "message deleted",
     }) : messageText(message.text ?? "");
     bubble.querySelector(".text, .edit-form")?.replaceWith(text);
-    bubble.querySelectorAll(".reactions, .message-actions, .reaction-picker, .action-error")
+    const reply = bubble.querySelector(".reply-action");
+    bubble.querySelectorAll(".reactions, .message-actions, .reaction-picker, .action-error, .show-more")
       .forEach((node) => node.remove());
     if (message.deleted) {
-      bubble.querySelectorAll(".reply-action, .reply-quote, .pictures").forEach((node) => node.remove());
+      reply?.remove();
+      bubble.querySelectorAll(".reply-quote, .pictures").forEach((node) => node.remove());
       return;
     }
+    collapse(text, message.text);
+    item.classList.toggle("mentions-me", !item.classList.contains("own") && markMentions(text, this.me()));
+    const labels = actionLabels({
+      sender: senderLabel(message), own: item.classList.contains("own"), text: message.text,
+      pictures: message.attachments?.length ?? 0,
+    });
     const reactions = document.createElement("div");
     reactions.className = "reactions";
     for (const { emoji, count, names, mine } of reactionSummary(message.reactions, this.me())) {
@@ -101,21 +122,32 @@ export class ActionsView {
       const chip = button("reaction", `${shown} ${count}`, () => this.#send(item, { type: "reaction", target:
         message.id, emoji }));
       chip.title = names;
+      chip.setAttribute("aria-label", reactionLabel(shown, count, names));
       chip.setAttribute("aria-pressed", String(mine));
       reactions.append(chip);
     }
+    // Reply, React, Edit, Delete: one row, shown on hover, focus or a long press (chat.css), each named after its
+    // message.
     const actions = document.createElement("span");
     actions.className = "message-actions";
+    const named = (node, label) => {
+      node.setAttribute("aria-label", label);
+      return node;
+    };
+    if (reply) {
+      reply.removeAttribute("title");
+      actions.append(named(reply, labels.reply));
+    }
     if (this.reactions()) {
-      actions.append(button("message-action", "React", (event) => this.#pick(item, message, event.currentTarget)));
+      actions.append(named(button("message-action", "React", (event) => this.#pick(item, message, event.currentTarget)),
+        labels.react));
     }
     const author = this.author();
     if (author && message.author === author) {
-      actions.append(button("message-action", "Edit", () => this.#edit(item, message)),
-        button("message-action", "Delete", () => this.#delete(item, message)));
+      actions.append(named(button("message-action", "Edit", () => this.#edit(item, message)), labels.edit),
+        named(button("message-action", "Delete", () => this.#delete(item, message)), labels.delete));
     }
-    bubble.querySelector(".reply-action")?.after(actions);
-    bubble.append(reactions);
+    bubble.append(actions, reactions);
   }
 
   #pick(item, message, opener) {
@@ -124,6 +156,7 @@ export class ActionsView {
   }
 
   #edit(item, message) {
+    item.querySelector(".show-more")?.remove();
     openEditor(item.querySelector(".text"), message.text ?? "", {
       onSave: (text) => this.#send(item, { type: "edit", target: message.id, text }),
       onCancel: () => this.#render(item, this.#states.get(message.id) ?? message),

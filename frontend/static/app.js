@@ -5,10 +5,12 @@ import { createApi } from "./api.js";
 import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
 import { Connection } from "./connection.js";
+import { Drafts } from "./drafts.js";
 import { roomIdOfPath } from "./format.js";
 import { MentionAlerts } from "./mention-alerts.js";
 import { isMessage } from "./message-actions.js";
 import { MessageList } from "./message-list.js";
+import { wirePageKeys } from "./page-keys.js";
 import { PageTitle } from "./page-title.js";
 import { wirePictures } from "./picture-upload.js";
 import { PictureViewer } from "./picture-viewer.js";
@@ -67,7 +69,9 @@ const composer = new Composer({
   maxText: Number(document.body.dataset.maxText) || 4000,
   list, username, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
+  drafts: new Drafts({ storage: localStorage }),
 });
+wirePageKeys({ username, composer, replies, list });
 wirePictures({
   api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }), sealed, secrets,
 });

@@ -20,8 +20,8 @@ export class Composer {
   // The connection's last status, for the placeholder.
   #status = null;
 
-  constructor({ maxText, list, username, clientId, publish, onRoomGone, reply = null }) {
-    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply });
+  constructor({ maxText, list, username, clientId, publish, onRoomGone, reply = null, drafts = null }) {
+    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply, drafts });
     this.input = $("message");
     this.sendButton = $("send");
     this.chatError = $("chat-error");
@@ -41,6 +41,8 @@ export class Composer {
         this.send();
       }
     });
+    // Each room keeps its half-typed message (drafts.js).
+    this.input.addEventListener("input", () => this.room && this.drafts?.set(this.room.id, this.input.value));
     setInterval(() => this.#resendDue(), 1000);
   }
 
@@ -50,6 +52,10 @@ export class Composer {
     this.#setClosed(false);
     this.outbox.dropSent(room.id);
     this.outbox.forRoom(room.id).forEach((entry) => this.showPending(entry));
+    if (this.drafts) {
+      this.input.value = this.drafts.get(room.id);
+      this.length.update();
+    }
   }
 
   /** The outbox entry whose message the room now shows, removed, or null. */
@@ -63,6 +69,7 @@ export class Composer {
 
   /** The room is gone: what was not sent to it never will be. */
   forget(roomId) {
+    this.drafts?.clear(roomId);
     this.outbox.forRoom(roomId).forEach((entry) => this.outbox.remove(entry.localId));
   }
 
@@ -117,6 +124,7 @@ export class Composer {
     });
     this.reply?.clear();
     this.input.value = "";
+    this.drafts?.clear(this.room.id);
     this.length.update();
     this.showPending(entry);
     this.flush();
@@ -235,6 +243,7 @@ export class Composer {
     this.list.removePending(localId);
     if (entry) {
       this.input.value = entry.text;
+      this.drafts?.set(entry.roomId, entry.text);
       this.length.update();
       this.input.focus();
     }

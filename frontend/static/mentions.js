@@ -20,8 +20,22 @@ export function mentions(text, username) {
   if (!name || typeof text !== "string") {
     return false;
   }
-  const pattern = new RegExp(`(?<!${WORD})@${name.replace(SPECIAL, "\\$&")}(?!${WORD})`, "iu");
-  return pattern.test(text);
+  return mentionPattern(name, "iu").test(text);
+}
+
+/** Where {@code text} mentions {@code username} (as mentions() finds it): each as {@code { start, end }}. */
+export function mentionSpans(text, username) {
+  const name = (username ?? "").trim();
+  if (!name || typeof text !== "string") {
+    return [];
+  }
+  return [...text.matchAll(mentionPattern(name, "giu"))].map((match) => ({
+    start: match.index, end: match.index + match[0].length,
+  }));
+}
+
+function mentionPattern(name, flags) {
+  return new RegExp(`(?<!${WORD})@${name.replace(SPECIAL, "\\$&")}(?!${WORD})`, flags);
 }
 
 /** {@code text} cut to {@code max} characters (whole code points), with "…" where it was cut. */

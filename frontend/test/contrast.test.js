@@ -36,7 +36,7 @@ function hslToHex(h, s, l) {
 
 // [foreground, backgrounds, minimum]: 4.5 for text, 3 for borders, focus rings and status dots.
 const PAIRS = [
-  ["text", ["bg", "surface", "sidebar", "own-bg", "other-bg"], 4.5],
+  ["text", ["bg", "surface", "sidebar", "own-bg", "other-bg", "mention-bg"], 4.5],
   ["muted", ["bg", "surface", "sidebar", "own-bg", "other-bg"], 4.5],
   ["accent-text", ["accent"], 4.5],
   ["link", ["bg", "surface", "own-bg", "other-bg"], 4.5],
@@ -47,7 +47,7 @@ const PAIRS = [
   ["accent", ["bg", "surface", "sidebar"], 3],
   ["ok", ["surface"], 3],
   // Also the border of a message waiting in the server's outbox, between its bubble and the list.
-  ["warn", ["surface", "bg", "own-bg"], 3],
+  ["warn", ["surface", "bg", "own-bg", "other-bg"], 3],
 ];
 
 for (const [scheme, palette] of [["light", light], ["dark", dark]]) {

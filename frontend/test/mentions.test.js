@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { MAX_BODY, mentionNotification, mentions, truncate } from "../static/mentions.js";
+import { MAX_BODY, mentionNotification, mentions, mentionSpans, truncate } from "../static/mentions.js";
 
 const ROOM = { id: "r".repeat(22), name: "Design review" };
 const message = (text, fields = {}) => ({ id: "m1", roomId: ROOM.id, username: "alice", clientId: "c-alice",
@@ -71,4 +71,11 @@ test("no notification in a visible tab, without a mention, for the reader's own 
   assert.equal(notify("@ada", { roomId: "another" }), null);
   assert.equal(notify("@ada", {}, { room: null }), null);
   assert.equal(notify("@ada", {}, { me: "" }), null, "no name yet: nobody to mention");
+});
+
+test("mentionSpans finds each mention of the name, as mentions() does", () => {
+  assert.deepEqual(mentionSpans("@ada and @ADA, not @adam", "ada"), [{ start: 0, end: 4 }, { start: 9, end: 13 }]);
+  assert.deepEqual(mentionSpans("thanks @Ada Lovelace!", "Ada Lovelace"), [{ start: 7, end: 20 }]);
+  assert.deepEqual(mentionSpans("x@ada.org", "ada"), []);
+  assert.deepEqual(mentionSpans("@ada", ""), []);
 });

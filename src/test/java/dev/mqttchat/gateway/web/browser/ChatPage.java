@@ -9,6 +9,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -223,6 +224,15 @@ final class ChatPage {
 
 	List<WebElement> confirmedMessages() {
 		return this.driver.findElements(CONFIRMED);
+	}
+
+	/**
+	 * Moves the mouse over a message, as a reader about to use its actions does (they
+	 * show on hover), and returns it.
+	 */
+	static WebElement reveal(WebElement item) {
+		new Actions(((WrapsDriver) item).getWrappedDriver()).moveToElement(item).perform();
+		return item;
 	}
 
 	static String textOf(WebElement item) {

@@ -107,14 +107,14 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 			bob.awaitMessage("sealed by the JDK");
 
 			WebElement own = alice.awaitMessage("the launch is at dawn");
-			own.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+			ChatPage.reveal(own).findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
 			own.findElement(By.cssSelector("textarea[aria-label='Edit message']"))
 				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "the launch is at noon", Keys.ENTER);
 			bob.waiting(WAIT)
 				.ignoring(StaleElementReferenceException.class)
 				.until((driver) -> ChatPage.textOf(atBob).equals("the launch is at noon"));
 			assertThat(bob.shownTexts()).doesNotContain("plaintext from eve");
-			atBob.findElement(By.xpath(".//button[normalize-space()='React']")).click();
+			ChatPage.reveal(atBob).findElement(By.xpath(".//button[normalize-space()='React']")).click();
 			atBob.findElement(By.xpath(".//button[normalize-space()='👍']")).click();
 			alice.waiting(WAIT)
 				.ignoring(StaleElementReferenceException.class)

@@ -215,7 +215,7 @@ class MessageActionsBrowserTests extends BrowserTestSupport {
 	}
 
 	private static WebElement button(WebElement item, String name) {
-		return item.findElement(By.xpath(".//button[normalize-space()='" + name + "']"));
+		return ChatPage.reveal(item).findElement(By.xpath(".//button[normalize-space()='" + name + "']"));
 	}
 
 }

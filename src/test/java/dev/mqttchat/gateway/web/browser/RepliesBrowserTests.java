@@ -47,7 +47,7 @@ class RepliesBrowserTests extends BrowserTestSupport {
 		bobPage.send("lunch at noon?");
 		WebElement original = alicePage.awaitMessage("lunch at noon?");
 
-		original.findElement(By.cssSelector("button.reply-action")).click();
+		ChatPage.reveal(original).findElement(By.cssSelector("button.reply-action")).click();
 		assertThat(alicePage.find("#reply-label").getText()).isEqualTo("Replying to Bob: lunch at noon?");
 		alicePage.send("noon is fine");
 
