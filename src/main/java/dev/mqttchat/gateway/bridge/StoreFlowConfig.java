@@ -71,7 +71,7 @@ class StoreFlowConfig {
 			MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, GroupCommitWriter groupCommitWriter,
 			MqttLinkMonitor links, InstanceRepository instances, LiveAnnouncementGate liveAnnouncementGate) {
 		return new StoreSessionLifecycle(lease, instance.id(), properties.storage().leaseTime(), mqttStoreAdapter,
-				groupCommitWriter, links.store(), instances, liveAnnouncementGate);
+				groupCommitWriter, links, instances, liveAnnouncementGate);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +40,10 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 
 	private final MqttLink link;
 
+	private final MqttLinkMonitor links;
+
+	private final LinkDownTime storeDown;
+
 	private final InstanceRepository instances;
 
 	private final LiveAnnouncementGate announcements;
@@ -48,7 +53,7 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService ticker;
 
 	StoreSessionLifecycle(StoreLease lease, String holder, Duration leaseTime,
-			MqttPahoMessageDrivenChannelAdapter adapter, GroupCommitWriter writer, MqttLink link,
+			MqttPahoMessageDrivenChannelAdapter adapter, GroupCommitWriter writer, MqttLinkMonitor links,
 			InstanceRepository instances, LiveAnnouncementGate announcements) {
 		this.lease = lease;
 		this.instances = instances;
@@ -57,7 +62,11 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		this.leaseTime = leaseTime;
 		this.adapter = adapter;
 		this.writer = writer;
-		this.link = link;
+		this.links = links;
+		this.link = links.store();
+		// Down for two lease times (a broker restart is shorter): the session's node is
+		// gone, and another instance may reach the session through another node.
+		this.storeDown = new LinkDownTime(this.link, leaseTime.multipliedBy(2));
 		adapter.setAutoStartup(false);
 		writer.onLeaseLost(this::leaseLost);
 	}
@@ -69,7 +78,7 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		if (!this.holding) {
 			// Before this instance serves anyone, the storing instance's next tick learns
 			// that it runs and announces from then on.
-			pause(period() + 250);
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(period() + 250));
 		}
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "store-lease");
@@ -88,14 +97,23 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		try {
 			this.instances.running(this.holder, Duration.ofMillis(period() * 3));
 			if (this.holding) {
-				if (!this.lease.renew(this.holder, this.leaseTime)) {
+				if (this.storeDown.exceeded()) {
+					logger.warn(
+							"Instance {} gives the storing session up: its store link has been down for over {}; "
+									+ "an instance that reaches the broker takes it over",
+							this.holder, this.storeDown.grace());
+					release(true);
+				}
+				else if (!this.lease.renew(this.holder, this.leaseTime)) {
 					logger.warn("Instance {} lost the storing lease; another instance stores from now on", this.holder);
 					release(false);
 				}
 			}
-			else if (this.lease.acquire(this.holder, this.leaseTime)) {
+			// Only an instance that reaches the broker may take the session.
+			else if (this.links.brokerReachable() && this.lease.acquire(this.holder, this.leaseTime)) {
 				logger.info("Instance {} holds the storing lease and stores the rooms' messages", this.holder);
 				this.holding = true;
+				this.storeDown.reset();
 				this.link.standby(false);
 				this.writer.start();
 				this.adapter.start();
@@ -142,15 +160,6 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 			this.lease.release(this.holder);
 		}
 		this.link.standby(true);
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Override

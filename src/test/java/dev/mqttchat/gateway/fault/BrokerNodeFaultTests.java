@@ -10,6 +10,8 @@ import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
 import dev.mqttchat.gateway.testsupport.HistoryAudit;
 import dev.mqttchat.gateway.testsupport.NatsCluster;
 import dev.mqttchat.gateway.testsupport.TestGateway;
+import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.TestRooms;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
