@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,18 +111,35 @@ class MessageActionTests {
 			Map<String, Object> edit = body("ada", "m-2", "text", "see you at 1");
 			edit.put("type", "edit");
 			edit.put("target", original);
-			ada.send(room.sendDestination(), adaKey.sign(room.id(), edit));
-			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "edit")
-				.containsEntry("text", "see you at 1");
+			Map<String, Object> signedEdit = adaKey.sign(room.id(), edit);
+			ada.send(room.sendDestination(), signedEdit);
+			Map<String, Object> editEntry = live.poll(15, TimeUnit.SECONDS);
+			assertThat(editEntry).containsEntry("type", "edit").containsEntry("text", "see you at 1");
 			Map<String, Object> edited = history(room.id()).get(0);
-			assertThat(edited).containsEntry("text", "see you at 1").containsKey("editedAt");
+			assertThat(edited).containsEntry("text", "see you at 1")
+				.containsKey("editedAt")
+				.containsEntry("clientMsgId", "m-1")
+				.containsEntry("lastEdit", Map.of("id", editEntry.get("id"), "seq", editEntry.get("seq"), "clientMsgId",
+						"m-2", "username", "ada", "sig", signedEdit.get("sig")));
+			// The current state verifies on its own: the edit it names signed its text.
+			@SuppressWarnings("unchecked")
+			Map<String, Object> last = (Map<String, Object>) edited.get("lastEdit");
+			assertThat(AuthorSignature
+				.holds(new ChatMessage((String) last.get("id"), room.id(), (String) last.get("username"), null,
+						(String) edited.get("text"), Instant.now(), MessageSource.WEB, null,
+						new MessageEnvelope(MessageType.EDIT, (String) edited.get("id"), null,
+								(String) last.get("clientMsgId"), (String) edited.get("author"),
+								(String) last.get("sig")))))
+				.as("the current text verified from the current state alone")
+				.isTrue();
 
 			ada.send(room.sendDestination(), adaKey.sign(room.id(), action("ada", "m-3", "delete", original)));
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "delete");
 			Map<String, Object> tombstone = history(room.id()).get(0);
 			assertThat(tombstone).containsEntry("deleted", true)
 				.doesNotContainKey("text")
-				.doesNotContainKey("editedAt");
+				.doesNotContainKey("editedAt")
+				.doesNotContainKey("lastEdit");
 			assertThat(this.jdbc.sql("SELECT text FROM message WHERE room_id = :room")
 				.param("room", room.id())
 				.query(String.class)
@@ -176,6 +194,80 @@ class MessageActionTests {
 			assertThat(history(room.id())).extracting((message) -> message.get("text"))
 				.containsExactly("first, edited", "second", "first, edited", "marker");
 		}
+	}
+
+	@Test
+	void mqttClientsHearWhatWasStoredAndWhyNot() throws Exception {
+		TestRoom room = TestRooms.create(this.port);
+		AuthorKey adaKey = AuthorKey.generate();
+		AuthorKey eveKey = AuthorKey.generate();
+		try (StompTestClient ada = StompTestClient.connect(this.port, "ada");
+				MqttTestClient eve = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<MqttTestClient.Received> stored = eve.subscribe(room.topic() + "/stored");
+			BlockingQueue<MqttTestClient.Received> feedback = eve.subscribe(room.topic() + "/feedback/eve-1");
+			BlockingQueue<MqttTestClient.Received> anonymous = eve.subscribe(room.topic() + "/feedback/_");
+			ada.send(room.sendDestination(), adaKey.sign(room.id(), body("ada", "m-1", "text", "lunch?")));
+			Map<String, Object> adas = next(stored);
+			assertThat(adas).containsEntry("text", "lunch?")
+				.containsEntry("seq", 1)
+				.containsEntry("id", ChatMessage.idForAuthor(room.id(), adaKey.author(), "m-1"));
+
+			eve.publish(room.topic(),
+					"{\"username\":\"eve\",\"clientId\":\"eve-1\",\"id\":\"eve-1-m1\",\"text\":\"me too\"}");
+			assertThat(next(stored)).containsEntry("id", "eve-1-m1")
+				.containsEntry("seq", 2)
+				.containsEntry("source", "mqtt");
+			eve.publish(room.topic(), "eve (eve-1): plain text");
+			assertThat(next(stored)).containsEntry("text", "plain text")
+				.containsEntry("clientId", "eve-1")
+				.containsEntry("seq", 3)
+				.containsKey("id");
+			Map<String, Object> react = reaction("eve", (String) adas.get("id"), "👍");
+			eve.publish(room.topic(), this.json.writeValueAsString(react));
+			assertThat(next(stored)).containsEntry("type", "reaction")
+				.containsEntry("added", true)
+				.containsEntry("seq", 4);
+
+			Map<String, Object> edit = action("eve", "e-2", "edit", (String) adas.get("id"));
+			edit.put("text", "mine now");
+			Map<String, Object> stolen = new HashMap<>(eveKey.sign(room.id(), edit));
+			stolen.put("clientId", "eve-1");
+			eve.publish(room.topic(), this.json.writeValueAsString(stolen));
+			assertThat(next(feedback)).as("refused by the store")
+				.containsEntry("reason", "not-your-message")
+				.containsEntry("roomId", room.id())
+				.containsEntry("clientMsgId", "e-2")
+				.containsEntry("id", ChatMessage.idForAuthor(room.id(), eveKey.author(), "e-2"))
+				.containsEntry("type", "edit")
+				.containsEntry("target", adas.get("id"))
+				.containsKey("detail");
+			Map<String, Object> tampered = new HashMap<>(eveKey.sign(room.id(), body("eve", "e-3", "text", "signed")));
+			tampered.put("text", "tampered");
+			tampered.put("clientId", "eve-1");
+			eve.publish(room.topic(), this.json.writeValueAsString(tampered));
+			assertThat(next(feedback)).as("refused as it arrived")
+				.containsEntry("reason", "bad-signature")
+				.containsEntry("clientMsgId", "e-3");
+			Map<String, Object> nowhere = reaction("eve", "no-such-message", "👍");
+			nowhere.put("clientId", "eve-1");
+			eve.publish(room.topic(), this.json.writeValueAsString(nowhere));
+			assertThat(next(feedback)).containsEntry("reason", "unknown-target")
+				.containsEntry("target", "no-such-message");
+			eve.publish(room.topic(), "{\"type\":\"poll\",\"text\":\"of a later version\"}");
+			assertThat(next(anonymous)).as("a sender that names no clientId").containsEntry("reason", "unknown-type");
+
+			eve.publish(room.topic(), "{\"username\":\"eve\",\"text\":\"marker\"}");
+			assertThat(next(stored)).as("nothing refused was stored")
+				.containsEntry("text", "marker")
+				.containsEntry("seq", 5);
+		}
+	}
+
+	private Map<String, Object> next(BlockingQueue<MqttTestClient.Received> topic) throws InterruptedException {
+		MqttTestClient.Received received = topic.poll(15, TimeUnit.SECONDS);
+		assertThat(received).as("a publication within 15 s").isNotNull();
+		return this.json.readValue(received.text(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+		});
 	}
 
 	private static Map<String, Object> body(String username, String clientMsgId, String key, String value) {
