@@ -45,6 +45,8 @@ class ProtocolVectorTests {
 	@Test
 	void aSignedEntrysIdIsTheNameBasedUuidOfItsRoomKeyAndClientMsgId() {
 		assertThat(ChatMessage.idForAuthor(ROOM, AUTHOR, "c-1")).isEqualTo(MESSAGE_ID);
+		assertThat(ChatMessage.idForAuthor(ROOM, AUTHOR, "c-2")).as("the edit vector's id")
+			.isEqualTo("75ced98e-4444-32f6-8c0e-b87b826bbeab");
 		// UUID version 3 without a namespace: MD5 of the UTF-8 text, version and variant
 		// bits set.
 		assertThat(java.util.UUID
