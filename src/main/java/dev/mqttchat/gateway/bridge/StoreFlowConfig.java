@@ -110,6 +110,12 @@ class StoreFlowConfig {
 						latency.stored(headers);
 						return null;
 					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
+				.subscribe((others) -> others.filter(StoredMessage.class, (message) -> liveAnnouncementGate.open(),
+						// Nobody to tell is the normal case of a single instance.
+						(endpoint) -> endpoint.id("unheardAnnouncementSkipper").discardChannel("nullChannel"))
+					.handle(StoredMessage.class, (message, headers) -> announcement(topics, message, ids.instance()),
+							(endpoint) -> endpoint.id("liveAnnouncer"))
+					.channel(mqttOutbound))
 				// MQTT clients read the room as stored, with ids and seqs, on its stored
 				// topic.
 				.subscribe((mqtt) -> mqtt
@@ -118,12 +124,6 @@ class StoreFlowConfig {
 								.setHeader(MqttHeaders.TOPIC, topics.storedTopicOf(message.roomId()))
 								.build(),
 							(endpoint) -> endpoint.id("storedMessagePublisher"))
-					.channel(mqttOutbound))
-				.subscribe((others) -> others.filter(StoredMessage.class, (message) -> liveAnnouncementGate.open(),
-						// Nobody to tell is the normal case of a single instance.
-						(endpoint) -> endpoint.id("unheardAnnouncementSkipper").discardChannel("nullChannel"))
-					.handle(StoredMessage.class, (message, headers) -> announcement(topics, message, ids.instance()),
-							(endpoint) -> endpoint.id("liveAnnouncer"))
 					.channel(mqttOutbound)))
 			.get();
 	}
