@@ -81,7 +81,7 @@ export async function openSealed(keys, roomId, entry) {
   }
   try {
     const plaintext = await keys.subtle.decrypt({
-      name: "AES-GCM", iv: fromBase64url(entry.iv), additionalData: additionalData(roomId, entry.author, entry.clientMsgId),
+      name: "AES-GCM", iv: fromBase64url(entry.iv), additionalData: additionalData(roomId, entry.author, sealedBy(entry)),
     }, keys.messageKey, fromBase64url(entry.ciphertext));
     const { text, pictures } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
     if (typeof text !== "string") {
@@ -91,6 +91,11 @@ export async function openSealed(keys, roomId, entry) {
   } catch {
     throw new CannotOpen("corrupt");
   }
+}
+
+/** The clientMsgId a sealed text was sealed under: an edited message's is its last edit's (history names it). */
+export function sealedBy(entry) {
+  return typeof entry.lastEdit?.clientMsgId === "string" ? entry.lastEdit.clientMsgId : entry.clientMsgId;
 }
 
 /** The bytes of base64url {@code text}. */

@@ -81,3 +81,19 @@ test("the gateway's pictures of a sealed message are shown only as its sealed te
   const picture = { id: "p1", type: "image/png", width: 3, height: 2, iv: "sLGys7S1tre4ubq7" };
   assert.deepEqual(described(served, [picture]), [{ ...served[0], width: 3, height: 2, sealed: picture }]);
 });
+
+test("the documented vector of an edited sealed message: history's state opens under its lastEdit's clientMsgId", async () => {
+  const keys = await roomKeys(secret);
+  const editIv = Uint8Array.from({ length: 12 }, (_, i) => 0xc0 + i);
+  const sealed = await seal(keys, { roomId: room, author, clientMsgId: "c-2", text: "see you at 1 🙂" }, editIv);
+  assert.deepEqual(sealed, {
+    v: 1, kid: "vAUWorw-nly4JKDHJBUtyQ", iv: "wMHCw8TFxsfIycrL",
+    ciphertext: "itgjiogOZQPXIMvScL1IE0gloTy6ccorHqFDqDJEgVvafRxgtUT6ppz5dsk",
+  });
+  const current = { id: "594ae5ae-af24-3180-a2e6-8e67bf321f15", type: "message", clientMsgId: "c-1", author, ...sealed,
+    editedAt: "2026-12-02T12:01:00Z", lastEdit: { id: "9e3f", seq: 2, clientMsgId: "c-2", username: "ada" } };
+  assert.equal(await open(keys, room, current), "see you at 1 🙂");
+  const { lastEdit, ...withoutLastEdit } = current;
+  assert.equal(lastEdit.clientMsgId, "c-2");
+  await assert.rejects(open(keys, room, withoutLastEdit), { reason: "corrupt" });
+});

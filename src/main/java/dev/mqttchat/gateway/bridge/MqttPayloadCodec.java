@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,8 +82,19 @@ class MqttPayloadCodec {
 	 * encrypted room ({@code encrypted}) whatever is not sealed text is dropped.
 	 */
 	@Nullable Incoming incoming(String roomId, boolean encrypted, byte[] payload, boolean redelivered) {
+		return incoming(roomId, encrypted, payload, redelivered, (refusal) -> {
+		});
+	}
+
+	/**
+	 * As {@link #incoming(String, boolean, byte[], boolean)}, telling {@code refused} of
+	 * a drop.
+	 */
+	@Nullable Incoming incoming(String roomId, boolean encrypted, byte[] payload, boolean redelivered,
+			Consumer<Refusal> refused) {
 		if (payload.length > this.maxPayloadBytes) {
-			return drop(roomId, "too-large", payload.length + " bytes, limit " + this.maxPayloadBytes);
+			return drop(refused,
+					Refusal.of(roomId, "too-large", payload.length + " bytes, limit " + this.maxPayloadBytes));
 		}
 		String text;
 		try {
@@ -93,33 +105,35 @@ class MqttPayloadCodec {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			return drop(roomId, "not-utf8", "payload is not valid UTF-8");
+			return drop(refused, Refusal.of(roomId, "not-utf8", "payload is not valid UTF-8"));
 		}
 		Incoming json;
 		try {
 			json = fromJson(roomId, text);
 		}
 		catch (Dropped ex) {
-			return drop(roomId, String.valueOf(ex.getMessage()), "JSON entry refused: " + ex.getMessage());
+			return drop(refused, ex.refusal);
 		}
 		// possibleRepeat marks, until the checks below, whether the sender gave no id.
 		if (json == null && !UnicodeText.isText(text)) {
-			return drop(roomId, "invalid-unicode", "text with a control character or a noncharacter");
+			return drop(refused,
+					Refusal.of(roomId, "invalid-unicode", "text with a control character or a noncharacter"));
 		}
 		ChatMessage message = (json != null) ? json.message() : fromText(roomId, text);
 		boolean ownId = json != null && !json.possibleRepeat();
 		MessageEnvelope envelope = message.envelope();
 		if (encrypted && (envelope.isSealed() ? !envelope.sealed().isWellFormed(6 * this.maxTextLength + 64)
 				: envelope.type() != MessageType.DELETE)) {
-			return drop(roomId, "encrypted-room", "not sealed text, in an end-to-end encrypted room");
+			return drop(refused,
+					Refusal.of(message, "encrypted-room", "not sealed text, in an end-to-end encrypted room"));
 		}
 		if (message.text().isEmpty() && !envelope.isAction() && !envelope.isSealed()
 				&& message.attachments().isEmpty()) {
-			return drop(roomId, "empty", "empty message");
+			return drop(refused, Refusal.of(message, "empty", "empty message"));
 		}
 		if (message.text().length() > this.maxTextLength) {
-			return drop(roomId, "text-too-long",
-					message.text().length() + " UTF-16 code units, limit " + this.maxTextLength);
+			return drop(refused, Refusal.of(message, "text-too-long",
+					message.text().length() + " UTF-16 code units, limit " + this.maxTextLength));
 		}
 		return new Incoming(message, redelivered && !ownId);
 	}
@@ -140,7 +154,7 @@ class MqttPayloadCodec {
 			return null;
 		}
 		if (outcome.message() == null) {
-			throw new Dropped(String.valueOf(outcome.dropReason()));
+			throw new Dropped(Refusal.of(roomId, wire, String.valueOf(outcome.dropReason())));
 		}
 		return new Incoming(outcome.message(), !outcome.ownId());
 	}
@@ -160,17 +174,21 @@ class MqttPayloadCodec {
 		return new ChatMessage(ChatMessage.newId(), roomId, null, null, text, Instant.now(), MessageSource.MQTT);
 	}
 
-	private @Nullable Incoming drop(String roomId, String reason, String detail) {
-		this.meters.counter("chat.mqtt.payloads.dropped", "reason", reason).increment();
-		logger.warn("Dropped MQTT payload for room {}: {}", roomId, detail);
+	private @Nullable Incoming drop(Consumer<Refusal> refused, Refusal refusal) {
+		this.meters.counter("chat.mqtt.payloads.dropped", "reason", refusal.reason()).increment();
+		logger.warn("Dropped MQTT payload for room {}: {}", refusal.roomId(), refusal.detail());
+		refused.accept(refusal);
 		return null;
 	}
 
 	/** A JSON entry that is dropped, and why. */
 	private static final class Dropped extends RuntimeException {
 
-		Dropped(String reason) {
-			super(reason, null, false, false);
+		private final transient Refusal refusal;
+
+		Dropped(Refusal refusal) {
+			super(refusal.reason(), null, false, false);
+			this.refusal = refusal;
 		}
 
 	}

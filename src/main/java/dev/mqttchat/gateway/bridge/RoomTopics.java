@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.bridge;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.room.RoomTopicResolver;
 
@@ -9,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How rooms are named on the broker: a room lives on {@code {prefix}/{id}}, its stored
- * messages are announced on {@code {prefix}/{id}/live}, and its deletion on
+ * messages are announced on {@code {prefix}/{id}/live} and published on
+ * {@code {prefix}/{id}/stored}, refusals told on
+ * {@code {prefix}/{id}/feedback/{clientId}}, and its deletion on
  * {@code {prefix}/{id}/deleted}. The one place that builds and reads topic names and
  * filters.
  */
@@ -19,6 +23,13 @@ class RoomTopics implements RoomTopicResolver {
 	private static final String LIVE = "/live";
 
 	private static final String DELETED = "/deleted";
+
+	private static final String STORED = "/stored";
+
+	private static final String FEEDBACK = "/feedback/";
+
+	/** The feedback key of senders that name no client id usable as a topic level. */
+	static final String NO_CLIENT_ID = "_";
 
 	private final String prefix;
 
@@ -37,6 +48,22 @@ class RoomTopics implements RoomTopicResolver {
 
 	String deletedTopicOf(String roomId) {
 		return topicOf(roomId) + DELETED;
+	}
+
+	/** Where the storing instance publishes each entry it stored, as readers get it. */
+	String storedTopicOf(String roomId) {
+		return topicOf(roomId) + STORED;
+	}
+
+	/**
+	 * Where refusals of what the sender naming {@code clientId} published are told:
+	 * {@code {topic}/feedback/{clientId}}, or {@code {topic}/feedback/_} if it named none
+	 * fit for one topic level.
+	 */
+	String feedbackTopicOf(String roomId, @Nullable String clientId) {
+		boolean usable = clientId != null && !clientId.isEmpty() && clientId.length() <= 64
+				&& clientId.chars().noneMatch((c) -> c == '/' || c == '+' || c == '#' || Character.isISOControl(c));
+		return topicOf(roomId) + FEEDBACK + (usable ? clientId : NO_CLIENT_ID);
 	}
 
 	/** Matches every room's topic, and nothing below it. */

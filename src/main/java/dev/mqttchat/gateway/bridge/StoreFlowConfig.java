@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.bridge;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.GatewayInstance;
@@ -32,8 +33,9 @@ import org.springframework.transaction.TransactionException;
 /**
  * Room topics to the store: everything said on an issued room's topic is decoded and
  * stored in batches by the instance holding the storing session, acknowledged to the
- * broker once committed, delivered to this instance's subscribers, and announced on the
- * room's live topic for the others.
+ * broker once committed, delivered to this instance's subscribers, published on the
+ * room's stored topic for MQTT clients, and announced on the room's live topic for the
+ * other instances; refusals are told on the room's feedback topic.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreFlowConfig {
@@ -76,9 +78,10 @@ class StoreFlowConfig {
 
 	@Bean
 	IntegrationFlow storeFlow(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomTopics topics, RoomCache rooms,
-			MqttPayloadCodec codec, GroupCommitWriter groupCommitWriter, MqttLinkMonitor links) {
+			MqttPayloadCodec codec, GroupCommitWriter groupCommitWriter, MqttLinkMonitor links,
+			RefusalFeedback feedback) {
 		return IntegrationFlow.from(mqttStoreAdapter)
-			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, payload, headers),
+			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, feedback, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
 			.handle(Incoming.class, (incoming, headers) -> {
 				groupCommitWriter.submit(new GroupCommitWriter.Arrival(incoming, headers
@@ -97,7 +100,8 @@ class StoreFlowConfig {
 	@Bean
 	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics,
 			RoomBroadcaster broadcaster, MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor,
-			DirectChannel mqttOutbound, BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate) {
+			DirectChannel mqttOutbound, BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate,
+			JsonMapper json) {
 		return IntegrationFlow.from(storedMessages)
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
@@ -111,6 +115,15 @@ class StoreFlowConfig {
 						(endpoint) -> endpoint.id("unheardAnnouncementSkipper").discardChannel("nullChannel"))
 					.handle(StoredMessage.class, (message, headers) -> announcement(topics, message, ids.instance()),
 							(endpoint) -> endpoint.id("liveAnnouncer"))
+					.channel(mqttOutbound))
+				// MQTT clients read the room as stored, with ids and seqs, on its stored
+				// topic.
+				.subscribe((mqtt) -> mqtt
+					.handle(StoredMessage.class,
+							(message, headers) -> MessageBuilder.withPayload(json.writeValueAsBytes(message))
+								.setHeader(MqttHeaders.TOPIC, topics.storedTopicOf(message.roomId()))
+								.build(),
+							(endpoint) -> endpoint.id("storedMessagePublisher"))
 					.channel(mqttOutbound)))
 			.get();
 	}
@@ -120,7 +133,7 @@ class StoreFlowConfig {
 	}
 
 	private static @Nullable Message<Incoming> decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
-			byte[] payload, MessageHeaders headers) {
+			RefusalFeedback feedback, byte[] payload, MessageHeaders headers) {
 		long arrived = System.nanoTime();
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
 		boolean redelivered = Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE));
@@ -129,7 +142,7 @@ class StoreFlowConfig {
 		try {
 			incoming = topics.roomOf(topic)
 				.flatMap(rooms::find)
-				.map((room) -> codec.incoming(room.id(), room.encrypted(), payload, redelivered))
+				.map((room) -> codec.incoming(room.id(), room.encrypted(), payload, redelivered, feedback::refused))
 				.orElse(null);
 		}
 		catch (DataAccessException | TransactionException ex) {
@@ -138,7 +151,7 @@ class StoreFlowConfig {
 			// Whether the room is encrypted is not known either: the store checks that
 			// too.
 			incoming = topics.roomOf(topic)
-				.map((room) -> codec.incoming(room, false, payload, redelivered))
+				.map((room) -> codec.incoming(room, false, payload, redelivered, feedback::refused))
 				.orElse(null);
 		}
 		if (incoming == null) {

@@ -21,17 +21,30 @@ import org.jspecify.annotations.Nullable;
  * @param added on a reaction entry, whether it added its sender's {@code username} under
  * its {@code emoji} ({@code true}) or took that reaction back ({@code false}); absent on
  * anything else
+ * @param lastEdit on an edited message that is not deleted, the edit its text is from
  */
 public record MessageState(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant editedAt,
 		@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deleted,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> reactions,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long stateSeq,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean added) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean added,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LastEdit lastEdit) {
+
+	/** The state of an entry, without an edit named. */
+	public MessageState(@Nullable Instant editedAt, boolean deleted, Map<String, List<String>> reactions,
+			@Nullable Long stateSeq, @Nullable Boolean added) {
+		this(editedAt, deleted, reactions, stateSeq, added, null);
+	}
 
 	/** The state of a message, or of an action other than a reaction. */
 	public MessageState(@Nullable Instant editedAt, boolean deleted, Map<String, List<String>> reactions,
 			@Nullable Long stateSeq) {
 		this(editedAt, deleted, reactions, stateSeq, null);
+	}
+
+	/** This state with its text from {@code edit}. */
+	public MessageState withLastEdit(@Nullable LastEdit edit) {
+		return new MessageState(this.editedAt, this.deleted, this.reactions, this.stateSeq, this.added, edit);
 	}
 
 	/** The state of an entry that no action touched, as of {@code stateSeq}. */

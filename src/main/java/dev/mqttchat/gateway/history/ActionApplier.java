@@ -52,12 +52,14 @@ class ActionApplier {
 		String room = action.roomId();
 		String target = Objects.requireNonNull(envelope.target());
 		switch (envelope.type()) {
-			case EDIT -> update("text = :text, edited_at = :at, v = :v, kid = :kid, iv = :iv, ciphertext = :ciphertext",
-					room, target, action.seq(), sealedColumns(action,
-							Map.of("text", action.text(), "at", MessageStore.timestamp(action.sentAt()))));
+			case EDIT -> update(
+					"text = :text, edited_at = :at, v = :v, kid = :kid, iv = :iv, ciphertext = :ciphertext, "
+							+ "last_edit = :edit",
+					room, target, action.seq(), sealedColumns(action, Map.of("text", action.text(), "at",
+							MessageStore.timestamp(action.sentAt()), "edit", action.id())));
 			case DELETE -> {
 				update("text = '', deleted = TRUE, edited_at = NULL, attachments = NULL, v = NULL, kid = NULL, "
-						+ "iv = NULL, ciphertext = NULL", room, target, action.seq(), Map.of());
+						+ "iv = NULL, ciphertext = NULL, last_edit = NULL", room, target, action.seq(), Map.of());
 				this.attachments.release(room, target);
 				// Removed from the database, not hidden: the edits' texts go too.
 				this.jdbc

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.mqttchat.gateway.chat.LastEdit;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
@@ -30,7 +31,7 @@ class MessageRows {
 			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext";
 
 	/** Every column an entry reads back from. */
-	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, added";
+	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, added, last_edit";
 
 	private static final TypeReference<List<MessageAttachment>> ATTACHMENTS = new TypeReference<>() {
 	};
@@ -42,6 +43,14 @@ class MessageRows {
 	/** A message's pictures as kept in its row: JSON, or {@code null} for none. */
 	@Nullable String attachments(List<MessageAttachment> attachments) {
 		return attachments.isEmpty() ? null : this.json.writeValueAsString(attachments);
+	}
+
+	/**
+	 * The edit a row names as its text's, by id only: the caller reads the rest
+	 * ({@link EditReader}).
+	 */
+	private static @Nullable LastEdit lastEdit(@Nullable String id) {
+		return (id != null) ? new LastEdit(id, 0, null, null, null) : null;
 	}
 
 	/**
@@ -60,7 +69,8 @@ class MessageRows {
 		String attachments = row.getString("attachments");
 		MessageState state = new MessageState((editedAt != null) ? editedAt.toInstant() : null,
 				row.getBoolean("deleted"), Map.of(), envelope.isAction() ? null : Long.valueOf(Math.max(seq, stateSeq)),
-				(type == MessageType.REACTION) ? row.getObject("added", Boolean.class) : null);
+				(type == MessageType.REACTION) ? row.getObject("added", Boolean.class) : null,
+				lastEdit(row.getString("last_edit")));
 		return new StoredMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
 				row.getString("client_id"), row.getString("text"),
 				row.getObject("sent_at", OffsetDateTime.class).toInstant(),

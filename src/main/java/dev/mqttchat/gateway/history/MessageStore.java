@@ -49,13 +49,16 @@ public class MessageStore implements MessageLookup {
 
 	private final ReactionReader reactions;
 
+	private final EditReader edits;
+
 	private final Map<MessageSource, Counter> stored = new EnumMap<>(MessageSource.class);
 
 	MessageStore(JdbcClient jdbc, SequencedInserter inserter, TransactionTemplate transactions, StoreLease lease,
-			MessageRows rows, ReactionReader reactions, MeterRegistry meters) {
+			MessageRows rows, ReactionReader reactions, EditReader edits, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.reactions = reactions;
+		this.edits = edits;
 		this.inserter = inserter;
 		this.lease = lease;
 		this.transactions = transactions;
@@ -124,7 +127,7 @@ public class MessageStore implements MessageLookup {
 			.param("id", id)
 			.query(this.rows::read)
 			.optional()
-			.map(this.reactions::current);
+			.map(this::current);
 	}
 
 	/** The message at {@code seq} in a room, if it is still stored. */
@@ -134,7 +137,7 @@ public class MessageStore implements MessageLookup {
 			.param("seq", seq)
 			.query(this.rows::read)
 			.optional()
-			.map(this.reactions::current);
+			.map(this::current);
 	}
 
 	/**
@@ -157,7 +160,12 @@ public class MessageStore implements MessageLookup {
 		if (!catchingUp) {
 			Collections.reverse(page);
 		}
-		return this.reactions.current(roomId, page);
+		return this.edits.current(roomId, this.reactions.current(roomId, page));
+	}
+
+	/** {@code entry} as it stands now: its reactions, and the edit its text is from. */
+	private StoredMessage current(StoredMessage entry) {
+		return this.edits.current(entry.roomId(), List.of(this.reactions.current(entry))).get(0);
 	}
 
 	/**

@@ -70,7 +70,8 @@ class ReactionReader {
 				return entry;
 			}
 			MessageState state = entry.state();
-			return entry.withState(new MessageState(state.editedAt(), false, now, state.stateSeq()));
+			return entry
+				.withState(new MessageState(state.editedAt(), false, now, state.stateSeq(), null, state.lastEdit()));
 		}).toList();
 	}
 

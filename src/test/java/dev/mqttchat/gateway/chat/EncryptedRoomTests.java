@@ -91,7 +91,9 @@ class EncryptedRoomTests {
 					(String) message.get("ciphertext")))
 				.as("what a key holder reads")
 				.contains(SECRET_TEXT);
-			ada.send(send, key.sign(id, sealed(cipher, id, key.author(), "p-2", "edit", (String) message.get("id"))));
+			Map<String, Object> edit = key.sign(id,
+					sealed(cipher, id, key.author(), "p-2", "edit", (String) message.get("id")));
+			ada.send(send, edit);
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "edit").doesNotContainKey("text");
 			ada.send(send, Map.of("type", "reaction", "target", message.get("id"), "emoji", "👍"));
 			assertThat(errors.poll(15, TimeUnit.SECONDS)).as("a reaction's emoji in the clear")
@@ -103,8 +105,13 @@ class EncryptedRoomTests {
 				.containsEntry("emoji", cipher.reactionTag("👍"))
 				.containsEntry("added", true);
 			double before = dropped();
-			mqtt.publish((String) room.get("topic"), "{\"username\": \"eve\", \"text\": \"" + SECRET_TEXT + "\"}");
+			BlockingQueue<MqttTestClient.Received> feedback = mqtt.subscribe(room.get("topic") + "/feedback/eve-1");
+			mqtt.publish((String) room.get("topic"),
+					"{\"username\": \"eve\", \"clientId\": \"eve-1\", \"text\": \"" + SECRET_TEXT + "\"}");
 			await().atMost(Duration.ofSeconds(10)).until(() -> dropped() > before);
+			assertThat(feedback.poll(15, TimeUnit.SECONDS).text()).as("the sender is told why")
+				.contains("\"reason\":\"encrypted-room\"")
+				.doesNotContain("launch");
 
 			List<Map<String, Object>> history = http().get()
 				.uri("/api/rooms/{id}/messages", id)
@@ -112,7 +119,16 @@ class EncryptedRoomTests {
 				.body(new ParameterizedTypeReference<>() {
 				});
 			assertThat(history).hasSize(3).allSatisfy((entry) -> assertThat(entry).doesNotContainKey("text"));
-			assertThat(history.get(0)).containsKey("editedAt").containsKey("ciphertext");
+			assertThat(history.get(0)).containsKey("editedAt")
+				.containsKey("ciphertext")
+				.containsEntry("clientMsgId", "p-1");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> lastEdit = (Map<String, Object>) history.get(0).get("lastEdit");
+			assertThat(lastEdit).containsEntry("clientMsgId", "p-2").containsEntry("sig", edit.get("sig"));
+			assertThat(cipher.open(id, key.author(), (String) lastEdit.get("clientMsgId"),
+					(String) history.get(0).get("iv"), (String) history.get(0).get("ciphertext")))
+				.as("the edited text, opened from history alone")
+				.contains(SECRET_TEXT);
 			assertThat(this.jdbc
 				.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND (text LIKE :secret "
 						+ "OR ciphertext LIKE :secret OR text <> '')")

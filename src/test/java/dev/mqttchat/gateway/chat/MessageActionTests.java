@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,18 +111,35 @@ class MessageActionTests {
 			Map<String, Object> edit = body("ada", "m-2", "text", "see you at 1");
 			edit.put("type", "edit");
 			edit.put("target", original);
-			ada.send(room.sendDestination(), adaKey.sign(room.id(), edit));
-			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "edit")
-				.containsEntry("text", "see you at 1");
+			Map<String, Object> signedEdit = adaKey.sign(room.id(), edit);
+			ada.send(room.sendDestination(), signedEdit);
+			Map<String, Object> editEntry = live.poll(15, TimeUnit.SECONDS);
+			assertThat(editEntry).containsEntry("type", "edit").containsEntry("text", "see you at 1");
 			Map<String, Object> edited = history(room.id()).get(0);
-			assertThat(edited).containsEntry("text", "see you at 1").containsKey("editedAt");
+			assertThat(edited).containsEntry("text", "see you at 1")
+				.containsKey("editedAt")
+				.containsEntry("clientMsgId", "m-1")
+				.containsEntry("lastEdit", Map.of("id", editEntry.get("id"), "seq", editEntry.get("seq"), "clientMsgId",
+						"m-2", "username", "ada", "sig", signedEdit.get("sig")));
+			// The current state verifies on its own: the edit it names signed its text.
+			@SuppressWarnings("unchecked")
+			Map<String, Object> last = (Map<String, Object>) edited.get("lastEdit");
+			assertThat(AuthorSignature
+				.holds(new ChatMessage((String) last.get("id"), room.id(), (String) last.get("username"), null,
+						(String) edited.get("text"), Instant.now(), MessageSource.WEB, null,
+						new MessageEnvelope(MessageType.EDIT, (String) edited.get("id"), null,
+								(String) last.get("clientMsgId"), (String) edited.get("author"),
+								(String) last.get("sig")))))
+				.as("the current text verified from the current state alone")
+				.isTrue();
 
 			ada.send(room.sendDestination(), adaKey.sign(room.id(), action("ada", "m-3", "delete", original)));
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("type", "delete");
 			Map<String, Object> tombstone = history(room.id()).get(0);
 			assertThat(tombstone).containsEntry("deleted", true)
 				.doesNotContainKey("text")
-				.doesNotContainKey("editedAt");
+				.doesNotContainKey("editedAt")
+				.doesNotContainKey("lastEdit");
 			assertThat(this.jdbc.sql("SELECT text FROM message WHERE room_id = :room")
 				.param("room", room.id())
 				.query(String.class)

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.PythonScript;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
@@ -29,14 +30,18 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The signed example client of {@code docs/protocol.md}, written from the document in
- * Python: a browser user sees its message, its edit, its reaction and its delete.
+ * The example clients of {@code docs/protocol.md}, written from the document in Python: a
+ * browser user sees the signed client's message, its edit, its reaction and its delete;
+ * and the MQTT-only client's reply and reaction to another MQTT client's message and its
+ * edit of its own reply, made from what the stored and feedback topics told it.
  */
 @Tag("jdk-smoke")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignedClientScriptTests {
 
 	private static final Path SCRIPT = Path.of("docs", "examples", "signed_actions.py");
+
+	private static final Path CONVERSATION = Path.of("docs", "examples", "mqtt_conversation.py");
 
 	@LocalServerPort
 	int port;
@@ -84,6 +89,47 @@ class SignedClientScriptTests {
 			String output = script.printed();
 			assertThat(exit).as(output).isZero();
 			assertThat(output).as("the history the script printed").contains("\"deleted\": true");
+		}
+	}
+
+	@Test
+	void theDocumentedMqttOnlyClientRepliesReactsAndEditsWithoutRest() throws Exception {
+		assumeThat(PythonScript.available("paho.mqtt.client", "cryptography"))
+			.as("python3 with paho-mqtt and cryptography (apt-get install python3-paho-mqtt python3-cryptography)")
+			.isTrue();
+		await().atMost(Duration.ofSeconds(15)).until(() -> this.links.allUp());
+		TestRoom room = TestRooms.create(this.port);
+		try (StompTestClient ada = StompTestClient.connect(this.port, "ada");
+				MqttTestClient grace = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<Map<String, Object>> live = ada.subscribe(room.destination());
+			String host = this.broker.url().replaceFirst("^tcp://", "");
+			PythonScript script = PythonScript.start(CONVERSATION, room.topic(),
+					host.substring(0, host.lastIndexOf(':')), host.substring(host.lastIndexOf(':') + 1));
+			await().atMost(Duration.ofSeconds(15)).until(() -> script.printed().contains("ready"));
+
+			grace.publish(room.topic(), "grace (term-1): lunch at noon?");
+			Map<String, Object> question = live.poll(15, TimeUnit.SECONDS);
+			assertThat(question).as(script::printed).containsEntry("text", "lunch at noon?");
+			Map<String, Object> reply = live.poll(15, TimeUnit.SECONDS);
+			assertThat(reply).as(script::printed)
+				.containsEntry("text", "noon works")
+				.containsEntry("replyTo", question.get("id"))
+				.containsEntry("username", "eve");
+			assertThat(live.poll(15, TimeUnit.SECONDS)).as(script::printed)
+				.containsEntry("type", "reaction")
+				.containsEntry("target", question.get("id"))
+				.containsEntry("added", true);
+			assertThat(live.poll(15, TimeUnit.SECONDS)).as("the refused edit of grace's message is never stored")
+				.containsEntry("type", "edit")
+				.containsEntry("target", reply.get("id"))
+				.containsEntry("text", "noon works, see you there");
+			int exit = script.exitCode();
+			String output = script.printed();
+			assertThat(exit).as(output).isZero();
+			assertThat(output).contains("heard 1 " + question.get("id"))
+				.contains("stored 2 " + reply.get("id"))
+				.contains("refused not-your-message r-3")
+				.contains("edited 4 " + reply.get("id"));
 		}
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @EnableConfigurationProperties(ChatProperties.class)
 @Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, MessageRows.class, ReactionReader.class,
-		ActionApplier.class, RefusedActions.class, AttachmentClaims.class, EntryGate.class })
+		EditReader.class, ActionApplier.class, RefusedActions.class, AttachmentClaims.class, EntryGate.class })
 public @interface StoreComponents {
 
 }

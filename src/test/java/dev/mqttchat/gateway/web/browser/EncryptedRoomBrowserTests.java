@@ -155,6 +155,16 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 			this.browsers.get(1).screenshot("desktop-encrypted");
 		}
 
+		// A browser that never saw the edit live opens the edited message from history,
+		// sealed under the edit's clientMsgId (lastEdit).
+		Browser fresh = Browser.start();
+		this.browsers.add(fresh);
+		ChatPage dave = page(fresh).open(link).setUsername("Dave").awaitStatus("connected");
+		dave.awaitMessage("the launch is at noon");
+		assertThat(dave.shownTexts()).as("history opened in a fresh browser")
+			.contains("dawn it is", "sealed by the JDK")
+			.doesNotContain("cannot decrypt", "the launch is at dawn");
+
 		ChatPage keyless = page(this.browsers.get(2)).open("/").setUsername("Carol").open("/rooms/" + roomId);
 		keyless.waiting(WAIT).until((driver) -> keyless.find("#room-key-problem").isDisplayed());
 		assertThat(keyless.find("#room-key-problem").getText()).contains("missing its key");
