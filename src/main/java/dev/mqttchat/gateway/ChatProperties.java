@@ -69,11 +69,15 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param announce when stored messages are announced on the rooms' live topics:
 	 * {@code auto} only while another gateway instance runs, {@code always} for MQTT
 	 * clients that follow the live topics themselves
+	 * @param giveUpAfter the storing instance gives the storing session up when its store
+	 * link has been down this long, so that an instance that reaches the broker (another
+	 * node of a cluster) takes it over
 	 */
 	public record Storage(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]{0,40}") String sharedGroup,
 			@DefaultValue("10000") @Min(1) int maxMessagesPerRoom, @DefaultValue("30d") Duration maxAge,
 			@DefaultValue("10m") Duration cleanupInterval, @DefaultValue("5s") Duration leaseTime,
-			@DefaultValue("500") @Min(1) @Max(10000) int batchSize, @DefaultValue("auto") Announce announce) {
+			@DefaultValue("500") @Min(1) @Max(10000) int batchSize, @DefaultValue("auto") Announce announce,
+			@DefaultValue("30s") Duration giveUpAfter) {
 
 		/** When stored messages are announced on the live topics. */
 		public enum Announce {

@@ -31,6 +31,12 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 	private final RefusedSubscriptions subscriptions;
 
+	/**
+	 * Set once the owner stopped this client: a connect still under way then ends at
+	 * once, or it would hold the session against the owner's next client.
+	 */
+	private volatile boolean retired;
+
 	ReportingMqttClient(String url, String clientId, MqttLink link) throws MqttException {
 		super(url, clientId, new MemoryPersistence());
 		this.link = link;
@@ -44,6 +50,10 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 			@Override
 			public void onSuccess(IMqttToken token) {
+				if (ReportingMqttClient.this.retired) {
+					endRetired();
+					return;
+				}
 				ReportingMqttClient.this.link.connected(getCurrentServerURI());
 				if (callback != null) {
 					callback.onSuccess(token);
@@ -77,6 +87,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	@Override
 	public void disconnectForcibly(long quiesceTimeout, long disconnectTimeout, boolean sendDisconnectPacket)
 			throws MqttException {
+		this.retired = true;
 		this.link.disconnected();
 		if (!isConnected()) {
 			// Stopping while the broker is away: end the retry cycle, whose timer thread
@@ -115,8 +126,23 @@ final class ReportingMqttClient extends MqttAsyncClient {
 		return super.unsubscribe(topicFilters, userContext, callback);
 	}
 
+	private void endRetired() {
+		// Not on Paho's callback thread, which a disconnect waits for.
+		Thread thread = new Thread(() -> {
+			try {
+				super.disconnectForcibly(0, 1000, true);
+			}
+			catch (MqttException ex) {
+				logger.debug("A stopped client's late connection did not close", ex);
+			}
+		}, "mqtt-retired-client");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
 	@Override
 	public void close(boolean force) throws MqttException {
+		this.retired = true;
 		stopReconnectCycle();
 		super.close(force);
 	}
@@ -149,6 +175,10 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 		@Override
 		public void connectComplete(boolean reconnect, String serverURI) {
+			if (ReportingMqttClient.this.retired) {
+				endRetired();
+				return;
+			}
 			ReportingMqttClient.this.link.connected(serverURI);
 			if (this.delegate instanceof MqttCallbackExtended extended) {
 				extended.connectComplete(reconnect, serverURI);

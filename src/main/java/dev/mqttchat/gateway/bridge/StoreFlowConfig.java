@@ -72,8 +72,9 @@ class StoreFlowConfig {
 	StoreSessionLifecycle storeSessionLifecycle(StoreLease lease, GatewayInstance instance, ChatProperties properties,
 			MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, GroupCommitWriter groupCommitWriter,
 			MqttLinkMonitor links, InstanceRepository instances, LiveAnnouncementGate liveAnnouncementGate) {
-		return new StoreSessionLifecycle(lease, instance.id(), properties.storage().leaseTime(), mqttStoreAdapter,
-				groupCommitWriter, links, instances, liveAnnouncementGate);
+		return new StoreSessionLifecycle(lease, instance.id(), properties.storage().leaseTime(),
+				properties.storage().giveUpAfter(), mqttStoreAdapter, groupCommitWriter, links, instances,
+				liveAnnouncementGate);
 	}
 
 	@Bean

@@ -52,7 +52,7 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService ticker;
 
-	StoreSessionLifecycle(StoreLease lease, String holder, Duration leaseTime,
+	StoreSessionLifecycle(StoreLease lease, String holder, Duration leaseTime, Duration giveUpAfter,
 			MqttPahoMessageDrivenChannelAdapter adapter, GroupCommitWriter writer, MqttLinkMonitor links,
 			InstanceRepository instances, LiveAnnouncementGate announcements) {
 		this.lease = lease;
@@ -64,9 +64,8 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		this.writer = writer;
 		this.links = links;
 		this.link = links.store();
-		// Down for two lease times (a broker restart is shorter): the session's node is
-		// gone, and another instance may reach the session through another node.
-		this.storeDown = new LinkDownTime(this.link, leaseTime.multipliedBy(2));
+		// Down longer than a broker restart takes: another node may be reachable.
+		this.storeDown = new LinkDownTime(this.link, giveUpAfter);
 		adapter.setAutoStartup(false);
 		writer.onLeaseLost(this::leaseLost);
 	}
@@ -109,8 +108,11 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 					release(false);
 				}
 			}
-			// Only an instance that reaches the broker may take the session.
-			else if (this.links.brokerReachable() && this.lease.acquire(this.holder, this.leaseTime)) {
+			else if (!this.links.brokerReachable()) {
+				// Only who reaches the broker may take the session: until then not ready.
+				this.link.standby(false);
+			}
+			else if (this.lease.acquire(this.holder, this.leaseTime)) {
 				logger.info("Instance {} holds the storing lease and stores the rooms' messages", this.holder);
 				this.holding = true;
 				this.storeDown.reset();

@@ -43,8 +43,9 @@ class StoreLinkLossFaultTests {
 		String prefix = "chat.rooms.topic-prefix=link-loss/" + UUID.randomUUID() + "/rooms";
 		try (AutoCloseable broker = TestBrokers.embedded(brokerPort);
 				TcpProxy network = TcpProxy.to(brokerPort);
-				ConfigurableApplicationContext first = TestGateway.start(FaultSettings
-					.with("tcp://127.0.0.1:" + network.port(), database, prefix, "chat.instance-id=first"));
+				ConfigurableApplicationContext first = TestGateway
+					.start(FaultSettings.with("tcp://127.0.0.1:" + network.port(), database, prefix,
+							"chat.instance-id=first", "chat.storage.give-up-after=4s"));
 				ConfigurableApplicationContext second = TestGateway
 					.start(FaultSettings.with(brokerUrl, database, prefix, "chat.instance-id=second"))) {
 			MqttLinkMonitor firstLinks = first.getBean(MqttLinkMonitor.class);
