@@ -21,7 +21,7 @@ import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.room.RoomCache;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -60,13 +60,17 @@ public class WebPresenceTracker {
 		this.announcer = announcer;
 	}
 
+	// The frame of a subscribe or unsubscribe event may still be queued for the inbound
+	// channel (preserveReceiveOrder), whose thread adds headers to it meanwhile: its
+	// headers are read one by one, never copied (SimpMessageHeaderAccessor.wrap) or
+	// iterated, which threw ConcurrentModificationException.
 	@EventListener
 	void onSubscribe(SessionSubscribeEvent event) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
-		String roomId = StompDestinations.roomOfTopic(headers.getDestination());
-		String username = usernameOf(event.getMessage());
-		String session = headers.getSessionId();
-		String subscription = headers.getSubscriptionId();
+		MessageHeaders headers = event.getMessage().getHeaders();
+		String roomId = StompDestinations.roomOfTopic(SimpMessageHeaderAccessor.getDestination(headers));
+		String username = usernameOf(headers);
+		String session = SimpMessageHeaderAccessor.getSessionId(headers);
+		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		// The event comes before the guard has looked at the frame: only issued rooms
 		// count.
 		if (roomId == null || username == null || session == null || subscription == null || roomId.indexOf('/') >= 0
@@ -89,10 +93,12 @@ public class WebPresenceTracker {
 
 	@EventListener
 	void onUnsubscribe(SessionUnsubscribeEvent event) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(event.getMessage());
+		MessageHeaders headers = event.getMessage().getHeaders();
+		String session = SimpMessageHeaderAccessor.getSessionId(headers);
+		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		synchronized (this) {
-			Map<String, Seat> subscriptions = this.sessions.get(headers.getSessionId());
-			Seat seat = (subscriptions != null) ? subscriptions.remove(headers.getSubscriptionId()) : null;
+			Map<String, Seat> subscriptions = this.sessions.get(session);
+			Seat seat = (subscriptions != null) ? subscriptions.remove(subscription) : null;
 			if (seat != null) {
 				release(seat);
 			}
@@ -166,8 +172,8 @@ public class WebPresenceTracker {
 		});
 	}
 
-	private static @Nullable String usernameOf(Message<?> message) {
-		Map<String, Object> session = SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders());
+	private static @Nullable String usernameOf(MessageHeaders headers) {
+		Map<String, Object> session = SimpMessageHeaderAccessor.getSessionAttributes(headers);
 		return (session != null) ? SessionIdentity.of(session) : null;
 	}
 
