@@ -3,15 +3,12 @@ package dev.mqttchat.gateway.bridge;
 import java.lang.reflect.Method;
 
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttToken;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +47,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 			@Override
 			public void onSuccess(IMqttToken token) {
-				if (ReportingMqttClient.this.retired) {
-					endRetired();
+				if (endIfRetired()) {
 					return;
 				}
 				ReportingMqttClient.this.link.connected(getCurrentServerURI());
@@ -126,7 +122,17 @@ final class ReportingMqttClient extends MqttAsyncClient {
 		return super.unsubscribe(topicFilters, userContext, callback);
 	}
 
-	private void endRetired() {
+	MqttLink link() {
+		return this.link;
+	}
+
+	/**
+	 * Ends a connection made after the owner stopped this client; whether it did.
+	 */
+	boolean endIfRetired() {
+		if (!this.retired) {
+			return false;
+		}
 		// Not on Paho's callback thread, which a disconnect waits for.
 		Thread thread = new Thread(() -> {
 			try {
@@ -138,6 +144,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 		}, "mqtt-retired-client");
 		thread.setDaemon(true);
 		thread.start();
+		return true;
 	}
 
 	@Override
@@ -149,7 +156,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 
 	@Override
 	public void setCallback(@Nullable MqttCallback callback) {
-		super.setCallback((callback != null) ? new ReportingCallback(callback) : null);
+		super.setCallback((callback != null) ? new ReportingCallback(callback, this) : null);
 	}
 
 	private void stopReconnectCycle() {
@@ -162,45 +169,6 @@ final class ReportingMqttClient extends MqttAsyncClient {
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			logger.debug("Could not stop the reconnect cycle of {}", getClientId(), ex);
 		}
-	}
-
-	/** Passes every callback on after noting connection changes. */
-	private final class ReportingCallback implements MqttCallbackExtended {
-
-		private final MqttCallback delegate;
-
-		ReportingCallback(MqttCallback delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public void connectComplete(boolean reconnect, String serverURI) {
-			if (ReportingMqttClient.this.retired) {
-				endRetired();
-				return;
-			}
-			ReportingMqttClient.this.link.connected(serverURI);
-			if (this.delegate instanceof MqttCallbackExtended extended) {
-				extended.connectComplete(reconnect, serverURI);
-			}
-		}
-
-		@Override
-		public void connectionLost(Throwable cause) {
-			ReportingMqttClient.this.link.lost(cause);
-			this.delegate.connectionLost(cause);
-		}
-
-		@Override
-		public void messageArrived(String topic, MqttMessage message) throws Exception {
-			this.delegate.messageArrived(topic, message);
-		}
-
-		@Override
-		public void deliveryComplete(IMqttDeliveryToken token) {
-			this.delegate.deliveryComplete(token);
-		}
-
 	}
 
 }

@@ -64,7 +64,6 @@ final class StoreSessionLifecycle implements SmartLifecycle {
 		this.writer = writer;
 		this.links = links;
 		this.link = links.store();
-		// Down longer than a broker restart takes: another node may be reachable.
 		this.storeDown = new LinkDownTime(this.link, giveUpAfter);
 		adapter.setAutoStartup(false);
 		writer.onLeaseLost(this::leaseLost);
