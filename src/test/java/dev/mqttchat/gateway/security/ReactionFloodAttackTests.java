@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +58,9 @@ class ReactionFloodAttackTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SimpleBrokerMessageHandler stompBroker;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@BeforeEach
@@ -69,6 +74,10 @@ class ReactionFloodAttackTests {
 		try (StompTestClient reader = StompTestClient.connect(this.port, "reader");
 				MqttTestClient flood = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<Map<String, Object>> live = reader.subscribe(room.destination());
+			// The STOMP broker takes a SUBSCRIBE asynchronously: the message must not
+			// pass
+			// before it.
+			BrokerSubscriptions.await(this.stompBroker, room.destination(), 1);
 			flood.publish(room.topic(), "{\"username\":\"ada\",\"text\":\"lunch?\"}");
 			String target = (String) live.poll(15, TimeUnit.SECONDS).get("id");
 
