@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.UnicodeText;
 import dev.mqttchat.gateway.room.RoomTopicResolver;
 
 import org.springframework.stereotype.Component;
@@ -61,9 +62,17 @@ class RoomTopics implements RoomTopicResolver {
 	 * fit for one topic level.
 	 */
 	String feedbackTopicOf(String roomId, @Nullable String clientId) {
-		boolean usable = clientId != null && !clientId.isEmpty() && clientId.length() <= 64
+		return topicOf(roomId) + FEEDBACK + (isTopicLevel(clientId) ? clientId : NO_CLIENT_ID);
+	}
+
+	/**
+	 * Whether a sender's client id can be one topic level: 1-64 characters of well-formed
+	 * Unicode (a lone surrogate cannot be encoded into a topic), no level separator,
+	 * wildcard or control character.
+	 */
+	static boolean isTopicLevel(@Nullable String clientId) {
+		return clientId != null && !clientId.isEmpty() && clientId.length() <= 64 && UnicodeText.isWellFormed(clientId)
 				&& clientId.chars().noneMatch((c) -> c == '/' || c == '+' || c == '#' || Character.isISOControl(c));
-		return topicOf(roomId) + FEEDBACK + (usable ? clientId : NO_CLIENT_ID);
 	}
 
 	/** Matches every room's topic, and nothing below it. */
