@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.bridge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,9 @@ final class RefusedSubscriptions {
 
 	private final BooleanSupplier connected;
 
+	/** Filters refused and asked for again; the link is ready only once none is left. */
+	private final Set<String> retrying = ConcurrentHashMap.newKeySet();
+
 	RefusedSubscriptions(MqttLink link, Subscriber subscriber, BooleanSupplier connected) {
 		this.link = link;
 		this.subscriber = subscriber;
@@ -64,9 +69,10 @@ final class RefusedSubscriptions {
 		token.waitForCompletion(SUBACK_TIMEOUT_MILLIS);
 		List<Integer> refused = refused(token.getGrantedQos(), topics.length);
 		if (refused.isEmpty()) {
-			this.link.granted();
+			grantedIfNoneLeft();
 			return;
 		}
+		this.retrying.addAll(List.of(pick(topics, refused)));
 		this.link.refused(String.join(", ", pick(topics, refused)));
 		retryLater(pick(topics, refused), pick(qos, refused), pick(listeners, refused), FIRST_RETRY_DELAY_MILLIS);
 	}
@@ -75,9 +81,24 @@ final class RefusedSubscriptions {
 		retries.schedule(() -> retry(topics, qos, listeners, delayMillis), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
-	private void retry(String[] topics, int[] qos, IMqttMessageListener[] listeners, long delayMillis) {
+	private void retry(String[] asked, int[] askedQos, IMqttMessageListener[] askedListeners, long delayMillis) {
+		// Filters unsubscribed meanwhile (a room nobody reads any more) are not asked
+		// for.
+		List<Integer> still = new ArrayList<>();
+		for (int i = 0; i < asked.length; i++) {
+			if (this.retrying.contains(asked[i])) {
+				still.add(i);
+			}
+		}
+		if (still.isEmpty()) {
+			return;
+		}
+		String[] topics = pick(asked, still);
+		int[] qos = pick(askedQos, still);
+		IMqttMessageListener[] listeners = pick(askedListeners, still);
 		if (!this.connected.getAsBoolean()) {
 			// The next connect subscribes again from scratch.
+			this.retrying.removeAll(List.of(topics));
 			return;
 		}
 		long next = Math.min(delayMillis * 2, MAX_RETRY_DELAY_MILLIS);
@@ -85,8 +106,14 @@ final class RefusedSubscriptions {
 			IMqttToken token = this.subscriber.subscribe(topics, qos, listeners);
 			token.waitForCompletion(SUBACK_TIMEOUT_MILLIS);
 			List<Integer> refused = refused(token.getGrantedQos(), topics.length);
+			List<String> refusedTopics = List.of(pick(topics, refused));
+			for (String topic : topics) {
+				if (!refusedTopics.contains(topic)) {
+					this.retrying.remove(topic);
+				}
+			}
 			if (refused.isEmpty()) {
-				this.link.granted();
+				grantedIfNoneLeft();
 				return;
 			}
 			retryLater(pick(topics, refused), pick(qos, refused), pick(listeners, refused), next);
@@ -94,6 +121,19 @@ final class RefusedSubscriptions {
 		catch (MqttException | RuntimeException ex) {
 			logger.debug("Subscribing to {} again failed", String.join(", ", topics), ex);
 			retryLater(topics, qos, listeners, next);
+		}
+	}
+
+	/** {@code filters} were unsubscribed: they are no longer asked for. */
+	void forget(String[] filters) {
+		if (this.retrying.removeAll(List.of(filters))) {
+			grantedIfNoneLeft();
+		}
+	}
+
+	private void grantedIfNoneLeft() {
+		if (this.retrying.isEmpty()) {
+			this.link.granted();
 		}
 	}
 

@@ -122,6 +122,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	@Override
 	public IMqttToken unsubscribe(String[] topicFilters, @Nullable Object userContext,
 			@Nullable IMqttActionListener callback) throws MqttException {
+		this.subscriptions.forget(topicFilters);
 		if (!isConnected()) {
 			// A clean session ends with the connection: there is nothing to unsubscribe
 			// from, and nothing to log.
