@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttMessageListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -67,7 +68,32 @@ final class RefusedSubscriptions {
 	void check(IMqttToken token, String[] topics, int[] qos, IMqttMessageListener[] listeners) throws MqttException {
 		// Spring Integration waits for the SUBACK right after this anyway.
 		token.waitForCompletion(SUBACK_TIMEOUT_MILLIS);
-		List<Integer> refused = refused(token.getGrantedQos(), topics.length);
+		answered(token.getGrantedQos(), topics, qos, listeners);
+	}
+
+	/**
+	 * The same checks as {@link #check}, made when the SUBACK arrives instead of waited
+	 * for.
+	 */
+	IMqttActionListener whenAnswered(String[] topics, int[] qos, IMqttMessageListener[] listeners) {
+		return new IMqttActionListener() {
+
+			@Override
+			public void onSuccess(IMqttToken token) {
+				answered(token.getGrantedQos(), topics, qos, listeners);
+			}
+
+			@Override
+			public void onFailure(IMqttToken token, Throwable exception) {
+				logger.debug("Subscribing to {} failed", String.join(", ", topics), exception);
+				retryLater(topics, qos, listeners, FIRST_RETRY_DELAY_MILLIS);
+			}
+
+		};
+	}
+
+	private void answered(int @Nullable [] granted, String[] topics, int[] qos, IMqttMessageListener[] listeners) {
+		List<Integer> refused = refused(granted, topics.length);
 		if (refused.isEmpty()) {
 			grantedIfNoneLeft();
 			return;

@@ -34,6 +34,9 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	 */
 	private volatile boolean retired;
 
+	/** Whether the broker said, in its last CONNACK, that it kept this session. */
+	private volatile boolean sessionPresent;
+
 	ReportingMqttClient(String url, String clientId, MqttLink link) throws MqttException {
 		super(url, clientId, new MemoryPersistence());
 		this.link = link;
@@ -50,6 +53,7 @@ final class ReportingMqttClient extends MqttAsyncClient {
 				if (endIfRetired()) {
 					return;
 				}
+				ReportingMqttClient.this.sessionPresent = token.getSessionPresent();
 				ReportingMqttClient.this.link.connected(getCurrentServerURI());
 				if (callback != null) {
 					callback.onSuccess(token);
@@ -101,6 +105,16 @@ final class ReportingMqttClient extends MqttAsyncClient {
 	@Override
 	public IMqttToken subscribe(String[] topicFilters, int[] qos, IMqttMessageListener[] messageListeners)
 			throws MqttException {
+		if (this.sessionPresent) {
+			// A kept session's queued messages follow the CONNACK. Spring Integration
+			// subscribes again from Paho's callback thread and waits there for the
+			// SUBACK, but Paho's reader stops once 10 messages wait for that thread, so
+			// the SUBACK is not read before the wait times out (30 s of no storing after
+			// a takeover, seen on NATS): checked when it arrives, not waited for.
+			IMqttToken token = super.subscribe(topicFilters, qos, null,
+					this.subscriptions.whenAnswered(topicFilters, qos, messageListeners), messageListeners);
+			return new AnsweredLaterToken(token, qos);
+		}
 		IMqttToken token = super.subscribe(topicFilters, qos, messageListeners);
 		this.subscriptions.check(token, topicFilters, qos, messageListeners);
 		return token;

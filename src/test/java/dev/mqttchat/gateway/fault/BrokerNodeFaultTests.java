@@ -22,14 +22,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The node of a clustered broker (three nats-server nodes) that the gateway is connected
  * to dies under a stream of numbered messages from a browser and from an MQTT client on
  * another node: the gateway's clients move to another node of the list, and every message
- * is stored once, with no gap.
+ * is stored once, with no gap; when the node returns, the bridge stays ready and stores
+ * what follows.
  */
 class BrokerNodeFaultTests {
 
 	static final int MESSAGES = 40;
 
 	@Test
-	void nothingIsLostOrStoredTwiceWhenTheGatewaysBrokerNodeDies() throws Exception {
+	void nothingIsLostOrStoredTwiceWhenTheGatewaysBrokerNodeDiesAndReturns() throws Exception {
 		assumeTrue(NatsCluster.available(),
 				"nats-server not found at /usr/sbin/nats-server: cluster fault test skipped");
 		try (NatsCluster cluster = NatsCluster.start(3);
@@ -65,6 +66,23 @@ class BrokerNodeFaultTests {
 			// Refused subscriptions (NATS refuses some for a few seconds after losing a
 			// node) are asked for again until granted.
 			FaultSettings.awaitAtMost(Duration.ofSeconds(30), links::bridgeReady);
+			// The killed node returns: the bridge stays ready and stores what follows.
+			long restarting = System.nanoTime();
+			cluster.restart(1);
+			Duration restarted = Duration.ofNanos(System.nanoTime() - restarting);
+			stream.sendFromBrowser(chat.browser(), MESSAGES + 1);
+			stream.publish(publisher, MESSAGES + 1);
+			FaultSettings.awaitAtMost(Duration.ofSeconds(30), () -> links.bridgeReady()
+					&& HistoryAudit.of(chat.port(), chat.room().id(), stream.sent()).stored() >= 2 * MESSAGES + 2);
+			HistoryAudit after = HistoryAudit.of(chat.port(), chat.room().id(), stream.sent());
+			String restartFigures = String.format(
+					"after node 1 restarted (took %s): %s; bridge ready %s; store link on %s; before: %s", restarted,
+					after, links.bridgeReady(), links.store().node(), figures);
+			assertThat(new int[] { after.lost(), after.duplicated(), after.gaps(), after.unexpected() })
+				.as(restartFigures)
+				.containsOnly(0);
+			assertThat(links.bridgeReady()).as("bridge ready: " + restartFigures).isTrue();
+			System.out.println("BrokerNodeFaultTests: " + restartFigures);
 			publisher.disconnectForcibly(1000);
 			publisher.close();
 		}

@@ -1,10 +1,12 @@
 package dev.mqttchat.gateway.fault;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -27,6 +29,9 @@ final class MessageStream {
 
 	final List<String> mqtt = new CopyOnWriteArrayList<>();
 
+	/** What each further named browser sent, in its order. */
+	private final Map<String, List<String>> browsers = new ConcurrentHashMap<>();
+
 	private final String room;
 
 	private final String topic;
@@ -41,13 +46,33 @@ final class MessageStream {
 
 	/** What each sender sent, in its order, for {@code HistoryAudit}. */
 	Map<String, List<String>> sent() {
-		return Map.of("web", List.copyOf(this.web), "mqtt", List.copyOf(this.mqtt));
+		Map<String, List<String>> sent = new LinkedHashMap<>();
+		sent.put("web", List.copyOf(this.web));
+		sent.put("mqtt", List.copyOf(this.mqtt));
+		this.browsers.forEach((sender, texts) -> sent.put(sender, List.copyOf(texts)));
+		return sent;
 	}
 
 	/** Browser message {@code n}, sent now, its text its {@code clientMsgId}. */
 	void sendFromBrowser(StompTestClient browser, int n) {
 		String text = "web-" + n;
 		this.web.add(text);
+		browser.send("/app/rooms/" + this.room, Map.of("username", "ada", "text", text, "clientMsgId", text));
+	}
+
+	/**
+	 * Message {@code n} of the browser named {@code sender}, sent now, its text (
+	 * {@code sender-n}) its {@code clientMsgId}.
+	 */
+	String sendFromBrowser(StompTestClient browser, String sender, int n) {
+		String text = sender + "-" + n;
+		this.browsers.computeIfAbsent(sender, (name) -> new CopyOnWriteArrayList<>()).add(text);
+		sendAgain(browser, text);
+		return text;
+	}
+
+	/** A browser message sent before, sent again with its {@code clientMsgId}. */
+	void sendAgain(StompTestClient browser, String text) {
 		browser.send("/app/rooms/" + this.room, Map.of("username", "ada", "text", text, "clientMsgId", text));
 	}
 
