@@ -1,12 +1,7 @@
 package dev.mqttchat.gateway.presence;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.bridge.MqttLinkMonitor;
-import dev.mqttchat.gateway.chat.KeyProof;
+import dev.mqttchat.gateway.testsupport.AuthorKey;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
@@ -77,23 +72,23 @@ class KeyedPresenceTests {
 		TestRoom room = TestRooms.create(this.port);
 		BlockingQueue<Map<String, Object>> events = stomp("watcher").subscribe(room.destination() + "/presence");
 		assertThat(events.poll(15, TimeUnit.SECONDS)).containsEntry("type", "roster");
-		KeyPair first = newKey();
-		KeyPair second = newKey();
+		AuthorKey first = AuthorKey.generate();
+		AuthorKey second = AuthorKey.generate();
 		StompTestClient firstAlice = stomp("alice");
 		StompTestClient secondAlice = stomp("alice");
 
-		assertThat(prove(firstAlice, first)).containsEntry("proven", true).containsEntry("author", author(first));
-		assertThat(prove(secondAlice, second)).containsEntry("proven", true).containsEntry("author", author(second));
+		assertThat(prove(firstAlice, first)).containsEntry("proven", true).containsEntry("author", first.author());
+		assertThat(prove(secondAlice, second)).containsEntry("proven", true).containsEntry("author", second.author());
 		firstAlice.subscribe(room.destination());
 		secondAlice.subscribe(room.destination());
 
 		assertThat(List.of(events.poll(15, TimeUnit.SECONDS), events.poll(15, TimeUnit.SECONDS)))
 			.extracting((event) -> event.get("type"), (event) -> event.get("username"), (event) -> event.get("author"))
-			.containsExactlyInAnyOrder(tuple("join", "alice", author(first)), tuple("join", "alice", author(second)));
+			.containsExactlyInAnyOrder(tuple("join", "alice", first.author()), tuple("join", "alice", second.author()));
 		await().atMost(TIMEOUT).until(() -> this.api.presence(room.id()), (members) -> members.size() == 2);
 		assertThat(this.api.presence(room.id()))
 			.extracting((member) -> member.get("username"), (member) -> member.get("author"))
-			.containsExactlyInAnyOrder(tuple("alice", author(first)), tuple("alice", author(second)));
+			.containsExactlyInAnyOrder(tuple("alice", first.author()), tuple("alice", second.author()));
 		MqttTestClient mqtt = MqttTestClient.connect(this.broker.url());
 		this.clients.add(mqtt);
 		BlockingQueue<MqttTestClient.Received> entries = mqtt.subscribe(room.topic() + "/presence/#");
@@ -103,7 +98,7 @@ class KeyedPresenceTests {
 			assertThat(entry).as("two retained entries, one per key; got %s", retained).isNotNull();
 			retained.add(this.json.readValue(entry.text(), Map.class).get("author"));
 		}
-		assertThat(retained).containsExactlyInAnyOrder(author(first), author(second));
+		assertThat(retained).containsExactlyInAnyOrder(first.author(), second.author());
 		BlockingQueue<Map<String, Object>> roster = stomp("bob").subscribe(room.destination() + "/presence");
 		assertThat((List<?>) roster.poll(15, TimeUnit.SECONDS).get("members")).hasSize(2);
 
@@ -111,30 +106,30 @@ class KeyedPresenceTests {
 
 		assertThat(events.poll(15, TimeUnit.SECONDS)).containsEntry("type", "leave")
 			.containsEntry("username", "alice")
-			.containsEntry("author", author(first));
+			.containsEntry("author", first.author());
 		assertThat(this.api.presence(room.id())).singleElement()
-			.satisfies((member) -> assertThat(member).containsEntry("author", author(second)));
+			.satisfies((member) -> assertThat(member).containsEntry("author", second.author()));
 	}
 
 	@Test
 	void aForgedOrReplayedProofGivesNoKeyAndAClearError() throws Exception {
 		TestRoom room = TestRooms.create(this.port);
-		KeyPair victim = newKey();
-		KeyPair forger = newKey();
+		AuthorKey victim = AuthorKey.generate();
+		AuthorKey forger = AuthorKey.generate();
 		StompTestClient mallory = stomp("alice");
 		BlockingQueue<Map<String, Object>> errors = mallory.subscribe(StompDestinations.ERROR_QUEUE);
 		StompTestClient honest = stomp("alice");
 
 		// The victim's key claimed, signed by another key.
 		String nonce = challenge(mallory);
-		Map<String, Object> forged = answer(mallory, author(victim), sign(forger, nonce));
+		Map<String, Object> forged = answer(mallory, victim.author(), forger.proof(nonce));
 		// A proof the victim gave in its own session, replayed in another.
 		String victimNonce = challenge(honest);
-		String replayed = sign(victim, victimNonce);
+		String replayed = victim.proof(victimNonce);
 		challenge(mallory);
-		Map<String, Object> replay = answer(mallory, author(victim), replayed);
+		Map<String, Object> replay = answer(mallory, victim.author(), replayed);
 		// No challenge asked: nothing to answer.
-		Map<String, Object> unasked = answer(mallory, author(victim), replayed);
+		Map<String, Object> unasked = answer(mallory, victim.author(), replayed);
 
 		assertThat(List.of(forged, replay, unasked))
 			.allSatisfy((reply) -> assertThat(reply).containsEntry("proven", false).doesNotContainKey("author"));
@@ -155,7 +150,7 @@ class KeyedPresenceTests {
 		this.clients.add(eve);
 
 		eve.publishRetained(room.topic() + "/presence/eve-laptop",
-				"{\"username\":\"eve\",\"status\":\"online\",\"author\":\"" + author(newKey()) + "\"}");
+				"{\"username\":\"eve\",\"status\":\"online\",\"author\":\"" + AuthorKey.generate().author() + "\"}");
 
 		await().atMost(TIMEOUT).until(() -> this.api.presence(room.id()), (members) -> members.size() == 1);
 		assertThat(this.api.presence(room.id()).get(0)).containsEntry("username", "eve")
@@ -164,8 +159,8 @@ class KeyedPresenceTests {
 		eve.publishRetained(room.topic() + "/presence/eve-laptop", "");
 	}
 
-	private Map<String, Object> prove(StompTestClient client, KeyPair key) throws Exception {
-		return answer(client, author(key), sign(key, challenge(client)));
+	private Map<String, Object> prove(StompTestClient client, AuthorKey key) throws Exception {
+		return answer(client, key.author(), key.proof(challenge(client)));
 	}
 
 	private static String challenge(StompTestClient client) throws Exception {
@@ -185,23 +180,6 @@ class KeyedPresenceTests {
 		StompTestClient client = StompTestClient.connect(this.port, username);
 		this.clients.add(client);
 		return client;
-	}
-
-	private static KeyPair newKey() throws Exception {
-		return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-	}
-
-	private static String author(KeyPair key) {
-		byte[] encoded = key.getPublic().getEncoded();
-		// The raw key is the last 32 bytes of its X.509 encoding.
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(encoded, 12, 44));
-	}
-
-	private static String sign(KeyPair key, String nonce) throws Exception {
-		Signature signer = Signature.getInstance("Ed25519");
-		signer.initSign(key.getPrivate());
-		signer.update(KeyProof.signedBytes(nonce));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
 	}
 
 }
