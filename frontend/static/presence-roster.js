@@ -75,9 +75,19 @@ export class PresenceRoster {
  */
 export function keyMark(member, keys) {
   if (member.author) {
-    return keys?.check({ username: member.username, author: member.author }) === "other" ? "other" : null;
+    const check = keys?.check({ username: member.username, author: member.author });
+    // The reader is never marked: "(you)" says who that is (their key counts as seen, see keyMarks).
+    return check === "other" && !member.own ? "other" : null;
   }
-  return member.twins > 0 ? "none" : null;
+  return member.twins > 0 && !member.own ? "none" : null;
+}
+
+/** The key mark of each of {@code members}, the reader's own key seen first: to them, the other one is "other". */
+export function keyMarks(members, keys) {
+  const marks = new Map();
+  [...members.filter((member) => member.own), ...members.filter((member) => !member.own)]
+    .forEach((member) => marks.set(member, keyMark(member, keys)));
+  return members.map((member) => marks.get(member));
 }
 
 /** The line a join or leave puts into the conversation. */

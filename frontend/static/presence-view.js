@@ -1,7 +1,7 @@
 // Who is here: the bar under the room header (#roster-count, #roster), and "alice joined" lines in the conversation.
 
 import { formatTime } from "./format.js";
-import { keyMark, PresenceRoster, presenceText, rosterCount } from "./presence-roster.js";
+import { keyMarks, PresenceRoster, presenceText, rosterCount } from "./presence-roster.js";
 import { presenceItem } from "./render.js";
 
 // Join and leave lines kept in the conversation: a room where people come and go all day must not fill up with them.
@@ -55,7 +55,8 @@ export class PresenceView {
     delete this.bar.dataset.stale;
     this.count.textContent = rosterCount(this.roster.size);
     const members = this.roster.list({ me: this.me(), myAuthor: this.myAuthor() });
-    this.members.replaceChildren(...members.map((member) => memberItem(member, keyMark(member, this.keys))));
+    const marks = keyMarks(members, this.keys);
+    this.members.replaceChildren(...members.map((member, i) => memberItem(member, marks[i])));
   }
 }
 

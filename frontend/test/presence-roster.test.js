@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { KeyCheck } from "../static/key-check.js";
-import { keyMark, PresenceRoster, presenceText, rosterCount } from "../static/presence-roster.js";
+import { keyMark, keyMarks, PresenceRoster, presenceText, rosterCount } from "../static/presence-roster.js";
 import { MemoryStorage } from "./memory-storage.js";
 
 const roster = (...members) => ({ type: "roster", members });
@@ -129,4 +129,15 @@ test("a keyed member whose name came with another key first is marked, as is a k
   ]);
   assert.equal(keyMark({ username: "carol", author: "k9", twins: 0 }, keys), null, "first seen: remembered, unmarked");
   assert.equal(keyMark({ username: "carol", author: "k8", twins: 0 }, keys), "other");
+});
+
+test("the reader is never marked, and their own key is the one seen first: the other of their name is marked", () => {
+  const keys = new KeyCheck({ storage: new MemoryStorage() });
+  keys.enter("room-1");
+  const presence = new PresenceRoster();
+  presence.apply(roster({ ...member("alice"), author: "k1" },
+    { ...member("alice", "web", "2026-12-02T11:00:00Z"), author: "k2" }));
+  assert.deepEqual(keyMarks(presence.list({ me: "alice", myAuthor: "k2" }), keys), ["other", null]);
+  assert.equal(keyMark({ username: "alice", author: "k3", twins: 1, own: true }, keys), null);
+  assert.equal(keyMark({ username: "alice", author: null, twins: 1, own: true }, keys), null);
 });
