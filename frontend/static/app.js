@@ -58,7 +58,7 @@ const { actions, keys, lookalikes, signed, view, secrets, sealed } = wireActions
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
-const presence = new PresenceView({ list, me: myName });
+const presence = new PresenceView({ list, me: myName, myAuthor: () => connection.sessionAuthor, keys });
 const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
 const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
 const alerts = new MentionAlerts({
@@ -92,6 +92,8 @@ const pane = new RoomsPane({
 const connection = new Connection({
   brokerURL: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`,
   username: myName,
+  // Each session proves the key that signs its messages, so the people list tells two people of one name apart.
+  authorKey: () => signed.key,
   onStatus: (status, retryInMs) => {
     header.showStatus(status, retryInMs);
     composer.showStatus(status);

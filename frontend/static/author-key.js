@@ -70,6 +70,11 @@ export class AuthorKey {
     const signature = await this.subtle.sign({ name: "Ed25519" }, this.pair.privateKey, signedBytes(roomId, body));
     return { ...body, author: this.author, sig: base64url(signature) };
   }
+
+  /** The key's signature over {@code bytes}, in base64url (a key proof, see key-proof.js). */
+  async signBytes(bytes) {
+    return base64url(await this.subtle.sign({ name: "Ed25519" }, this.pair.privateKey, bytes));
+  }
 }
 
 /**

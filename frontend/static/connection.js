@@ -1,6 +1,7 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
 import { Backoff, Wakeable } from "./backoff.js";
+import { proveKey } from "./key-proof.js";
 import { isOffline, OFFLINE_RECHECK_MS, watchNetwork } from "./network-watch.js";
 import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
 import { connectHeaders } from "./username.js";
@@ -18,7 +19,8 @@ export const RECEIPT_QUEUE = "/user/queue/receipts";
  * attempt back for the backoff delay, so the delays are ours (and testable) while stompjs keeps
  * handling sockets and heart-beats.
  *
- * {@code username()}: the name the next session goes by. The open room's frames: see ROOM_CALLBACKS.
+ * {@code username()}: the name the next session goes by. {@code authorKey()}: a promise of the AuthorKey each
+ * session proves before it follows a room (or of null: no proof). The open room's frames: see ROOM_CALLBACKS.
  */
 export class Connection {
   #client;
@@ -32,10 +34,14 @@ export class Connection {
   #attempts = 0;
   #nap = new Wakeable();
   #status = "idle";
+  // The author key this session proved, "" for none; and whether the session is past its proof (rooms follow then).
+  #author = "";
+  #ready = false;
+  #sessions = 0;
 
-  constructor({ brokerURL, username = () => "", backoff = new Backoff(), ...callbacks }) {
+  constructor({ brokerURL, username = () => "", authorKey = null, backoff = new Backoff(), ...callbacks }) {
     // onStatus, onReceipt, onServerError, onConnected, onDisconnected, and those of ROOM_CALLBACKS.
-    Object.assign(this, callbacks, { username });
+    Object.assign(this, callbacks, { username, authorKey });
     this.#backoff = backoff;
     this.#client = new globalThis.StompJs.Client({
       brokerURL,
@@ -70,6 +76,11 @@ export class Connection {
     return this.connected ? this.#sentName : "";
   }
 
+  /** The author key the server knows this connection by (it proved it), "" for none. */
+  get sessionAuthor() {
+    return this.connected ? this.#author : "";
+  }
+
   /** The server took a SEND by {@code username}: that named a session whose CONNECT had no name. */
   named(username) {
     this.#sentName ||= this.connected ? username : "";
@@ -94,7 +105,7 @@ export class Connection {
     this.#roomSubscription?.unsubscribe();
     this.#roomSubscription = null;
     this.#room = room;
-    if (room && this.connected) {
+    if (room && this.connected && this.#ready) {
       this.#subscribeRoom();
     }
   }
@@ -166,6 +177,20 @@ export class Connection {
         this.onReceipt?.(receipt);
       }
     });
+    if (!this.authorKey) {
+      this.#proven("");
+      return;
+    }
+    // The room is followed only once the key is proven (or not): the roster then shows this session with its key.
+    const session = ++this.#sessions;
+    Promise.resolve(this.authorKey())
+      .then((key) => proveKey(this.#client, key), () => "")
+      .then((author) => session === this.#sessions && this.connected && this.#proven(author));
+  }
+
+  #proven(author) {
+    this.#author = author;
+    this.#ready = true;
     if (this.#room) {
       this.#subscribeRoom();
     }
@@ -185,6 +210,9 @@ export class Connection {
 
   #closed() {
     this.#roomSubscription = null;
+    this.#ready = false;
+    this.#author = "";
+    this.#sessions++;
     const wasConnected = this.#status === "connected";
     this.#setStatus(isOffline() ? "offline" : "reconnecting");
     if (wasConnected) {

@@ -1,8 +1,9 @@
 // Who is in the open room: the server's roster, then its joins and leaves. Pure logic, no DOM.
 
 /**
- * The members of one room by username (one entry each however many connections they have), from the frames of
- * /topic/rooms/{id}/presence: a "roster" replaces everything, a "join" or "leave" changes one member.
+ * The members of one room by username and proven author key (one entry each however many connections they have; one
+ * name with two keys is two people), from the frames of /topic/rooms/{id}/presence: a "roster" replaces everything,
+ * a "join" or "leave" changes one member.
  */
 export class PresenceRoster {
   #members = new Map();
@@ -15,25 +16,26 @@ export class PresenceRoster {
    * roster itself (those people were here before the reader), for {@code me} (the reader's own connections) and
    * for a join or leave that changes nobody's presence (a second tab, a leave heard twice).
    */
-  apply(frame, { me = "" } = {}) {
+  apply(frame, { me = "", myAuthor = "" } = {}) {
     if (frame?.type === "roster" && Array.isArray(frame.members)) {
       this.#members.clear();
-      frame.members.filter(isMember).forEach((member) => this.#members.set(member.username, memberOf(member)));
+      frame.members.filter(isMember).forEach((member) => this.#members.set(personOf(member), memberOf(member)));
       this.known = true;
       return { changed: true, event: null };
     }
     if (!isMember(frame) || (frame.type !== "join" && frame.type !== "leave")) {
       return { changed: false, event: null };
     }
-    const present = this.#members.has(frame.username);
+    const person = personOf(frame);
+    const present = this.#members.has(person);
     if (frame.type === "join") {
-      this.#members.set(frame.username, memberOf(frame));
+      this.#members.set(person, memberOf(frame));
     } else if (present) {
-      this.#members.delete(frame.username);
+      this.#members.delete(person);
     } else {
       return { changed: false, event: null };
     }
-    const news = present !== (frame.type === "join") && frame.username !== me;
+    const news = present !== (frame.type === "join") && !isOwn(memberOf(frame), me, myAuthor);
     return { changed: true, event: news ? { type: frame.type, username: frame.username } : null };
   }
 
@@ -48,19 +50,44 @@ export class PresenceRoster {
   }
 
   /**
-   * The members sorted by username, {@code own} marking the reader's, {@code like} the other member whose name looks
-   * the same (the same confusable skeleton, as the server gives it), or null.
+   * The members sorted by username (one name's people by when they came), {@code own} marking the reader's (their
+   * name and the key their session proved, {@code myAuthor}), {@code like} the other member whose name looks the same
+   * (the same confusable skeleton, as the server gives it), or null, {@code twins} how many others share the name.
    */
-  list({ me = "" } = {}) {
+  list({ me = "", myAuthor = "" } = {}) {
     const members = [...this.#members.values()];
     return members
-      .sort((a, b) => a.username.localeCompare(b.username))
+      .sort((a, b) => a.username.localeCompare(b.username) || (a.since ?? "").localeCompare(b.since ?? "")
+        || (a.author ?? "").localeCompare(b.author ?? ""))
       .map((member) => ({
         ...member,
-        own: member.username === me,
-        like: members.find((other) => other !== member && other.skeleton === member.skeleton)?.username ?? null,
+        own: isOwn(member, me, myAuthor),
+        like: members.find((other) => other.username !== member.username && other.skeleton === member.skeleton)
+          ?.username ?? null,
+        twins: members.filter((other) => other !== member && other.username === member.username).length,
       }));
   }
+}
+
+/**
+ * Which key mark a member gets: "other" when their name came to this browser with another key first (as messages
+ * are marked, see name-marks.js), "none" when someone else here has the name and this one proved no key, else null.
+ */
+export function keyMark(member, keys) {
+  if (member.author) {
+    const check = keys?.check({ username: member.username, author: member.author });
+    // The reader is never marked: "(you)" says who that is (their key counts as seen, see keyMarks).
+    return check === "other" && !member.own ? "other" : null;
+  }
+  return member.twins > 0 && !member.own ? "none" : null;
+}
+
+/** The key mark of each of {@code members}, the reader's own key seen first: to them, the other one is "other". */
+export function keyMarks(members, keys) {
+  const marks = new Map();
+  [...members.filter((member) => member.own), ...members.filter((member) => !member.own)]
+    .forEach((member) => marks.set(member, keyMark(member, keys)));
+  return members.map((member) => marks.get(member));
 }
 
 /** The line a join or leave puts into the conversation. */
@@ -77,9 +104,19 @@ function isMember(value) {
   return typeof value?.username === "string" && value.username !== "";
 }
 
-function memberOf({ username, source, since, lookalike, nameSkeleton }) {
+/** One person: the name and the proven key (none is "" here), as the server groups them. */
+function personOf({ username, author }) {
+  return `${username}\n${typeof author === "string" ? author : ""}`;
+}
+
+function isOwn(member, me, myAuthor) {
+  return member.username === me && (member.author ?? "") === (myAuthor ?? "");
+}
+
+function memberOf({ username, author, source, since, lookalike, nameSkeleton }) {
   return {
     username,
+    author: typeof author === "string" && author !== "" ? author : null,
     source: source === "mqtt" ? "mqtt" : "web",
     since: typeof since === "string" ? since : null,
     lookalike: lookalike === true,

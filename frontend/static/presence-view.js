@@ -1,19 +1,22 @@
 // Who is here: the bar under the room header (#roster-count, #roster), and "alice joined" lines in the conversation.
 
 import { formatTime } from "./format.js";
-import { PresenceRoster, presenceText, rosterCount } from "./presence-roster.js";
+import { keyMarks, PresenceRoster, presenceText, rosterCount } from "./presence-roster.js";
 import { presenceItem } from "./render.js";
 
 // Join and leave lines kept in the conversation: a room where people come and go all day must not fill up with them.
 const MAX_LINES = 50;
 const $ = (id) => document.getElementById(id);
 
-/** {@code list}: the MessageList. {@code me()}: the reader's username, "" for none. */
+/**
+ * {@code list}: the MessageList. {@code me()}: the reader's username, "" for none. {@code myAuthor()}: the key the
+ * reader's session proved, "" for none. {@code keys}: the KeyCheck (the first key this browser saw with each name).
+ */
 export class PresenceView {
   roster = new PresenceRoster();
 
-  constructor({ list, me }) {
-    Object.assign(this, { list, me });
+  constructor({ list, me, myAuthor = () => "", keys = null }) {
+    Object.assign(this, { list, me, myAuthor, keys });
     this.bar = $("presence");
     this.count = $("roster-count");
     this.members = $("roster");
@@ -32,7 +35,7 @@ export class PresenceView {
 
   /** A frame of /topic/rooms/{id}/presence. */
   frame(frame) {
-    const { changed, event } = this.roster.apply(frame, { me: this.me() });
+    const { changed, event } = this.roster.apply(frame, { me: this.me(), myAuthor: this.myAuthor() });
     if (changed) {
       this.#render();
     }
@@ -51,14 +54,19 @@ export class PresenceView {
     this.bar.hidden = !this.roster.known;
     delete this.bar.dataset.stale;
     this.count.textContent = rosterCount(this.roster.size);
-    this.members.replaceChildren(...this.roster.list({ me: this.me() }).map(memberItem));
+    const members = this.roster.list({ me: this.me(), myAuthor: this.myAuthor() });
+    const marks = keyMarks(members, this.keys);
+    this.members.replaceChildren(...members.map((member, i) => memberItem(member, marks[i])));
   }
 }
 
-function memberItem(member) {
+function memberItem(member, mark) {
   const item = document.createElement("li");
   item.dataset.username = member.username;
   item.dataset.source = member.source;
+  if (member.author) {
+    item.dataset.author = member.author;
+  }
   item.append(span("roster-name", member.username));
   if (member.own) {
     item.append(" ", span("roster-you", "(you)"));
@@ -73,6 +81,16 @@ function memberItem(member) {
     const badge = span("badge name-mark name-lookalike", "look-alike name");
     badge.title = `"${member.username}" looks like ${member.like ? `"${member.like}", also here` : "other names"}: `
       + "it may not be the same person.";
+    item.append(" ", badge);
+  }
+  if (mark) {
+    const badge = span(`badge name-mark ${mark === "other" ? "key-other" : "key-none"}`,
+      mark === "other" ? "other key" : "no key");
+    badge.title = mark === "other"
+      ? `Here as "${member.username}" with another key than this browser first saw with that name: it may not be the `
+        + "same person."
+      : `Here as "${member.username}" without a proven key, while someone else here has that name: it may not be the `
+        + "same person.";
     item.append(" ", badge);
   }
   if (member.since) {

@@ -3,6 +3,8 @@ import { test } from "node:test";
 
 import { FakeStompClient, installFakeBrowser, setOnline } from "./fake-stomp.js";
 import { settle } from "./fake-clock.js";
+import { AuthorKey } from "../static/author-key.js";
+import { KEY_CHALLENGE, KEY_PROOF } from "../static/key-proof.js";
 
 installFakeBrowser();
 const { Connection, HEARTBEAT_MS } = await import("../static/connection.js");
@@ -12,7 +14,7 @@ const A = room("roomAAAAAAAAAAAAAAAA");
 const B = room("roomBBBBBBBBBBBBBBBB");
 
 /** A Connection on a fake client, no backoff wait; {@code frames} gets [callback, body] per room frame. */
-function connection({ name = "ada" } = {}) {
+function connection({ name = "ada", authorKey = undefined } = {}) {
   const frames = [];
   const state = { name, statuses: [], connected: 0, disconnected: 0 };
   const record = (kind) => (body) => frames.push([kind, body]);
@@ -20,6 +22,7 @@ function connection({ name = "ada" } = {}) {
     brokerURL: "ws://localhost/ws",
     username: () => state.name,
     backoff: { next: () => 0, reset: () => {} },
+    authorKey,
     onStatus: (status) => state.statuses.push(status),
     onMessage: record("message"), onPresence: record("presence"), onTyping: record("typing"), onRead: record("read"),
     onConnected: () => state.connected++,
@@ -183,4 +186,27 @@ test("the browser going offline ends the session at once (status offline); no at
   client.accept();
   assert.equal(state.statuses.at(-1), "connected");
   assert.equal(state.connected, 2);
+});
+
+test("with an author key each session proves it first, then follows the room; the proven key is the session's", async () => {
+  const key = await AuthorKey.generate();
+  const { page, client, state } = connection({ authorKey: () => Promise.resolve(key) });
+  page.setRoom(A);
+  page.start();
+  await settle();
+  client.accept();
+  await settle();
+  assert.deepEqual(client.activeDestinations, ["/user/queue/errors", "/user/queue/receipts", KEY_CHALLENGE]);
+  assert.equal(state.connected, 0, "not connected until the proof is answered");
+  client.deliver(KEY_CHALLENGE, { nonce: "n-1", version: "mqtt-chat-key/1" });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(client.activeDestinations.includes(KEY_PROOF), "the signed nonce goes in the proof's headers");
+  client.deliver(KEY_PROOF, { proven: true, author: key.author });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(client.activeDestinations, ["/user/queue/errors", "/user/queue/receipts",
+    A.destination, `${A.destination}/presence`, `${A.destination}/typing`, `${A.destination}/read`]);
+  assert.equal(page.sessionAuthor, key.author);
+  assert.equal(state.connected, 1);
+  await client.drop();
+  assert.equal(page.sessionAuthor, "", "a new session proves again");
 });

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { PresenceRoster, presenceText, rosterCount } from "../static/presence-roster.js";
+import { KeyCheck } from "../static/key-check.js";
+import { keyMark, keyMarks, PresenceRoster, presenceText, rosterCount } from "../static/presence-roster.js";
+import { MemoryStorage } from "./memory-storage.js";
 
 const roster = (...members) => ({ type: "roster", members });
 const member = (username, source = "web", since = "2026-12-02T10:00:00Z") => ({ username, source, since });
@@ -95,4 +97,47 @@ test("a member whose name looks like another member's is told, with whom; a mixe
   assert.deepEqual([fake.like, fake.lookalike], ["ada", true]);
   assert.deepEqual([ada.like, ada.lookalike], ["\u0430d\u0430", false], "both names of the pair");
   assert.deepEqual([bob.like, bob.lookalike], [null, false]);
+});
+
+test("one name with two proven keys is two people, each joining and leaving alone, the reader's own marked", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster({ ...member("alice"), author: "k1" }));
+  assert.deepEqual(presence.apply({ type: "join", username: "alice", source: "web", author: "k2",
+    since: "2026-12-02T10:05:00Z" }, { me: "alice",
+    myAuthor: "k1" }), { changed: true, event: { type: "join", username: "alice" } }, "another alice is news");
+  assert.equal(presence.size, 2);
+  const list = presence.list({ me: "alice", myAuthor: "k1" });
+  assert.deepEqual(list.map((entry) => [entry.author, entry.own, entry.twins, entry.like]),
+    [["k1", true, 1, null], ["k2", false, 1, null]], "the same name is a twin, not a look-alike");
+  assert.deepEqual(presence.apply({ type: "leave", username: "alice", author: "k2" }, { me: "alice", myAuthor: "k1" }),
+    { changed: true, event: { type: "leave", username: "alice" } });
+  assert.deepEqual(presence.list().map((entry) => entry.author), ["k1"]);
+  presence.apply({ type: "join", username: "alice", source: "web", since: "2026-12-02T10:09:00Z" });
+  assert.deepEqual(presence.list().map((entry) => entry.author), ["k1", null], "without a key: another person");
+});
+
+test("a keyed member whose name came with another key first is marked, as is a keyless twin", () => {
+  const storage = new MemoryStorage();
+  const keys = new KeyCheck({ storage });
+  keys.enter("room-1");
+  keys.check({ username: "alice", author: "k1" });
+  const presence = new PresenceRoster();
+  presence.apply(roster({ ...member("alice"), author: "k2" }, { ...member("alice"), author: "k1" }, member("bob"),
+    member("alice", "web", "2026-12-02T11:00:00Z")));
+  assert.deepEqual(presence.list().map((entry) => [entry.username, entry.author, keyMark(entry, keys)]), [
+    ["alice", "k1", null], ["alice", "k2", "other"], ["alice", null, "none"], ["bob", null, null],
+  ]);
+  assert.equal(keyMark({ username: "carol", author: "k9", twins: 0 }, keys), null, "first seen: remembered, unmarked");
+  assert.equal(keyMark({ username: "carol", author: "k8", twins: 0 }, keys), "other");
+});
+
+test("the reader is never marked, and their own key is the one seen first: the other of their name is marked", () => {
+  const keys = new KeyCheck({ storage: new MemoryStorage() });
+  keys.enter("room-1");
+  const presence = new PresenceRoster();
+  presence.apply(roster({ ...member("alice"), author: "k1" },
+    { ...member("alice", "web", "2026-12-02T11:00:00Z"), author: "k2" }));
+  assert.deepEqual(keyMarks(presence.list({ me: "alice", myAuthor: "k2" }), keys), ["other", null]);
+  assert.equal(keyMark({ username: "alice", author: "k3", twins: 1, own: true }, keys), null);
+  assert.equal(keyMark({ username: "alice", author: null, twins: 1, own: true }, keys), null);
 });

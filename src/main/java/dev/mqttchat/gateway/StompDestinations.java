@@ -35,6 +35,18 @@ public final class StompDestinations {
 	 */
 	public static final String USER_ERROR_QUEUE = "/queue/errors";
 
+	/**
+	 * Where a client subscribes for a nonce to sign with its author key (answered once,
+	 * to that subscription).
+	 */
+	public static final String KEY_CHALLENGE = "/app/author-key/challenge";
+
+	/**
+	 * Where a client subscribes, with {@code author} and {@code sig} headers, to prove
+	 * its author key (answered once, to that subscription).
+	 */
+	public static final String KEY_PROOF = "/app/author-key/proof";
+
 	/** Suffix of a room's presence destination: its roster, joins and leaves. */
 	public static final String PRESENCE = "/presence";
 

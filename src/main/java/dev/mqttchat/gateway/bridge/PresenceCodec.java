@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.UnicodeText;
+import dev.mqttchat.gateway.chat.AuthorSignature;
 import dev.mqttchat.gateway.chat.Usernames;
 import dev.mqttchat.gateway.presence.PresenceEntry;
 
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * The JSON of the presence, typing, read and gateway topics, both ways. What an MQTT
  * client publishes there is read leniently (unknown fields ignored, {@code source} and
  * {@code since} optional) but never trusted further: a username must meet the chat's
- * rule, and anything else is dropped.
+ * rule, and anything else is dropped. An author key is taken only from a gateway's web
+ * entry (the gateway publishes one only after the browser proved it); an MQTT client's
+ * entry has none, whatever it says.
  */
 @Component
 class PresenceCodec {
@@ -61,16 +64,18 @@ class PresenceCodec {
 			}
 			String instance = (wire.instance() instanceof String id && !id.isBlank() && UnicodeText.isWellFormed(id))
 					? id : null;
-			String source = (instance != null && PresenceEntry.WEB.equals(wire.source())) ? PresenceEntry.WEB
-					: PresenceEntry.MQTT;
-			return Optional.of(Optional.of(new PresenceEntry(username, source, since(wire), instance)));
+			boolean web = instance != null && PresenceEntry.WEB.equals(wire.source());
+			String author = (web && wire.author() instanceof String key && key.length() == 43
+					&& AuthorSignature.isWellFormedKey(key)) ? key : null;
+			return Optional.of(Optional.of(new PresenceEntry(username, web ? PresenceEntry.WEB : PresenceEntry.MQTT,
+					since(wire), instance, author)));
 		});
 	}
 
 	/** Who is typing and from where, or empty for anything else. */
 	Optional<PresenceEntry> typing(byte[] payload) {
 		return read(payload).flatMap((wire) -> Optional.ofNullable(username(wire))
-			.map((username) -> new PresenceEntry(username, source(wire), Instant.now(), null)));
+			.map((username) -> new PresenceEntry(username, source(wire), Instant.now(), null, null)));
 	}
 
 	/** A read marker's username, source and seq, or empty for anything else. */
@@ -90,13 +95,14 @@ class PresenceCodec {
 		return read(payload).map((wire) -> ONLINE.equals(wire.status()));
 	}
 
-	byte[] online(String username, Instant since, String instance) {
+	byte[] online(String username, Instant since, String instance, @Nullable String author) {
 		return write("username", username, "status", ONLINE, "source", PresenceEntry.WEB, "since", since.toString(),
-				"instance", instance);
+				"instance", instance, "author", author);
 	}
 
-	byte[] offline(String username, String instance) {
-		return write("username", username, "status", OFFLINE, "source", PresenceEntry.WEB, "instance", instance);
+	byte[] offline(String username, String instance, @Nullable String author) {
+		return write("username", username, "status", OFFLINE, "source", PresenceEntry.WEB, "instance", instance,
+				"author", author);
 	}
 
 	byte[] typing(String username, String instance) {
@@ -115,10 +121,12 @@ class PresenceCodec {
 		return write("instance", instance, "status", online ? ONLINE : OFFLINE);
 	}
 
-	private byte[] write(String... keysAndValues) {
+	private byte[] write(@Nullable String... keysAndValues) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
-			fields.put(keysAndValues[i], keysAndValues[i + 1]);
+			if (keysAndValues[i + 1] != null) {
+				fields.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
+			}
 		}
 		return this.json.writeValueAsBytes(fields);
 	}
@@ -174,7 +182,7 @@ class PresenceCodec {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Wire(@Nullable Object username, @Nullable Object status, @Nullable Object source, @Nullable Object since,
-			@Nullable Object instance, @Nullable Object seq) {
+			@Nullable Object instance, @Nullable Object seq, @Nullable Object author) {
 	}
 
 }

@@ -95,7 +95,7 @@ class PresenceReceiver {
 		}
 		PresenceEntry entry = online.get();
 		if (this.instance.equals(entry.instance()) && entry.since().isBefore(this.startedAt)
-				&& !this.local.holds(roomId, entry.username())) {
+				&& !this.local.holds(roomId, entry.username(), entry.author())) {
 			// This instance's entry from before it restarted: nobody else would clear it.
 			// (A later one may just be late: its seat's leave follows.)
 			this.presence.offline(roomId, key);

@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.bridge;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mqttchat.gateway.presence.PresenceSignal;
 
 import org.springframework.integration.mqtt.support.MqttHeaders;
@@ -33,14 +35,14 @@ class PresenceSignalEncoder {
 		String roomId = signal.roomId();
 		String username = signal.username();
 		if (signal instanceof PresenceSignal.Online online) {
-			return List.of(publication(presenceTopic(roomId, username),
-					this.codec.online(username, online.since(), this.instance), 1, true));
+			return List.of(publication(presenceTopic(roomId, username, online.author()),
+					this.codec.online(username, online.since(), this.instance, online.author()), 1, true));
 		}
-		if (signal instanceof PresenceSignal.Offline) {
+		if (signal instanceof PresenceSignal.Offline offline) {
 			// Watchers see the leave; the empty retained message then clears the entry.
-			return List.of(
-					publication(presenceTopic(roomId, username), this.codec.offline(username, this.instance), 1, false),
-					publication(presenceTopic(roomId, username), new byte[0], 1, true));
+			String topic = presenceTopic(roomId, username, offline.author());
+			return List.of(publication(topic, this.codec.offline(username, this.instance, offline.author()), 1, false),
+					publication(topic, new byte[0], 1, true));
 		}
 		if (signal instanceof PresenceSignal.Read read) {
 			return List.of(publication(this.topics.readTopic(roomId, PresenceTopics.webReadKey(username)),
@@ -50,8 +52,8 @@ class PresenceSignalEncoder {
 			.of(publication(this.topics.typingTopic(roomId), this.codec.typing(username, this.instance), 0, false));
 	}
 
-	private String presenceTopic(String roomId, String username) {
-		return this.topics.presenceTopic(roomId, PresenceTopics.webPresenceKey(username, this.instance));
+	private String presenceTopic(String roomId, String username, @Nullable String author) {
+		return this.topics.presenceTopic(roomId, PresenceTopics.webPresenceKey(username, author, this.instance));
 	}
 
 	private static Message<byte[]> publication(String topic, byte[] payload, int qos, boolean retained) {

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mqttchat.gateway.ChatProperties;
 
 import org.springframework.stereotype.Component;
@@ -73,10 +75,12 @@ class PresenceTopics {
 
 	/**
 	 * The key a gateway's web user has on the presence topic: user names may hold any
-	 * character, topic levels may not, and each instance needs its own.
+	 * character, topic levels may not, and each instance needs its own; with a proven
+	 * author key the hash covers the name, a line feed and the key, so one name with two
+	 * keys has two entries.
 	 */
-	static String webPresenceKey(String username, String instance) {
-		return webReadKey(username) + "-" + instance;
+	static String webPresenceKey(String username, @Nullable String author, String instance) {
+		return webReadKey((author != null) ? username + "\n" + author : username) + "-" + instance;
 	}
 
 	/** The key a web user's read marker has, the same on every instance. */

@@ -36,17 +36,10 @@ public final class AuthorSignature {
 	/** The bytes an author signs for {@code message}. */
 	public static byte[] signedBytes(ChatMessage message) {
 		MessageEnvelope envelope = message.envelope();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(128 + message.text().length() * 3);
-		for (String field : new @Nullable String[] { VERSION, message.roomId(), envelope.clientMsgId(),
-				message.username(), envelope.type().wireName(), envelope.target(),
+		return netstrings(VERSION, message.roomId(), envelope.clientMsgId(), message.username(),
+				envelope.type().wireName(), envelope.target(),
 				(envelope.sealed() != null) ? envelope.sealed().signed() : message.text(), message.replyTo(),
-				envelope.emoji(), attachmentIds(message) }) {
-			byte[] bytes = (field != null) ? field.getBytes(StandardCharsets.UTF_8) : new byte[0];
-			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-			out.writeBytes(bytes);
-			out.write(',');
-		}
-		return out.toByteArray();
+				envelope.emoji(), attachmentIds(message));
 	}
 
 	private static @Nullable String attachmentIds(ChatMessage message) {
@@ -66,9 +59,17 @@ public final class AuthorSignature {
 	 */
 	public static boolean holds(ChatMessage message) {
 		MessageEnvelope envelope = message.envelope();
-		byte[] key = decode(envelope.author());
-		byte[] sig = decode(envelope.sig());
-		if (key == null || key.length != 32 || sig == null || sig.length != 64 || envelope.clientMsgId() == null) {
+		return envelope.clientMsgId() != null && verifies(envelope.author(), envelope.sig(), signedBytes(message));
+	}
+
+	/**
+	 * Whether {@code sig} (base64url) is a signature over {@code data} by the Ed25519 key
+	 * {@code author} (base64url of its 32 bytes).
+	 */
+	public static boolean verifies(@Nullable String author, @Nullable String sig, byte[] data) {
+		byte[] key = decode(author);
+		byte[] signature = decode(sig);
+		if (key == null || key.length != 32 || signature == null || signature.length != 64) {
 			return false;
 		}
 		try {
@@ -78,13 +79,27 @@ public final class AuthorSignature {
 			PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
 			Signature verifier = Signature.getInstance("Ed25519");
 			verifier.initVerify(publicKey);
-			verifier.update(signedBytes(message));
-			return verifier.verify(sig);
+			verifier.update(data);
+			return verifier.verify(signature);
 		}
 		catch (GeneralSecurityException ex) {
 			// Not a point on the curve, or a signature that cannot be parsed.
 			return false;
 		}
+	}
+
+	/**
+	 * The netstrings ({@code <length>:<UTF-8 bytes>,}) of {@code fields}, null as empty.
+	 */
+	static byte[] netstrings(@Nullable String... fields) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		for (String field : fields) {
+			byte[] bytes = (field != null) ? field.getBytes(StandardCharsets.UTF_8) : new byte[0];
+			out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+			out.writeBytes(bytes);
+			out.write(',');
+		}
+		return out.toByteArray();
 	}
 
 	private static byte @Nullable [] decode(@Nullable String base64url) {

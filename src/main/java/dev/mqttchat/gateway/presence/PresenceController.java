@@ -29,7 +29,8 @@ class PresenceController {
 
 	@GetMapping("/api/rooms/{id}/presence")
 	@Operation(summary = "Who is in a room now",
-			description = "One entry per username, across every gateway instance and MQTT client, sorted by name.")
+			description = "One entry per username and proven author key (author, when there is one), across every "
+					+ "gateway instance and MQTT client, sorted by name.")
 	List<PresenceMember> presence(Room room) {
 		return this.presence.members(room.id());
 	}

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param since when the connection came
  * @param instance the gateway instance that announced it, or {@code null} for an MQTT
  * client
+ * @param author the author key the connection proved it holds, or {@code null}: two
+ * connections with one name and different keys are two people
  */
-public record PresenceEntry(String username, String source, Instant since, @Nullable String instance) {
+public record PresenceEntry(String username, String source, Instant since, @Nullable String instance,
+		@Nullable String author) {
 
 	/** The source of a gateway's own STOMP users. */
 	public static final String WEB = "web";

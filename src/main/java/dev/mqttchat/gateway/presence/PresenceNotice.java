@@ -21,10 +21,11 @@ import dev.mqttchat.gateway.chat.LookalikeNames;
  * @param source {@code web} or {@code mqtt}; absent in a roster
  * @param since when a joining person came; absent otherwise
  * @param members the roster; absent in a join or leave
+ * @param author the proven author key of who joined or left; absent without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PresenceNotice(String type, @Nullable String username, @Nullable String source, @Nullable Instant since,
-		@Nullable List<PresenceMember> members) {
+		@Nullable List<PresenceMember> members, @Nullable String author) {
 
 	/** Whether a joining or leaving name mixes scripts as imitations do. */
 	@JsonProperty("lookalike")
@@ -40,19 +41,19 @@ record PresenceNotice(String type, @Nullable String username, @Nullable String s
 	}
 
 	static PresenceNotice roster(List<PresenceMember> members) {
-		return new PresenceNotice("roster", null, null, null, members);
+		return new PresenceNotice("roster", null, null, null, members, null);
 	}
 
 	static PresenceNotice join(PresenceMember member) {
-		return new PresenceNotice("join", member.username(), member.source(), member.since(), null);
+		return new PresenceNotice("join", member.username(), member.source(), member.since(), null, member.author());
 	}
 
-	static PresenceNotice leave(String username, String source) {
-		return new PresenceNotice("leave", username, source, null, null);
+	static PresenceNotice leave(PresenceEntry entry) {
+		return new PresenceNotice("leave", entry.username(), entry.source(), null, null, entry.author());
 	}
 
 	static PresenceNotice deleted() {
-		return new PresenceNotice("deleted", null, null, null, null);
+		return new PresenceNotice("deleted", null, null, null, null, null);
 	}
 
 }

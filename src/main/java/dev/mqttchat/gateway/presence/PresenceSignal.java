@@ -2,6 +2,8 @@ package dev.mqttchat.gateway.presence;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What this instance tells the other instances and the MQTT clients of a room: one of its
  * web users came or went, typed, or read up to a message.
@@ -20,8 +22,9 @@ public sealed interface PresenceSignal {
 	 * @param roomId the room
 	 * @param username the user
 	 * @param since when their first session here subscribed to the room
+	 * @param author the author key their sessions proved, or {@code null}
 	 */
-	record Online(String roomId, String username, Instant since) implements PresenceSignal {
+	record Online(String roomId, String username, Instant since, @Nullable String author) implements PresenceSignal {
 	}
 
 	/**
@@ -29,8 +32,9 @@ public sealed interface PresenceSignal {
 	 *
 	 * @param roomId the room
 	 * @param username the user
+	 * @param author the author key their sessions proved, or {@code null}
 	 */
-	record Offline(String roomId, String username) implements PresenceSignal {
+	record Offline(String roomId, String username, @Nullable String author) implements PresenceSignal {
 	}
 
 	/**

@@ -1,16 +1,13 @@
 package dev.mqttchat.gateway.presence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.StompDestinations;
@@ -22,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every room's roster across all gateway instances, kept from what the broker carries on
  * the presence topics, and told to the room's STOMP subscribers as people join and leave.
- * A person is in a room while any of their connections is; an instance that goes away
- * takes its entries with it.
+ * A person (a name, and the author key their connections proved, see {@link Person}) is
+ * in a room while any of their connections is; an instance that goes away takes its
+ * entries with it.
  */
 @Component
 public class RoomPresence {
@@ -54,13 +52,14 @@ public class RoomPresence {
 				return;
 			}
 			Map<String, Held> room = this.rooms.computeIfAbsent(roomId, (id) -> new HashMap<>());
-			boolean there = isThere(room, entry.username());
+			Person person = Person.of(entry);
+			boolean there = isThere(room, person);
 			Held previous = room.put(key, new Held(entry, System.nanoTime()));
-			if (previous != null && !previous.entry().username().equals(entry.username())) {
+			if (previous != null && !person.is(previous.entry())) {
 				left(roomId, room, previous.entry(), changes);
 			}
 			if (!there) {
-				changes.add(new Change(roomId, PresenceNotice.join(memberOf(room, entry.username()))));
+				changes.add(new Change(roomId, PresenceNotice.join(person.member(entries(room)))));
 			}
 			tell(changes);
 		}
@@ -126,16 +125,17 @@ public class RoomPresence {
 		sender.accept(members(roomId));
 	}
 
-	/** The people in room {@code roomId}, one entry per username, sorted by name. */
+	/**
+	 * The people in room {@code roomId}, one entry per username and author key, sorted by
+	 * name (see {@link Person#ORDER}).
+	 */
 	public synchronized List<PresenceMember> members(String roomId) {
-		return this.rooms.getOrDefault(roomId, Map.of())
-			.values()
-			.stream()
-			.map(Held::entry)
-			.collect(Collectors.groupingBy(PresenceEntry::username, TreeMap::new, Collectors.toList()))
-			.entrySet()
-			.stream()
-			.map((person) -> memberOf(person.getKey(), person.getValue()))
+		List<PresenceEntry> entries = entries(this.rooms.getOrDefault(roomId, Map.of()));
+		return entries.stream()
+			.map(Person::of)
+			.distinct()
+			.sorted(Person.ORDER)
+			.map((person) -> person.member(entries))
 			.toList();
 	}
 
@@ -161,24 +161,17 @@ public class RoomPresence {
 	}
 
 	private static void left(String roomId, Map<String, Held> room, PresenceEntry entry, List<Change> changes) {
-		if (!isThere(room, entry.username())) {
-			changes.add(new Change(roomId, PresenceNotice.leave(entry.username(), entry.source())));
+		if (!isThere(room, Person.of(entry))) {
+			changes.add(new Change(roomId, PresenceNotice.leave(entry)));
 		}
 	}
 
-	private static boolean isThere(Map<String, Held> room, String username) {
-		return room.values().stream().anyMatch((held) -> held.entry().username().equals(username));
+	private static boolean isThere(Map<String, Held> room, Person person) {
+		return room.values().stream().anyMatch((held) -> person.is(held.entry()));
 	}
 
-	private static PresenceMember memberOf(Map<String, Held> room, String username) {
-		return memberOf(username,
-				room.values().stream().map(Held::entry).filter((e) -> e.username().equals(username)).toList());
-	}
-
-	private static PresenceMember memberOf(String username, List<PresenceEntry> entries) {
-		boolean web = entries.stream().anyMatch((entry) -> PresenceEntry.WEB.equals(entry.source()));
-		return new PresenceMember(username, web ? PresenceEntry.WEB : PresenceEntry.MQTT,
-				entries.stream().map(PresenceEntry::since).min(Comparator.naturalOrder()).orElseThrow());
+	private static List<PresenceEntry> entries(Map<String, Held> room) {
+		return room.values().stream().map(Held::entry).toList();
 	}
 
 	private void tell(List<Change> changes) {

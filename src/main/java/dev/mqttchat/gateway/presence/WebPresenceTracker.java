@@ -32,7 +32,8 @@ import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
  * This instance's web users in each room: a STOMP session with a username that subscribes
  * to {@code /topic/rooms/{id}} puts its user there, and the user's last such subscription
  * here (unsubscribed, or its socket closed) takes them out. Only those changes are
- * announced, so several tabs are one entry.
+ * announced, so several tabs are one entry. A user is a name and the author key the
+ * session proved ({@link SessionIdentity#keyOf}), so one name with two keys is two users.
  */
 @Component
 public class WebPresenceTracker {
@@ -68,7 +69,8 @@ public class WebPresenceTracker {
 	void onSubscribe(SessionSubscribeEvent event) {
 		MessageHeaders headers = event.getMessage().getHeaders();
 		String roomId = StompDestinations.roomOfTopic(SimpMessageHeaderAccessor.getDestination(headers));
-		String username = usernameOf(headers);
+		Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(headers);
+		String username = (attributes != null) ? SessionIdentity.of(attributes) : null;
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		// The event comes before the guard has looked at the frame: only issued rooms
@@ -77,13 +79,15 @@ public class WebPresenceTracker {
 				|| this.rooms.find(roomId).isEmpty()) {
 			return;
 		}
-		Seat seat = new Seat(roomId, username);
+		// A key proved later does not move this seat: the page proves its key before it
+		// subscribes (the proof's answer comes first).
+		Seat seat = new Seat(roomId, username, SessionIdentity.keyOf(attributes));
 		synchronized (this) {
 			Seat previous = this.sessions.computeIfAbsent(session, (id) -> new HashMap<>()).put(subscription, seat);
 			if (this.counts.merge(seat, 1, Integer::sum) == 1) {
 				Instant now = Instant.now();
 				this.since.put(seat, now);
-				announce(new PresenceSignal.Online(roomId, username, now));
+				announce(new PresenceSignal.Online(roomId, username, now, seat.author()));
 			}
 			if (previous != null) {
 				release(previous);
@@ -115,16 +119,20 @@ public class WebPresenceTracker {
 		}
 	}
 
-	/** Whether {@code username} is in room {@code roomId} through this instance. */
-	public synchronized boolean holds(String roomId, String username) {
-		return this.counts.containsKey(new Seat(roomId, username));
+	/**
+	 * Whether {@code username} with author key {@code author} (or none) is in room
+	 * {@code roomId} through this instance.
+	 */
+	public synchronized boolean holds(String roomId, String username, @Nullable String author) {
+		return this.counts.containsKey(new Seat(roomId, username, author));
 	}
 
 	/**
 	 * Announces every user here again, e.g. after the broker may have forgotten them.
 	 */
 	public synchronized void announceAll() {
-		this.since.forEach((seat, at) -> announce(new PresenceSignal.Online(seat.roomId(), seat.username(), at)));
+		this.since.forEach(
+				(seat, at) -> announce(new PresenceSignal.Online(seat.roomId(), seat.username(), at, seat.author())));
 	}
 
 	/**
@@ -152,7 +160,7 @@ public class WebPresenceTracker {
 	private void release(Seat seat) {
 		if (this.counts.computeIfPresent(seat, (key, count) -> (count > 1) ? count - 1 : null) == null) {
 			this.since.remove(seat);
-			announce(new PresenceSignal.Offline(seat.roomId(), seat.username()));
+			announce(new PresenceSignal.Offline(seat.roomId(), seat.username(), seat.author()));
 		}
 	}
 
@@ -172,12 +180,7 @@ public class WebPresenceTracker {
 		});
 	}
 
-	private static @Nullable String usernameOf(MessageHeaders headers) {
-		Map<String, Object> session = SimpMessageHeaderAccessor.getSessionAttributes(headers);
-		return (session != null) ? SessionIdentity.of(session) : null;
-	}
-
-	private record Seat(String roomId, String username) {
+	private record Seat(String roomId, String username, @Nullable String author) {
 	}
 
 }

@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks each client frame before anything acts on it: a client may subscribe only to an
- * issued room (or its presence, typing and read destinations) or its own queues, send
- * only to a room's {@code /app/rooms/{id}} (or its typing and read destinations) (the
- * simple broker reads subscriptions as patterns, and a SEND straight to {@code /topic}
- * would bypass the bridge), and name itself at CONNECT only with a valid username. A
- * refused SUBSCRIBE or SEND is dropped and answered on the client's
- * {@code /user/queue/errors}; a refused CONNECT gets a STOMP ERROR, which ends the
- * connection.
+ * issued room (or its presence, typing and read destinations), its own queues or the
+ * author-key proof ({@code /app/author-key/challenge} and {@code /proof}), send only to a
+ * room's {@code /app/rooms/{id}} (or its typing and read destinations) (the simple broker
+ * reads subscriptions as patterns, and a SEND straight to {@code /topic} would bypass the
+ * bridge), and name itself at CONNECT only with a valid username. A refused SUBSCRIBE or
+ * SEND is dropped and answered on the client's {@code /user/queue/errors}; a refused
+ * CONNECT gets a STOMP ERROR, which ends the connection.
  */
 @Component
 class StompGuardInterceptor implements ChannelInterceptor {
@@ -74,7 +74,8 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
 			return reject(stomp, "subscription-refused", "Cannot subscribe to " + printable(destination)
 					+ ": subscribe to /topic/rooms/{id} (or its /presence, /typing or /read) of an issued room, or to "
-					+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE);
+					+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE + " (or "
+					+ StompDestinations.KEY_CHALLENGE + " and " + StompDestinations.KEY_PROOF + " to prove a key)");
 		}
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
 			return reject(stomp, "send-refused", "Cannot send to " + printable(destination)
@@ -134,7 +135,9 @@ class StompGuardInterceptor implements ChannelInterceptor {
 	}
 
 	private boolean maySubscribe(@Nullable String destination) {
-		if (StompDestinations.ERROR_QUEUE.equals(destination) || StompDestinations.RECEIPT_QUEUE.equals(destination)) {
+		if (StompDestinations.ERROR_QUEUE.equals(destination) || StompDestinations.RECEIPT_QUEUE.equals(destination)
+				|| StompDestinations.KEY_CHALLENGE.equals(destination)
+				|| StompDestinations.KEY_PROOF.equals(destination)) {
 			return true;
 		}
 		String room = StompDestinations.roomOfAnyTopic(destination);

@@ -93,6 +93,38 @@ class PresenceCodecTests {
 		assertThat(entry.since()).isBetween(before, Instant.now());
 	}
 
+	@Test
+	void aGatewaysWebEntryCarriesItsAuthorKeyBothWaysAndAnMqttClientsClaimIsDropped() {
+		String author = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+		byte[] online = this.codec.online("alice", Instant.parse("2026-12-06T15:40:02.100Z"), "vm-18080", author);
+		assertThat(new String(online, StandardCharsets.UTF_8))
+			.isEqualTo("{\"username\":\"alice\",\"status\":\"online\","
+					+ "\"source\":\"web\",\"since\":\"2026-12-06T15:40:02.100Z\",\"instance\":\"vm-18080\",\"author\":\""
+					+ author + "\"}");
+		assertThat(this.codec.presence(online).orElseThrow().orElseThrow().author()).isEqualTo(author);
+		assertThat(new String(this.codec.offline("alice", "vm-18080", null), StandardCharsets.UTF_8))
+			.as("without a key, as before")
+			.doesNotContain("author");
+		PresenceEntry claimed = this.codec
+			.presence(bytes("{\"username\":\"eve\",\"status\":\"online\",\"author\":\"" + author + "\"}"))
+			.orElseThrow()
+			.orElseThrow();
+		assertThat(claimed.author()).isNull();
+		PresenceEntry padded = this.codec
+			.presence(bytes("{\"username\":\"eve\",\"status\":\"online\",\"source\":\"web\",\"instance\":\"x\","
+					+ "\"author\":\"" + author + "=\"}"))
+			.orElseThrow()
+			.orElseThrow();
+		assertThat(padded.author()).isNull();
+	}
+
+	@Test
+	void aWebUsersPresenceTopicKeyCoversTheirProvenKey() {
+		assertThat(PresenceTopics.webPresenceKey("ada", null, "vm-18080")).isEqualTo("web-fdee430d40bd57de-vm-18080");
+		assertThat(PresenceTopics.webPresenceKey("alice", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", "vm-18080"))
+			.isEqualTo("web-bb773e18e7f1f2bb-vm-18080");
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

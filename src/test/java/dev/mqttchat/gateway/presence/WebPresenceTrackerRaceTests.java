@@ -95,7 +95,7 @@ class WebPresenceTrackerRaceTests {
 			tracker.close();
 		}
 		// Every subscription was taken back: nobody is left in the room here.
-		assertThat(tracker.holds(ROOM, "alice")).as("after %d frames", frames).isFalse();
+		assertThat(tracker.holds(ROOM, "alice", null)).as("after %d frames", frames).isFalse();
 		assertThat(frames).isGreaterThan(1000);
 	}
 

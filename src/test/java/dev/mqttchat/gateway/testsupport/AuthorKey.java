@@ -56,6 +56,23 @@ public final class AuthorKey {
 		return base64url(signer.sign());
 	}
 
+	/**
+	 * The key's proof for a session's {@code nonce}, base64url: its signature over the
+	 * netstrings of {@code mqtt-chat-key/1} and the nonce (docs/api.md, "Author keys in
+	 * presence").
+	 */
+	public String proof(String nonce) throws GeneralSecurityException {
+		byte[] nonceBytes = nonce.getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.writeBytes(("15:mqtt-chat-key/1," + nonceBytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+		out.writeBytes(nonceBytes);
+		out.write(',');
+		Signature signer = Signature.getInstance("Ed25519");
+		signer.initSign(this.pair.getPrivate());
+		signer.update(out.toByteArray());
+		return base64url(signer.sign());
+	}
+
 	/** The netstrings of the signed fields, as the protocol document lists them. */
 	public static byte[] signedBytes(String roomId, Map<String, Object> body) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -110,8 +110,19 @@ public final class StompTestClient implements AutoCloseable {
 	 * Subscribes to {@code destination}; every MESSAGE body lands in the returned queue.
 	 */
 	public BlockingQueue<Map<String, Object>> subscribe(String destination) {
+		return subscribe(destination, Map.of());
+	}
+
+	/**
+	 * Subscribes to {@code destination} with extra STOMP {@code headers}; every MESSAGE
+	 * body lands in the returned queue.
+	 */
+	public BlockingQueue<Map<String, Object>> subscribe(String destination, Map<String, String> headers) {
 		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-		this.session.subscribe(destination, new StompFrameHandler() {
+		StompHeaders frame = new StompHeaders();
+		frame.setDestination(destination);
+		headers.forEach(frame::add);
+		this.session.subscribe(frame, new StompFrameHandler() {
 
 			@Override
 			public Type getPayloadType(StompHeaders headers) {

@@ -108,6 +108,31 @@ class PresenceBrowserTests extends BrowserTestSupport {
 		}
 	}
 
+	@Test
+	void twoPeopleCalledAliceWithTheirOwnKeysAreTwoEntriesEachSeeingTheOtherMarked() {
+		ChatPage first = page(this.ada).open("/").setUsername("alice");
+		String roomId = first.createRoom("Two alices");
+		awaitRoster(first, "alice");
+		ChatPage second = page(this.bob).open("/rooms/" + roomId).awaitStatus("connected").setUsername("alice");
+
+		awaitRoster(first, "alice", "alice");
+		awaitRoster(second, "alice", "alice");
+		String entries = "return [...document.querySelectorAll('#roster li')].map((item) => [item.dataset.author"
+				+ " ? 'key' : 'none', item.querySelector('.roster-you') ? 'you' : '',"
+				+ " item.querySelector('.key-other')?.textContent ?? '']);";
+		assertThat((List<?>) first.script(entries)).as("each proved its own key; to the first, the newcomer is marked")
+			.map(String::valueOf)
+			.containsExactlyInAnyOrder("[key, you, ]", "[key, , other key]");
+		// The second browser saw the first alice before it took the name: she is the one
+		// it knows, and the reader
+		// is never marked ("(you)" says who that is).
+		assertThat((List<?>) second.script(entries)).as("the second browser's list")
+			.map(String::valueOf)
+			.containsExactlyInAnyOrder("[key, you, ]", "[key, , ]");
+		assertThat(first.find("#roster li:not([data-author=''])").getDomAttribute("data-author")).hasSize(43);
+		awaitEvent(first, "alice joined");
+	}
+
 	private static void awaitRoster(ChatPage page, String... usernames) {
 		// Read in one script call: the roster is drawn again as people come and go.
 		String script = "return [...document.querySelectorAll('#roster li[data-username]')]"
