@@ -96,7 +96,8 @@ scale_start_gateway() { # $1 = gateway number from 1
 	pid=$!
 	SCALE_GW_PIDS+=("$pid")
 	for _ in $(seq 1 1200); do
-		curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"' && break
+		curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null \
+			| python3 -c 'import json, sys; sys.exit(json.load(sys.stdin)["status"] != "UP")' 2>/dev/null && break
 		kill -0 "$pid" 2>/dev/null || { tail -n 30 "$WORK/gateway-$i.log"; echo "gateway $i exited" >&2; exit 1; }
 		sleep 0.1
 	done
@@ -125,6 +126,7 @@ run_scale() {
 	# (with one instance the gateway announces nothing on the live topics).
 	scale_start_gateway 1
 	for _ in $(seq 1 300); do grep -q "holds the storing lease" "$WORK/gateway-1.log" && break; sleep 0.1; done
+	# Each call's first phase warms up longer (--first-warmup, 30 s): the gateways it meets first are cold JVMs.
 	scale_tool 1 --phases single
 	scale_start_gateway 2
 	scale_start_gateway 3

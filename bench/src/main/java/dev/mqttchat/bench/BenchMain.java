@@ -46,8 +46,8 @@ public final class BenchMain {
 				                     [--repeat 3] [--port 18090] [--mqtt-port 18840]
 				       BenchMain scale --ws-urls URL,... --gateway-pids PID,... --http-url URL --mqtt-urls URL,...
 				                     --out FILE --phases single|spread,on1,on2,idle [--broker-pids PID,...]
-				                     [--db-pids PID,...] [--rooms 30] [--readers-per-room 3] [--rate 300] [--qos 1]
-				                     [--warmup 10s] [--measure 25s]
+				                     [--db-pids PID,...] [--rooms 30] [--readers-per-room 3] [--rate 100] [--qos 1]
+				                     [--warmup 10s] [--first-warmup 30s] [--measure 30s]
 				       BenchMain report --dir DIR --out FILE.md [--quick]   (DIR/raw/scale.json: the W-scale report)
 				""");
 	}

@@ -44,16 +44,18 @@ final class ScaleCommand {
 		ScaleWorkload.log("%d gateways, %d rooms x %d readers, %.0f msg/s QoS %d through %d nodes", setup.running(),
 				rooms.size(), setup.readersPerRoom(), setup.ratePerSec(), setup.settings().qos(), setup.nodes().size());
 		try (ScaleWorkload workload = new ScaleWorkload(setup, rooms)) {
+			boolean first = true;
 			for (String name : flags.list("phases")) {
 				ScalePlan plan = ScalePlan.of(name, rooms.size(), setup.running());
 				int run = results.phases.size() + 1;
 				try {
-					results.phases.add(workload.run(plan, run));
+					results.phases.add(workload.run(plan, run, first ? setup.firstWarmup() : setup.warmup()));
 				}
 				catch (Exception ex) {
 					ScaleWorkload.log("%s failed: %s", name, ex);
 					results.notes.add(name + " failed: " + ex);
 				}
+				first = false;
 				results.finishedAt = Instant.now().toString();
 				Json.write(out, results);
 			}

@@ -20,11 +20,12 @@ import java.util.List;
  * @param readersPerRoom STOMP readers of each room, all on the room's home gateway
  * @param ratePerSec messages per second over all rooms
  * @param warmup unmeasured traffic before each measured window
+ * @param firstWarmup unmeasured traffic before the first phase of a call, whose gateways may be cold JVMs
  * @param measure the measured window
  */
 record ScaleSetup(List<URI> webSockets, URI http, List<Long> gatewayPids, List<String> nodes, List<Long> brokerPids,
 		List<Long> databasePids, Settings settings, int roomCount, int readersPerRoom, double ratePerSec,
-		Duration warmup, Duration measure) {
+		Duration warmup, Duration firstWarmup, Duration measure) {
 
 	static ScaleSetup fromFlags(Flags flags) {
 		List<URI> webSockets = flags.list("ws-urls").stream().map(URI::create).toList();
@@ -41,8 +42,9 @@ record ScaleSetup(List<URI> webSockets, URI http, List<Long> gatewayPids, List<S
 				flags.integer("client-threads", 0), flags.integer("handshakes", 64));
 		return new ScaleSetup(webSockets, URI.create(flags.required("http-url")), gatewayPids, nodes,
 				pids(flags, "broker-pids"), pids(flags, "db-pids"), settings, flags.integer("rooms", 30),
-				flags.integer("readers-per-room", 3), flags.decimal("rate", 300),
-				flags.duration("warmup", Duration.ofSeconds(10)), flags.duration("measure", Duration.ofSeconds(25)));
+				flags.integer("readers-per-room", 3), flags.decimal("rate", 100),
+				flags.duration("warmup", Duration.ofSeconds(10)), flags.duration("first-warmup", Duration.ofSeconds(30)),
+				flags.duration("measure", Duration.ofSeconds(30)));
 	}
 
 	private static List<Long> pids(Flags flags, String name) {

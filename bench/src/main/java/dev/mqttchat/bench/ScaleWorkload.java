@@ -45,7 +45,7 @@ final class ScaleWorkload implements AutoCloseable {
 		}
 	}
 
-	ScaleResults.Phase run(ScalePlan plan, int run) throws Exception {
+	ScaleResults.Phase run(ScalePlan plan, int run, Duration warmup) throws Exception {
 		int gateways = this.clients.size();
 		List<Group> groups = new ArrayList<>();
 		List<List<Subscriber>> readers = new ArrayList<>();
@@ -80,17 +80,17 @@ final class ScaleWorkload implements AutoCloseable {
 			log("%s: %d of %d readers live; waiting for the processes to go idle", plan.name(), ready, total);
 			ProcStats.quiesce(this.setup.allPids(), Duration.ofSeconds(20));
 			groups.forEach((group) -> group.reset(run));
-			return measure(plan, run, groups, roomsPer, readersPer, ready);
+			return measure(plan, run, warmup, groups, roomsPer, readersPer, ready);
 		}
 		finally {
 			readers.forEach(Clients::close);
 		}
 	}
 
-	private ScaleResults.Phase measure(ScalePlan plan, int run, List<Group> groups, int[] roomsPer, int[] readersPer,
+	private ScaleResults.Phase measure(ScalePlan plan, int run, Duration warmup, List<Group> groups, int[] roomsPer, int[] readersPer,
 			int ready) throws InterruptedException {
 		long start = System.nanoTime() + 100_000_000L;
-		long measureAt = start + this.setup.warmup().toNanos();
+		long measureAt = start + (plan.traffic() ? warmup : Duration.ZERO).toNanos();
 		long end = measureAt + this.setup.measure().toNanos();
 		List<Schedule> schedules = new ArrayList<>();
 		double perRoom = this.setup.ratePerSec() / this.rooms.size();
