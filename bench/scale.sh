@@ -1,6 +1,7 @@
 # The scale-out workload (W-scale), sourced by bench/run.sh --scale after the build: a 3-node NATS cluster of its
 # own (MQTT + JetStream, free loopback ports, never the machine's NATS on 4222), one PostgreSQL database of its
-# own, three gateways given the node list (each a different node first). Phases:
+# own, three gateways given the node list (each a different node first). Phases (each call starts with "warm",
+# placed as spread and not reported, so the JVMs are warm):
 #   single  gateway 1 alone, every reader on it (the other gateways not yet started)
 #   spread  three gateways, room i's readers on gateway (i mod 3) + 1
 #   on1     every reader on gateway 1 (the storing instance), gateways 2 and 3 serve no room
@@ -126,11 +127,12 @@ run_scale() {
 	# (with one instance the gateway announces nothing on the live topics).
 	scale_start_gateway 1
 	for _ in $(seq 1 300); do grep -q "holds the storing lease" "$WORK/gateway-1.log" && break; sleep 0.1; done
-	# Each call's first phase warms up longer (--first-warmup, 30 s): the gateways it meets first are cold JVMs.
-	scale_tool 1 --phases single
+	# Each call starts with an unreported warm-up phase (--first-warmup + --measure, 60 s of traffic): the gateways it
+	# meets first are cold JVMs, and JIT compiling in a measured window would be counted as the workload's CPU.
+	scale_tool 1 --phases warm,single
 	scale_start_gateway 2
 	scale_start_gateway 3
-	scale_tool 3 --phases spread,on1,on2,idle
+	scale_tool 3 --phases warm,spread,on1,on2,idle
 	grep -l "holds the storing lease" "$WORK"/gateway-*.log | sed 's/.*gateway-\([0-9]\).log/storing: gateway \1/' \
 		>> "$WORK/storing.txt" || true
 	meta "scale.storing" "$(tr '\n' ' ' < "$WORK/storing.txt")"

@@ -45,7 +45,7 @@ public final class BenchMain {
 				       BenchMain coldstart --label NAME --jar FILE --out FILE [--java PATH] [--jvm-opts "..."]
 				                     [--repeat 3] [--port 18090] [--mqtt-port 18840]
 				       BenchMain scale --ws-urls URL,... --gateway-pids PID,... --http-url URL --mqtt-urls URL,...
-				                     --out FILE --phases single|spread,on1,on2,idle [--broker-pids PID,...]
+				                     --out FILE --phases warm,single|warm,spread,on1,on2,idle [--broker-pids PID,...]
 				                     [--db-pids PID,...] [--rooms 30] [--readers-per-room 3] [--rate 100] [--qos 1]
 				                     [--warmup 10s] [--first-warmup 30s] [--measure 30s]
 				       BenchMain report --dir DIR --out FILE.md [--quick]   (DIR/raw/scale.json: the W-scale report)

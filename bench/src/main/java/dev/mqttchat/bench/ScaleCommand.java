@@ -45,11 +45,16 @@ final class ScaleCommand {
 				rooms.size(), setup.readersPerRoom(), setup.ratePerSec(), setup.settings().qos(), setup.nodes().size());
 		try (ScaleWorkload workload = new ScaleWorkload(setup, rooms)) {
 			boolean first = true;
+			int calls = 0;
 			for (String name : flags.list("phases")) {
 				ScalePlan plan = ScalePlan.of(name, rooms.size(), setup.running());
-				int run = results.phases.size() + 1;
+				// Any number no earlier phase used, so late messages of an earlier phase never count.
+				int run = 1000 * (results.phases.size() + 1) + (++calls);
 				try {
-					results.phases.add(workload.run(plan, run, first ? setup.firstWarmup() : setup.warmup()));
+					ScaleResults.Phase phase = workload.run(plan, run, first ? setup.firstWarmup() : setup.warmup());
+					if (!plan.name().equals("warm")) {
+						results.phases.add(phase);
+					}
 				}
 				catch (Exception ex) {
 					ScaleWorkload.log("%s failed: %s", name, ex);

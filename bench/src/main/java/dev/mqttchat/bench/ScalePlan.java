@@ -27,6 +27,13 @@ record ScalePlan(String name, String description, int[] home, boolean traffic) {
 		if (name.equals("single")) {
 			return new ScalePlan(name, "gateway 1 alone (the others not started), every reader on it", home, true);
 		}
+		if (name.equals("warm")) {
+			// The same placement as spread, run to warm the gateways' JVMs up; not reported.
+			for (int i = 0; i < rooms; i++) {
+				home[i] = i % running;
+			}
+			return new ScalePlan(name, "warm-up of the JIT compilers, not reported", home, true);
+		}
 		if (name.equals("spread")) {
 			for (int i = 0; i < rooms; i++) {
 				home[i] = i % running;
@@ -43,7 +50,7 @@ record ScalePlan(String name, String description, int[] home, boolean traffic) {
 			return new ScalePlan(name, running + " gateways, every reader on gateway " + gateway
 					+ ", the others serve no room", home, true);
 		}
-		throw new IllegalArgumentException("unknown phase " + name + " (single, spread, onK, idle)");
+		throw new IllegalArgumentException("unknown phase " + name + " (warm, single, spread, onK, idle)");
 	}
 
 }
