@@ -41,8 +41,9 @@ class BridgeLatency {
 		record(this.stored, headers);
 	}
 
-	void announced(MessageHeaders headers) {
-		record(this.announced, headers);
+	/** An announced message was delivered; it arrived at {@code arrivedNanos}. */
+	void announced(long arrivedNanos) {
+		this.announced.record(System.nanoTime() - arrivedNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private static void record(Timer timer, MessageHeaders headers) {

@@ -72,9 +72,10 @@ class MqttAdapterConfig {
 
 	@Bean
 	MqttPahoMessageDrivenChannelAdapter mqttLiveAdapter(ConnectOptionsFactory options, MqttClientIds ids,
-			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
-		return subscriber(ids.inbound(), clientFactory(options, links.inbound()), links, links.inbound(), properties,
-				topics.liveFilter());
+			MqttLinkMonitor links, ChatProperties properties) {
+		// No topic to start with: LiveSubscriptions adds a room's while it has readers
+		// here.
+		return subscriber(ids.inbound(), clientFactory(options, links.inbound()), links, links.inbound(), properties);
 	}
 
 	@Bean

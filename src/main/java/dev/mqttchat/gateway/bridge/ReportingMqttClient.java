@@ -106,6 +106,14 @@ final class ReportingMqttClient extends MqttAsyncClient {
 		return token;
 	}
 
+	/** One filter, as Spring Integration adds a topic: checked the same way. */
+	@Override
+	public IMqttToken subscribe(String topicFilter, int qos, IMqttMessageListener messageListener)
+			throws MqttException {
+		return subscribe(new String[] { topicFilter }, new int[] { qos },
+				new IMqttMessageListener[] { messageListener });
+	}
+
 	private IMqttToken subscribeUnchecked(String[] topicFilters, int[] qos, IMqttMessageListener[] messageListeners)
 			throws MqttException {
 		return super.subscribe(topicFilters, qos, messageListeners);

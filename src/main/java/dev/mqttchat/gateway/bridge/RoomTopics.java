@@ -80,10 +80,6 @@ class RoomTopics implements RoomTopicResolver {
 		return topicOf("+");
 	}
 
-	String liveFilter() {
-		return roomFilter() + LIVE;
-	}
-
 	String deletedFilter() {
 		return roomFilter() + DELETED;
 	}

@@ -5,7 +5,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.GatewayInstance;
-import dev.mqttchat.gateway.chat.RoomBroadcaster;
 import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.history.Incoming;
 import dev.mqttchat.gateway.history.InstanceRepository;
@@ -99,15 +98,14 @@ class StoreFlowConfig {
 	 * them from the announcement, and this instance skips its own.
 	 */
 	@Bean
-	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics,
-			RoomBroadcaster broadcaster, MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor,
-			DirectChannel mqttOutbound, BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate,
-			JsonMapper json) {
+	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics, RoomFeeds feeds,
+			MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor, DirectChannel mqttOutbound,
+			BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate, JsonMapper json) {
 		return IntegrationFlow.from(storedMessages)
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
 					.handle(StoredMessage.class, (message, headers) -> {
-						broadcaster.broadcast(message);
+						feeds.stored(message);
 						latency.stored(headers);
 						return null;
 					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))

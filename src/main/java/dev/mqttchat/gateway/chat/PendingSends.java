@@ -53,13 +53,21 @@ class PendingSends {
 
 	private final SimpMessageSendingOperations stomp;
 
-	PendingSends(SimpMessageSendingOperations stomp) {
+	private final RoomReaders readers;
+
+	PendingSends(SimpMessageSendingOperations stomp, RoomReaders readers) {
 		this.stomp = stomp;
+		this.readers = readers;
 	}
 
 	/** Waits for {@code message} to be stored; {@code waiter} gets its receipt. */
 	void expect(ChatMessage message, @Nullable Waiter waiter) {
-		Pending entry = this.pending.computeIfAbsent(message.id(), (id) -> new Pending(message));
+		Pending entry = this.pending.computeIfAbsent(message.id(), (id) -> {
+			// The receipt comes from the room's deliveries here: they must go on until it
+			// does, reader or not.
+			this.readers.hold(message.roomId());
+			return new Pending(message);
+		});
 		if (waiter != null) {
 			entry.waiters.add(waiter);
 		}
@@ -86,7 +94,7 @@ class PendingSends {
 
 	/** {@code message} is stored: its senders get their receipts. */
 	void stored(StoredMessage message) {
-		Pending entry = this.pending.remove(message.id());
+		Pending entry = removed(message.id());
 		if (entry != null) {
 			entry.waiters.forEach((waiter) -> send(waiter, StompDestinations.USER_RECEIPT_QUEUE,
 					Receipt.stored(waiter.clientMsgId(), message)));
@@ -95,7 +103,7 @@ class PendingSends {
 
 	/** {@code message} was refused after all: its senders get {@code error}. */
 	void refused(ChatMessage message, ChatError error) {
-		Pending entry = this.pending.remove(message.id());
+		Pending entry = removed(message.id());
 		if (entry != null) {
 			entry.waiters.forEach((waiter) -> send(waiter, StompDestinations.USER_ERROR_QUEUE, error));
 		}
@@ -103,7 +111,15 @@ class PendingSends {
 
 	/** Gives up on a message that was refused after all. */
 	void forget(ChatMessage message) {
-		this.pending.remove(message.id());
+		removed(message.id());
+	}
+
+	private @Nullable Pending removed(String id) {
+		Pending entry = this.pending.remove(id);
+		if (entry != null) {
+			this.readers.release(entry.message.roomId());
+		}
+		return entry;
 	}
 
 	/**

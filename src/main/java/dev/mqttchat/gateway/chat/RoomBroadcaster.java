@@ -57,6 +57,15 @@ public class RoomBroadcaster {
 	}
 
 	/**
+	 * Gives the senders here of {@code message} their receipts without delivering it
+	 * again: the room's subscribers here have it already.
+	 * @param message the stored message
+	 */
+	public void acknowledge(StoredMessage message) {
+		this.pending.stored(message);
+	}
+
+	/**
 	 * The message's JSON, serialized here once: each subscriber's frame is written around
 	 * the same text; {@code null} if it cannot be encoded.
 	 */

@@ -140,6 +140,14 @@ public class MessageStore implements MessageLookup {
 			.map(this::current);
 	}
 
+	/** The newest {@code seq} stored in a room, 0 if none. */
+	public long latestSeq(String roomId) {
+		return this.jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM message WHERE room_id = :room")
+			.param("room", roomId)
+			.query(Long.class)
+			.single();
+	}
+
 	/**
 	 * A page of a room's history in ascending order: the newest {@code limit} before
 	 * {@code before}, or, with only {@code after}, the oldest {@code limit} after it, so
