@@ -22,6 +22,7 @@
 #        BENCH_JDK25         a JDK 25 home for W6 (default: the first one under /usr/lib/jvm)
 #        BENCH_RESULTS       where results go (default: bench/results)
 #        BENCH_MOSQUITTO_INFLIGHT  Mosquitto's max_inflight_messages (default 1000, as deploy/mosquitto; its own is 20)
+#        BENCH_SCALE_FLAGS   with --scale: extra flags for the tool, e.g. "--rate 100 --measure 30s" (bench/scale.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -42,7 +43,7 @@ while [ $# -gt 0 ]; do
 		--scale) SCALE=1 ;;
 		--label) LABEL="$2"; shift ;;
 		--) shift; EXTRA=("$@"); break ;;
-		-h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
