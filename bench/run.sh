@@ -10,6 +10,9 @@
 #
 # usage: bench/run.sh [--quick] [--coldstart] [--targets mosquitto-ws,gateway,gateway-postgres,gateway-embedded,rabbitmq]
 #                     [-- extra flags for the tool]
+#        bench/run.sh --scale [--label NAME] [-- extra flags for the tool's scale command]
+#   --scale      only the scale-out workload (W-scale, bench/scale.sh): three gateways on a 3-node NATS cluster of
+#                its own and one PostgreSQL database, about 6 minutes; bench/results/<date>-scale[-NAME].md
 #   --quick      every workload small and short (under 3 minutes), W6 left out; a smoke test, not figures to quote
 #   --coldstart  with --quick: add one plain JDK 17 cold start (W6), about 20 s more
 #   --no-coldstart  leave W6 out of a full run
@@ -19,12 +22,15 @@
 #        BENCH_JDK25         a JDK 25 home for W6 (default: the first one under /usr/lib/jvm)
 #        BENCH_RESULTS       where results go (default: bench/results)
 #        BENCH_MOSQUITTO_INFLIGHT  Mosquitto's max_inflight_messages (default 1000, as deploy/mosquitto; its own is 20)
+#        BENCH_SCALE_FLAGS   with --scale: extra flags for the tool, e.g. "--rate 100 --measure 30s" (bench/scale.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 ARGS=("$@")
 QUICK=0
+SCALE=0
+LABEL=""
 COLDSTART=1
 TARGETS=""
 EXTRA=()
@@ -34,8 +40,10 @@ while [ $# -gt 0 ]; do
 		--coldstart) COLDSTART=1; COLDSTART_SET=1 ;;
 		--no-coldstart) COLDSTART=0; COLDSTART_SET=1 ;;
 		--targets) TARGETS="$2"; shift ;;
+		--scale) SCALE=1 ;;
+		--label) LABEL="$2"; shift ;;
 		--) shift; EXTRA=("$@"); break ;;
-		-h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
 		*) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
 	esac
 	shift
@@ -52,7 +60,7 @@ fi
 
 START=$(date +%s)
 DATE=$(date +%F)
-NAME="$DATE$([ "$QUICK" = 1 ] && echo -quick || true)"
+NAME="$DATE$([ "$QUICK" = 1 ] && echo -quick || true)$([ "$SCALE" = 1 ] && echo -scale || true)${LABEL:+-$LABEL}"
 RESULTS="${BENCH_RESULTS:-$ROOT/bench/results}"
 OUT="$RESULTS/$NAME"
 WORK=$(mktemp -d /tmp/mqtt-chat-bench.XXXXXX)
@@ -71,6 +79,7 @@ cleanup() {
 	[ -n "$GATEWAY_PID" ] && stop_gateway
 	[ -n "$MOSQUITTO_PID" ] && stop_mosquitto
 	[ -n "$RABBIT_STARTED" ] && stop_rabbit
+	declare -F scale_cleanup > /dev/null && scale_cleanup
 	# epmd is only stopped if this run started it; the machine's RabbitMQ needs its own.
 	local epmd
 	for epmd in $(pgrep -x epmd || true); do
@@ -134,6 +143,17 @@ TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
 	echo "describe.rabbitmq=STOMP 1.2 over WebSocket to RabbitMQ Web-STOMP, /topic/chat.rooms.{id}"
 } > "$OUT/raw/meta.properties"
 meta() { echo "$1=$2" >> "$OUT/raw/meta.properties"; }
+
+if [ "$SCALE" = 1 ]; then
+	# shellcheck source=bench/scale.sh
+	. "$ROOT/bench/scale.sh"
+	meta "mode" "scale"
+	run_scale
+	meta duration "$(( ($(date +%s) - START) / 60 )) min $(( ($(date +%s) - START) % 60 )) s"
+	tool report --dir "$OUT" --out "$RESULTS/$NAME.md"
+	log "done in $(( $(date +%s) - START )) s: $RESULTS/$NAME.md"
+	exit 0
+fi
 
 # ---------------------------------------------------------------- peers and gateway
 MQ_TCP=$(pick_port 18830); MQ_WS=$(pick_port 18880)

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The load tool's entry point: {@code run} drives the workloads against one target, {@code coldstart} times gateway
- * starts, {@code report} turns the result files into the Markdown report and its charts.
+ * starts, {@code scale} drives the scale-out workload over several gateways, {@code report} turns the result files into the Markdown report and its charts.
  */
 public final class BenchMain {
 
@@ -20,6 +20,7 @@ public final class BenchMain {
 		switch (args[0]) {
 			case "run" -> RunCommand.run(flags);
 			case "coldstart" -> ColdStartCommand.run(flags);
+			case "scale" -> ScaleCommand.run(flags);
 			case "report" -> ReportCommand.run(flags);
 			default -> {
 				usage();
@@ -43,7 +44,11 @@ public final class BenchMain {
 				                     [--w5-sessions 0,1000,5000] [--w8-rate 100] [--w8-payload-bytes 3000]
 				       BenchMain coldstart --label NAME --jar FILE --out FILE [--java PATH] [--jvm-opts "..."]
 				                     [--repeat 3] [--port 18090] [--mqtt-port 18840]
-				       BenchMain report --dir DIR --out FILE.md [--quick]
+				       BenchMain scale --ws-urls URL,... --gateway-pids PID,... --http-url URL --mqtt-urls URL,...
+				                     --out FILE --phases warm,single|warm,spread,on1,on2,idle [--broker-pids PID,...]
+				                     [--db-pids PID,...] [--rooms 30] [--readers-per-room 3] [--rate 100] [--qos 1]
+				                     [--warmup 10s] [--first-warmup 30s] [--measure 30s]
+				       BenchMain report --dir DIR --out FILE.md [--quick]   (DIR/raw/scale.json: the W-scale report)
 				""");
 	}
 

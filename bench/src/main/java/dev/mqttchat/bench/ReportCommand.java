@@ -23,6 +23,12 @@ final class ReportCommand {
 		Path dir = Path.of(flags.required("dir"));
 		Path out = Path.of(flags.required("out"));
 		Path raw = dir.resolve("raw");
+		if (Files.exists(raw.resolve("scale.json"))) {
+			Files.writeString(out, new ScaleReport(Json.read(raw.resolve("scale.json"), ScaleResults.class),
+					meta(raw)).markdown());
+			System.out.println("wrote " + out);
+			return;
+		}
 		List<Results.TargetRun> targets = new ArrayList<>();
 		List<Results.ColdStart> coldStarts = new ArrayList<>();
 		try (Stream<Path> files = Files.list(raw)) {
@@ -40,6 +46,13 @@ final class ReportCommand {
 		// Gateways first, then the peers, so every table reads the same way.
 		targets.sort(Comparator.comparing((Results.TargetRun t) -> !t.style.equals("gateway"))
 			.thenComparing((t) -> t.target));
+		Report report = new Report(targets, coldStarts, meta(raw), dir, out.toAbsolutePath().getParent().relativize(
+				dir.toAbsolutePath()));
+		Files.writeString(out, report.markdown());
+		System.out.println("wrote " + out);
+	}
+
+	private static Properties meta(Path raw) throws IOException {
 		Properties meta = new Properties();
 		Path metaFile = raw.resolve("meta.properties");
 		if (Files.exists(metaFile)) {
@@ -47,10 +60,7 @@ final class ReportCommand {
 				meta.load(reader);
 			}
 		}
-		Report report = new Report(targets, coldStarts, meta, dir, out.toAbsolutePath().getParent().relativize(
-				dir.toAbsolutePath()));
-		Files.writeString(out, report.markdown());
-		System.out.println("wrote " + out);
+		return meta;
 	}
 
 }
