@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.mqttchat.gateway.SessionSubscriptions;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.room.RoomCache;
 
@@ -41,8 +42,8 @@ public class RoomReaders {
 
 	private final Map<String, Integer> counts = new HashMap<>();
 
-	/** Per session: its subscriptions' ids and the room each reads. */
-	private final Map<String, Map<String, String>> sessions = new HashMap<>();
+	/** The room each session's subscriptions read. */
+	private final SessionSubscriptions<String> sessions = new SessionSubscriptions<>();
 
 	RoomReaders(RoomCache rooms) {
 		this.rooms = rooms;
@@ -74,7 +75,7 @@ public class RoomReaders {
 			return;
 		}
 		synchronized (this) {
-			String previous = this.sessions.computeIfAbsent(session, (id) -> new HashMap<>()).put(subscription, roomId);
+			String previous = this.sessions.put(session, subscription, roomId);
 			hold(roomId);
 			if (previous != null) {
 				release(previous);
@@ -88,8 +89,7 @@ public class RoomReaders {
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		synchronized (this) {
-			Map<String, String> subscriptions = this.sessions.get(session);
-			String roomId = (subscriptions != null) ? subscriptions.remove(subscription) : null;
+			String roomId = this.sessions.remove(session, subscription);
 			if (roomId != null) {
 				release(roomId);
 			}
@@ -99,10 +99,7 @@ public class RoomReaders {
 	@EventListener
 	void onDisconnect(SessionDisconnectEvent event) {
 		synchronized (this) {
-			Map<String, String> subscriptions = this.sessions.remove(event.getSessionId());
-			if (subscriptions != null) {
-				subscriptions.values().forEach(this::release);
-			}
+			this.sessions.removeSession(event.getSessionId()).forEach(this::release);
 		}
 	}
 

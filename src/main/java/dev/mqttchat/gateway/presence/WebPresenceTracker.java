@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.SessionSubscriptions;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.room.RoomCache;
@@ -40,7 +41,7 @@ public class WebPresenceTracker {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebPresenceTracker.class);
 
-	private final Map<String, Map<String, Seat>> sessions = new HashMap<>();
+	private final SessionSubscriptions<Seat> sessions = new SessionSubscriptions<>();
 
 	private final Map<Seat, Integer> counts = new HashMap<>();
 
@@ -83,7 +84,7 @@ public class WebPresenceTracker {
 		// subscribes (the proof's answer comes first).
 		Seat seat = new Seat(roomId, username, SessionIdentity.keyOf(attributes));
 		synchronized (this) {
-			Seat previous = this.sessions.computeIfAbsent(session, (id) -> new HashMap<>()).put(subscription, seat);
+			Seat previous = this.sessions.put(session, subscription, seat);
 			if (this.counts.merge(seat, 1, Integer::sum) == 1) {
 				Instant now = Instant.now();
 				this.since.put(seat, now);
@@ -101,8 +102,7 @@ public class WebPresenceTracker {
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		synchronized (this) {
-			Map<String, Seat> subscriptions = this.sessions.get(session);
-			Seat seat = (subscriptions != null) ? subscriptions.remove(subscription) : null;
+			Seat seat = this.sessions.remove(session, subscription);
 			if (seat != null) {
 				release(seat);
 			}
@@ -112,10 +112,7 @@ public class WebPresenceTracker {
 	@EventListener
 	void onDisconnect(SessionDisconnectEvent event) {
 		synchronized (this) {
-			Map<String, Seat> subscriptions = this.sessions.remove(event.getSessionId());
-			if (subscriptions != null) {
-				subscriptions.values().forEach(this::release);
-			}
+			this.sessions.removeSession(event.getSessionId()).forEach(this::release);
 		}
 	}
 
