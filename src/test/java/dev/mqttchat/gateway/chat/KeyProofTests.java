@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.chat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,19 @@ class KeyProofTests {
 	@Test
 	void noncesAreFreshAndUnpaddedBase64UrlOf32Bytes() {
 		assertThat(KeyProof.newNonce()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(KeyProof.newNonce());
+	}
+
+	@Test
+	void hostileKeysAndSignaturesAreNoProofAndThrowNothing() {
+		String loneSurrogate = "\uD800";
+		List<String> hostile = List.of("", loneSurrogate, loneSurrogate.repeat(43), "é".repeat(43),
+				"+/".repeat(21) + "A", "A".repeat(43) + "\u0000", "x".repeat(1_000_000), "{\"author\":1}", "-1",
+				"null");
+		for (String value : hostile) {
+			assertThat(KeyProof.holds(value, NONCE, SIG)).as("author %.20s", value).isFalse();
+			assertThat(KeyProof.holds(AuthorSignatureTests.AUTHOR, NONCE, value)).as("sig %.20s", value).isFalse();
+			assertThat(KeyProof.holds(AuthorSignatureTests.AUTHOR, value, SIG)).as("nonce %.20s", value).isFalse();
+		}
 	}
 
 }
