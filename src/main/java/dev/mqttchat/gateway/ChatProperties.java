@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param presence limits on presence, typing and read markers
  * @param attachments pictures sent in rooms
  * @param reactions limits on reactions to one message
+ * @param auth who may use the gateway: open, or signed in through OpenID Connect
  */
 @ConfigurationProperties("chat")
 @Validated
@@ -40,7 +41,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 		@Valid @DefaultValue Storage storage, @Nullable @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String instanceId,
 		@Valid @DefaultValue Outbox outbox, @Valid @DefaultValue @NestedConfigurationProperty PresenceSettings presence,
 		@Valid @DefaultValue @NestedConfigurationProperty AttachmentSettings attachments,
-		@Valid @DefaultValue @NestedConfigurationProperty ReactionSettings reactions) {
+		@Valid @DefaultValue @NestedConfigurationProperty ReactionSettings reactions,
+		@Valid @DefaultValue @NestedConfigurationProperty AuthSettings auth) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database

@@ -33,6 +33,13 @@ public final class SessionIdentity {
 		session.putIfAbsent(ATTRIBUTE, username);
 	}
 
+	/**
+	 * Fixes the session's username to the one its sign-in gives, over any name it typed.
+	 */
+	public static void sign(Map<String, Object> session, String username) {
+		session.put(ATTRIBUTE, username);
+	}
+
 	/** The session's username, if it has been fixed. */
 	public static @Nullable String of(Map<String, Object> session) {
 		return (String) session.get(ATTRIBUTE);

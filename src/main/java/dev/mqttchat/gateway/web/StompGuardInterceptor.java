@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.StompDestinations;
+import dev.mqttchat.gateway.auth.StompSignIn;
 import dev.mqttchat.gateway.chat.ChatError;
 import dev.mqttchat.gateway.chat.ChatMetrics;
 import dev.mqttchat.gateway.chat.SessionIdentity;
@@ -52,10 +53,13 @@ class StompGuardInterceptor implements ChannelInterceptor {
 
 	private final ObjectProvider<SimpMessageSendingOperations> messaging;
 
+	private final StompSignIn signIn;
+
 	StompGuardInterceptor(RoomRegistry rooms,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ObjectProvider<SimpMessageSendingOperations> messaging, ChatMetrics metrics) {
+			ObjectProvider<SimpMessageSendingOperations> messaging, ChatMetrics metrics, StompSignIn signIn) {
 		this.rooms = rooms;
+		this.signIn = signIn;
 		this.metrics = metrics;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.messaging = messaging;
@@ -86,6 +90,20 @@ class StompGuardInterceptor implements ChannelInterceptor {
 
 	private @Nullable Message<?> connect(Message<?> message, StompHeaderAccessor stomp) {
 		String username = stomp.getFirstNativeHeader(USERNAME_HEADER);
+		if (this.signIn.required()) {
+			// Signed in: the provider's name, whatever the frame types.
+			try {
+				String name = this.signIn.nameFor(stomp.getUser(), username);
+				Map<String, Object> session = stomp.getSessionAttributes();
+				if (session != null) {
+					SessionIdentity.sign(session, name);
+				}
+				return message;
+			}
+			catch (StompSignIn.RefusedException ex) {
+				return refuse(stomp, ex.getMessage());
+			}
+		}
 		if (username == null) {
 			return message;
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.auth.SignedInSockets;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.StompWebSocketEndpointRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 /**
  * STOMP 1.2 over a native WebSocket at {@code /ws}: rooms under {@code /topic}, sends
@@ -38,8 +40,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
 	private final AddressSockets addressSockets;
 
+	private final SignedInSockets signedInSockets;
+
 	WebSocketConfig(ChatProperties properties, JsonMapper json, TaskScheduler stompHeartbeatScheduler,
-			StompGuardInterceptor stompGuardInterceptor) {
+			StompGuardInterceptor stompGuardInterceptor, SignedInSockets signedInSockets) {
+		this.signedInSockets = signedInSockets;
 		this.properties = properties;
 		this.json = json;
 		this.heartbeatScheduler = stompHeartbeatScheduler;
@@ -51,7 +56,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		// Both run before Spring's own origin check, which comes last.
 		StompWebSocketEndpointRegistration endpoint = registry.addEndpoint("/ws")
-			.addInterceptors(new OriginSyntaxInterceptor(), new AddressSocketsInterceptor(this.addressSockets));
+			.addInterceptors(new OriginSyntaxInterceptor(), new AddressSocketsInterceptor(this.addressSockets),
+					httpSessionId());
 		// Two quick SENDs from one person must reach the broker in the order they were
 		// typed.
 		registry.setPreserveReceiveOrder(true);
@@ -60,6 +66,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 			// Without this call Spring accepts only the page's own origin.
 			endpoint.setAllowedOriginPatterns(origins.toArray(String[]::new));
 		}
+	}
+
+	private static HttpSessionHandshakeInterceptor httpSessionId() {
+		// Only the id, for SignedInSockets; no session is created and no attribute
+		// copied.
+		HttpSessionHandshakeInterceptor interceptor = new HttpSessionHandshakeInterceptor();
+		interceptor.setCopyAllAttributes(false);
+		interceptor.setCreateSession(false);
+		return interceptor;
 	}
 
 	@Override
@@ -86,6 +101,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		// Outside the deadline: a socket over its address's cap is closed before it
 		// costs anything more.
 		registration.addDecoratorFactory((handler) -> new AddressSocketsHandlerDecorator(handler, this.addressSockets));
+		// Signing out ends the sockets its HTTP session opened.
+		registration.addDecoratorFactory(this.signedInSockets::decorate);
 	}
 
 	@Override
