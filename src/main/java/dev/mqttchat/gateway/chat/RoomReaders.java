@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.mqttchat.gateway.SessionSubscriptions;
 import dev.mqttchat.gateway.StompDestinations;
+import dev.mqttchat.gateway.room.RoomAccess;
 import dev.mqttchat.gateway.room.RoomCache;
 
 import org.springframework.context.event.EventListener;
@@ -45,8 +46,11 @@ public class RoomReaders {
 	/** The room each session's subscriptions read. */
 	private final SessionSubscriptions<String> sessions = new SessionSubscriptions<>();
 
-	RoomReaders(RoomCache rooms) {
+	private final RoomAccess access;
+
+	RoomReaders(RoomCache rooms, RoomAccess access) {
 		this.rooms = rooms;
+		this.access = access;
 	}
 
 	/** Adds a listener; it hears of rooms held from now on. */
@@ -69,9 +73,12 @@ public class RoomReaders {
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		// The event comes before the guard has looked at the frame: only issued rooms
-		// count, so nobody makes this instance follow made-up topics.
+		// count (of members rooms only members), so nobody makes this instance follow
+		// made-up topics.
+		Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(headers);
+		String username = (attributes != null) ? SessionIdentity.of(attributes) : null;
 		if (roomId == null || session == null || subscription == null || roomId.indexOf('/') >= 0
-				|| this.rooms.find(roomId).isEmpty()) {
+				|| this.rooms.find(roomId).filter((room) -> this.access.mayOpen(room, username)).isEmpty()) {
 			return;
 		}
 		synchronized (this) {

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import dev.mqttchat.gateway.SessionSubscriptions;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.chat.SessionIdentity;
+import dev.mqttchat.gateway.room.RoomAccess;
 import dev.mqttchat.gateway.room.RoomCache;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -57,8 +59,17 @@ public class WebPresenceTracker {
 		return thread;
 	});
 
+	private final @Nullable RoomAccess access;
+
+	/** A tracker for link rooms only, as unit tests build it. */
 	WebPresenceTracker(RoomCache rooms, PresenceAnnouncer announcer) {
+		this(rooms, announcer, null);
+	}
+
+	@Autowired
+	WebPresenceTracker(RoomCache rooms, PresenceAnnouncer announcer, @Nullable RoomAccess access) {
 		this.rooms = rooms;
+		this.access = access;
 		this.announcer = announcer;
 	}
 
@@ -75,9 +86,11 @@ public class WebPresenceTracker {
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		// The event comes before the guard has looked at the frame: only issued rooms
-		// count.
+		// count, and of members rooms only members.
 		if (roomId == null || username == null || session == null || subscription == null || roomId.indexOf('/') >= 0
-				|| this.rooms.find(roomId).isEmpty()) {
+				|| this.rooms.find(roomId)
+					.filter((room) -> this.access == null || this.access.mayOpen(room, username))
+					.isEmpty()) {
 			return;
 		}
 		// A key proved later does not move this seat: the page proves its key before it

@@ -14,12 +14,15 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param visibility {@code private} (the default: only the link leads to it) or
  * {@code public} (listed)
  * @param encrypted whether the room is end-to-end encrypted (default {@code false})
+ * @param access {@code link} (the default: anyone with the link) or {@code members} (only
+ * listed members; needs sign-in)
  */
 record CreateRoomRequest(
 		@Nullable @Pattern(regexp = "(?=.*\\S)\\P{Cc}{1,64}",
 				message = "must be 1-64 characters, not only spaces, without control characters") String name,
 		@Nullable @Pattern(regexp = "public|private", message = "must be \"public\" or \"private\"") String visibility,
-		@Nullable Boolean encrypted) {
+		@Nullable Boolean encrypted,
+		@Nullable @Pattern(regexp = "link|members", message = "must be \"link\" or \"members\"") String access) {
 
 	/**
 	 * A name must be valid Unicode too: the regular expression lets lone surrogates by.
@@ -32,6 +35,10 @@ record CreateRoomRequest(
 
 	boolean encryptedOrDefault() {
 		return Boolean.TRUE.equals(this.encrypted);
+	}
+
+	Access accessOrDefault() {
+		return Access.of(this.access);
 	}
 
 	Visibility visibilityOrDefault() {

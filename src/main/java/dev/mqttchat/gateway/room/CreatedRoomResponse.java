@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the room was issued
  * @param visibility {@code private} or {@code public}
  * @param encrypted whether its messages are end-to-end encrypted
+ * @param access {@code link} or {@code members}
  * @param ownerToken the secret that allows {@code DELETE /api/rooms/{id}}
  */
 record CreatedRoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
-		Instant createdAt, Visibility visibility, boolean encrypted, String ownerToken) {
+		Instant createdAt, Visibility visibility, boolean encrypted, Access access, String ownerToken) {
 
 	static CreatedRoomResponse of(RoomRegistry.IssuedRoom issued, RoomTopicResolver topics) {
 		Room room = issued.room();
 		return new CreatedRoomResponse(room.id(), room.name(), topics.topicOf(room.id()), room.destination(),
-				room.sendDestination(), room.createdAt(), room.visibility(), room.encrypted(), issued.ownerToken());
+				room.sendDestination(), room.createdAt(), room.visibility(), room.encrypted(), room.access(),
+				issued.ownerToken());
 	}
 
 }

@@ -15,8 +15,15 @@ import dev.mqttchat.gateway.StompDestinations;
  * @param visibility whether {@code GET /api/rooms} lists it
  * @param encrypted whether its messages are end-to-end encrypted: the gateway stores and
  * forwards only ciphertext and refuses plaintext
+ * @param access whether anyone with the link or only its members may open it
  */
-public record Room(String id, @Nullable String name, Instant createdAt, Visibility visibility, boolean encrypted) {
+public record Room(String id, @Nullable String name, Instant createdAt, Visibility visibility, boolean encrypted,
+		Access access) {
+
+	/** A room anyone with its link may open. */
+	public Room(String id, @Nullable String name, Instant createdAt, Visibility visibility, boolean encrypted) {
+		this(id, name, createdAt, visibility, encrypted, Access.LINK);
+	}
 
 	/** The STOMP destination browsers subscribe to. */
 	public String destination() {

@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.room;
 
+import java.security.Principal;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Resolves a handler's {@link Room} parameter from the path's {@code {id}}, or answers
  * {@link RoomNotFoundException}. The id must be spelled out literally in the request
  * path: a percent-encoded id names no room, so that only one spelling of a room's key
- * exists (and no proxy or log sees two).
+ * exists (and no proxy or log sees two). A members room resolves only for its members
+ * ({@link RoomAccess}), so every controller that takes a {@link Room} holds that rule.
  */
 class RoomArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -24,8 +26,11 @@ class RoomArgumentResolver implements HandlerMethodArgumentResolver {
 
 	private final RoomRegistry rooms;
 
-	RoomArgumentResolver(RoomRegistry rooms) {
+	private final RoomAccess access;
+
+	RoomArgumentResolver(RoomRegistry rooms, RoomAccess access) {
 		this.rooms = rooms;
+		this.access = access;
 	}
 
 	@Override
@@ -43,7 +48,13 @@ class RoomArgumentResolver implements HandlerMethodArgumentResolver {
 		if (http == null || !(id instanceof String roomId) || !isLiteralSegment(http.getRequestURI(), roomId)) {
 			throw new RoomNotFoundException();
 		}
-		return this.rooms.find(roomId).orElseThrow(RoomNotFoundException::new);
+		Room room = this.rooms.find(roomId).orElseThrow(RoomNotFoundException::new);
+		// A members room is not there for anyone else: the same 404 as no room at all.
+		Principal user = http.getUserPrincipal();
+		if (!this.access.mayOpen(room, (user != null) ? user.getName() : null)) {
+			throw new RoomNotFoundException();
+		}
+		return room;
 	}
 
 	private static boolean isLiteralSegment(String rawPath, String id) {

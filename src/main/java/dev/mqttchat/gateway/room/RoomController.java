@@ -1,6 +1,7 @@
 package dev.mqttchat.gateway.room;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,9 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.ChatProperties;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +41,14 @@ class RoomController {
 
 	private final RoomTopicResolver topics;
 
-	RoomController(RoomRegistry rooms, RoomCreationLimiter limiter, RoomTopicResolver topics) {
+	private final boolean signIn;
+
+	private final RoomMembers members;
+
+	RoomController(RoomRegistry rooms, RoomCreationLimiter limiter, RoomTopicResolver topics, ChatProperties properties,
+			RoomMembers members) {
+		this.signIn = properties.auth().signIn();
+		this.members = members;
 		this.rooms = rooms;
 		this.limiter = limiter;
 		this.topics = topics;
@@ -49,14 +58,25 @@ class RoomController {
 	@Operation(summary = "Issue a room", description = "A new room with a random id and a secret owner token, "
 			+ "shown this once. Private rooms are reached only through their link; public ones are listed.")
 	ResponseEntity<CreatedRoomResponse> create(
-			@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request, HttpServletRequest http) {
+			@RequestBody(required = false) @Valid @Nullable CreateRoomRequest request, HttpServletRequest http,
+			@Nullable Principal principal) {
+		Access access = (request != null) ? request.accessOrDefault() : Access.LINK;
+		if (access == Access.MEMBERS && !this.signIn) {
+			throw RoomProblems.needsSignIn();
+		}
+		if (access == Access.MEMBERS && request != null && request.visibilityOrDefault() == Visibility.PUBLIC) {
+			throw problem(HttpStatus.BAD_REQUEST, "Members rooms are not listed",
+					"A members room cannot be public: only its members may see it.");
+		}
 		long wait = this.limiter.secondsToWait(http.getRemoteAddr());
 		if (wait > 0) {
 			throw tooManyRooms(wait);
 		}
-		RoomRegistry.IssuedRoom issued = (request != null)
-				? this.rooms.create(request.name(), request.visibilityOrDefault(), request.encryptedOrDefault())
-				: this.rooms.create(null, Visibility.PRIVATE, false);
+		// Signed in, the creator owns the room as a member too (roles, moderation).
+		String owner = (this.signIn && principal != null) ? principal.getName() : null;
+		RoomRegistry.IssuedRoom issued = (request != null) ? this.rooms.create(request.name(),
+				request.visibilityOrDefault(), request.encryptedOrDefault(), access, owner)
+				: this.rooms.create(null, Visibility.PRIVATE, false, Access.LINK, owner);
 		// Absolute, as the client sees this server: behind a trusted proxy, the proxy's
 		// scheme, host and port.
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -72,6 +92,22 @@ class RoomController {
 		return this.rooms.publicRooms(PUBLIC_LIST_LIMIT)
 			.stream()
 			.map((room) -> RoomResponse.of(room, this.topics))
+			.toList();
+	}
+
+	@GetMapping("/mine")
+	@Operation(summary = "List my rooms", description = "The rooms the signed-in person is a member of (any role), "
+			+ "newest first, each with their role; needs sign-in (400 in open mode, 401 without a signed-in name).")
+	List<MyRoomResponse> mine(@Nullable Principal principal) {
+		if (!this.signIn) {
+			throw RoomProblems.needsSignIn();
+		}
+		if (principal == null) {
+			throw RoomProblems.notSignedIn();
+		}
+		return this.members.roomsOf(principal.getName())
+			.stream()
+			.map((mine) -> MyRoomResponse.of(mine, this.topics))
 			.toList();
 	}
 
@@ -100,9 +136,7 @@ class RoomController {
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
+		return RoomProblems.problem(status, title, detail);
 	}
 
 	private static ErrorResponseException tooManyRooms(long retryAfterSeconds) {

@@ -18,6 +18,7 @@ import dev.mqttchat.gateway.ChatProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The issued rooms, kept in the database so that they outlive a restart and every gateway
@@ -37,8 +38,14 @@ public class RoomRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final RoomMembers members;
+
+	private final TransactionTemplate transactions;
+
 	RoomRegistry(ChatProperties properties, RoomRepository repository, JdbcAggregateTemplate aggregates,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RoomMembers members, TransactionTemplate transactions) {
+		this.members = members;
+		this.transactions = transactions;
 		this.ids = new RoomIds(properties.rooms().idLength());
 		this.repository = repository;
 		this.aggregates = aggregates;
@@ -58,6 +65,15 @@ public class RoomRegistry {
 	 * returned this once.
 	 */
 	public IssuedRoom create(@Nullable String name, Visibility visibility, boolean encrypted) {
+		return create(name, visibility, encrypted, Access.LINK, null);
+	}
+
+	/**
+	 * Issues a new room as {@link #create(String, Visibility, boolean)}, with
+	 * {@code access}, and {@code owner} (when signed in) as its owner member.
+	 */
+	public IssuedRoom create(@Nullable String name, Visibility visibility, boolean encrypted, Access access,
+			@Nullable String owner) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -65,8 +81,13 @@ public class RoomRegistry {
 		// it was issued.
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		RoomRow row = new RoomRow(this.ids.next(), name, (visibility == Visibility.PUBLIC) ? "public" : "private",
-				hash(token), now, encrypted);
-		this.aggregates.insert(row);
+				hash(token), now, encrypted, access.wireName());
+		this.transactions.executeWithoutResult((status) -> {
+			this.aggregates.insert(row);
+			if (owner != null) {
+				this.members.put(row.id(), owner, Role.OWNER);
+			}
+		});
 		return new IssuedRoom(row.toRoom(), token);
 	}
 

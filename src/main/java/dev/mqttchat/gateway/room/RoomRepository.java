@@ -8,7 +8,7 @@ import org.springframework.data.repository.ListCrudRepository;
 /** Rooms in the database. */
 interface RoomRepository extends ListCrudRepository<RoomRow, String> {
 
-	@Query("SELECT id, name, visibility, owner_token_hash, created_at, encrypted FROM room WHERE visibility = 'public' "
+	@Query("SELECT id, name, visibility, owner_token_hash, created_at, encrypted, access FROM room WHERE visibility = 'public' "
 			+ "ORDER BY created_at DESC LIMIT :limit")
 	List<RoomRow> newestPublic(int limit);
 

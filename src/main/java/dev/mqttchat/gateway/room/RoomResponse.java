@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the room was issued
  * @param visibility {@code private} or {@code public}
  * @param encrypted whether its messages are end-to-end encrypted
+ * @param access {@code link} or {@code members}
  */
 record RoomResponse(String id, @Nullable String name, String topic, String destination, String sendDestination,
-		Instant createdAt, Visibility visibility, boolean encrypted) {
+		Instant createdAt, Visibility visibility, boolean encrypted, Access access) {
 
 	static RoomResponse of(Room room, RoomTopicResolver topics) {
 		return new RoomResponse(room.id(), room.name(), topics.topicOf(room.id()), room.destination(),
-				room.sendDestination(), room.createdAt(), room.visibility(), room.encrypted());
+				room.sendDestination(), room.createdAt(), room.visibility(), room.encrypted(), room.access());
 	}
 
 }

@@ -18,14 +18,21 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param ownerTokenHash SHA-256 of the owner token, hex; the token itself is never stored
  * @param createdAt when it was issued
  * @param encrypted whether its messages are end-to-end encrypted
+ * @param access {@code link} or {@code members}
  */
 @Table("room")
 record RoomRow(@Id String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt,
-		boolean encrypted) {
+		boolean encrypted, String access) {
+
+	RoomRow(String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt,
+			boolean encrypted) {
+		this(id, name, visibility, ownerTokenHash, createdAt, encrypted, "link");
+	}
 
 	Room toRoom() {
 		return new Room(this.id, this.name, this.createdAt,
-				"public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE, this.encrypted);
+				"public".equals(this.visibility) ? Visibility.PUBLIC : Visibility.PRIVATE, this.encrypted,
+				Access.of(this.access));
 	}
 
 }

@@ -12,13 +12,16 @@ class RoomWebConfig implements WebMvcConfigurer {
 
 	private final RoomRegistry rooms;
 
-	RoomWebConfig(RoomRegistry rooms) {
+	private final RoomAccess access;
+
+	RoomWebConfig(RoomRegistry rooms, RoomAccess access) {
 		this.rooms = rooms;
+		this.access = access;
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new RoomArgumentResolver(this.rooms));
+		resolvers.add(new RoomArgumentResolver(this.rooms, this.access));
 	}
 
 }

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * reads subscriptions as patterns, and a SEND straight to {@code /topic} would bypass the
  * bridge), and name itself at CONNECT only with a valid username. A refused SUBSCRIBE or
  * SEND is dropped and answered on the client's {@code /user/queue/errors}; a refused
- * CONNECT gets a STOMP ERROR, which ends the connection.
+ * CONNECT gets a STOMP ERROR, which ends the connection. A members room's destinations
+ * answer anyone but its members {@code unknown-room} ({@link MembersRoomGuard}).
  */
 @Component
 class StompGuardInterceptor implements ChannelInterceptor {
@@ -55,10 +56,14 @@ class StompGuardInterceptor implements ChannelInterceptor {
 
 	private final StompSignIn signIn;
 
+	private final MembersRoomGuard members;
+
 	StompGuardInterceptor(RoomRegistry rooms,
 			@Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel,
-			ObjectProvider<SimpMessageSendingOperations> messaging, ChatMetrics metrics, StompSignIn signIn) {
+			ObjectProvider<SimpMessageSendingOperations> messaging, ChatMetrics metrics, StompSignIn signIn,
+			MembersRoomGuard members) {
 		this.rooms = rooms;
+		this.members = members;
 		this.signIn = signIn;
 		this.metrics = metrics;
 		this.clientOutboundChannel = clientOutboundChannel;
@@ -84,6 +89,11 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		if (stomp.getCommand() == StompCommand.SEND && !maySend(destination)) {
 			return reject(stomp, "send-refused", "Cannot send to " + printable(destination)
 					+ ": send to /app/rooms/{id} (or its /typing or /read) of an issued room");
+		}
+		if ((stomp.getCommand() == StompCommand.SUBSCRIBE || stomp.getCommand() == StompCommand.SEND)
+				&& !this.members.mayOpen(destination, stomp.getSessionAttributes())) {
+			// As if the room did not exist: a members room is nobody else's business.
+			return reject(stomp, "unknown-room", "No room has this id.");
 		}
 		return message;
 	}
