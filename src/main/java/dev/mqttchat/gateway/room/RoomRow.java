@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -23,6 +24,10 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("room")
 record RoomRow(@Id String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt,
 		boolean encrypted, String access) {
+
+	@PersistenceCreator
+	RoomRow {
+	}
 
 	RoomRow(String id, @Nullable String name, String visibility, String ownerTokenHash, Instant createdAt,
 			boolean encrypted) {
