@@ -123,7 +123,7 @@ class MqttPayloadCodec {
 		boolean ownId = json != null && !json.possibleRepeat();
 		MessageEnvelope envelope = message.envelope();
 		if (encrypted && (envelope.isSealed() ? !envelope.sealed().isWellFormed(6 * this.maxTextLength + 64)
-				: envelope.type() != MessageType.DELETE)) {
+				: envelope.type() != MessageType.DELETE && envelope.type() != MessageType.MUTE)) {
 			return drop(refused,
 					Refusal.of(message, "encrypted-room", "not sealed text, in an end-to-end encrypted room"));
 		}

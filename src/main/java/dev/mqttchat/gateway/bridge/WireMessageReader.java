@@ -17,6 +17,7 @@ import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.MuteUntil;
 import dev.mqttchat.gateway.chat.Usernames;
 
 /**
@@ -76,8 +77,11 @@ final class WireMessageReader {
 		String author = (wire.author() instanceof String s) ? s : null;
 		String sig = (wire.sig() instanceof String s) ? s : null;
 		String clientMsgId = (wire.clientMsgId() instanceof String s && ChatMessage.isValidClientId(s)) ? s : null;
+		boolean moderated = Boolean.TRUE.equals(wire.moderated()) && type == MessageType.DELETE;
 		MessageEnvelope plain = new MessageEnvelope(type, target, (type == MessageType.REACTION) ? emoji : null,
-				clientMsgId, author, sig);
+				clientMsgId, author, sig, null, null, null, null, moderated ? Boolean.TRUE : null,
+				(type == MessageType.MUTE) ? new MuteUntil(until(wire.until())) : null,
+				(wire.proof() instanceof String s) ? s : null);
 		MessageEnvelope envelope = (sealed != null) ? plain.sealedAs(sealed) : plain;
 		boolean ownId = wire.id() instanceof String s && MESSAGE_ID.matcher(s).matches();
 		String id = ownId ? (String) wire.id() : ChatMessage.newId();
@@ -100,7 +104,8 @@ final class WireMessageReader {
 		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
 			return Outcome.drop("bad-signature");
 		}
-		if ((type == MessageType.EDIT || type == MessageType.DELETE) && !envelope.isSigned()) {
+		// A moderator's entry goes unsigned: the store checks its proof.
+		if ((type == MessageType.EDIT || (type == MessageType.DELETE && !moderated)) && !envelope.isSigned()) {
 			return Outcome.drop("unsigned-action");
 		}
 		return new Outcome(message, ownId, null);
@@ -134,7 +139,16 @@ final class WireMessageReader {
 		return (!(wire.text() instanceof String text) || UnicodeText.isText(text)) && UnicodeText.allWellFormed(
 				wire.id(), wire.username(), wire.clientId(), wire.text(), wire.sentAt(), wire.source(), wire.replyTo(),
 				wire.type(), wire.target(), wire.emoji(), wire.clientMsgId(), wire.author(), wire.sig(),
-				wire.attachments(), wire.v(), wire.kid(), wire.iv(), wire.ciphertext());
+				wire.attachments(), wire.v(), wire.kid(), wire.iv(), wire.ciphertext(), wire.until(), wire.proof());
+	}
+
+	private static @Nullable Instant until(@Nullable Object value) {
+		try {
+			return (value instanceof String s) ? Instant.parse(s) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String validId(@Nullable Object value) {
@@ -162,7 +176,8 @@ final class WireMessageReader {
 			@Nullable Object sentAt, @Nullable Object source, @Nullable Object replyTo, @Nullable Object type,
 			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
 			@Nullable Object sig, @Nullable Object attachments, @Nullable Object v, @Nullable Object kid,
-			@Nullable Object iv, @Nullable Object ciphertext) {
+			@Nullable Object iv, @Nullable Object ciphertext, @Nullable Object moderated, @Nullable Object until,
+			@Nullable Object proof) {
 	}
 
 }

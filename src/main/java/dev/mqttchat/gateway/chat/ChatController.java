@@ -52,8 +52,12 @@ class ChatController {
 
 	private final ReactionSettings reactionLimits;
 
+	private final ModeratorActions moderators;
+
 	ChatController(RoomRegistry rooms, ChatMessages messages, MessageDispatcher dispatcher, PendingSends pending,
-			MessageLookup lookup, ChatMetrics metrics, SendAllowance allowance, ChatProperties properties) {
+			MessageLookup lookup, ChatMetrics metrics, SendAllowance allowance, ChatProperties properties,
+			ModeratorActions moderators) {
+		this.moderators = moderators;
 		this.rooms = rooms;
 		this.messages = messages;
 		this.dispatcher = dispatcher;
@@ -90,12 +94,15 @@ class ChatController {
 		Room room = this.rooms.find(roomId)
 			.orElseThrow(
 					() -> new ChatRejectedException("unknown-room", "No room has this id; messages were not sent."));
-		ChatMessage message = this.messages.fromWeb(roomId, room.encrypted(), request, session);
+		this.moderators.refuseIfMuted(roomId, SessionIdentity.of(session));
+		ChatMessage message = (request != null && this.moderators.asks(request))
+				? this.moderators.fromWeb(room, request, session)
+				: this.messages.fromWeb(roomId, room.encrypted(), request, session);
 		if (message.replyTo() != null && this.lookup.findById(roomId, message.replyTo()).isEmpty()) {
 			throw new ChatRejectedException("unknown-reply-to",
 					"Not sent: this room has no message " + message.replyTo() + " to reply to.");
 		}
-		if (message.envelope().isAction()) {
+		if (message.envelope().isAction() && message.envelope().type() != MessageType.MUTE) {
 			Optional<StoredMessage> target = this.lookup.findById(roomId, String.valueOf(message.envelope().target()));
 			ActionRules.Refusal refusal = ActionRules.refusal(message,
 					target.map(ActionRules.TargetState::of).orElse(null));

@@ -52,6 +52,12 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 		this(id, roomId, username, clientId, text, sentAt, source, replyTo, MessageEnvelope.PLAIN);
 	}
 
+	/** This message with {@code envelope} instead. */
+	public ChatMessage withEnvelope(MessageEnvelope envelope) {
+		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
+				this.replyTo, this.attachments, envelope);
+	}
+
 	/** This message carrying {@code attachments} instead. */
 	public ChatMessage withAttachments(List<MessageAttachment> attachments) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,

@@ -45,7 +45,8 @@ class ChatMessages {
 		}
 		String username = username(request, session);
 		MessageType type = (request.type() == null) ? MessageType.MESSAGE : MessageType.of(request.type());
-		if (type == null) {
+		if (type == null || type == MessageType.MUTE) {
+			// A mute is a moderator's, which ModeratorActions builds.
 			throw new ChatRejectedException("invalid-type", "type is one of message, edit, delete and reaction.");
 		}
 		List<MessageAttachment> pictures = attachments(roomId, type, request.attachments());

@@ -24,11 +24,43 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param kid the public id of the room key it was sealed with, base64url
  * @param iv the AES-GCM IV, base64url of 12 bytes
  * @param ciphertext the sealed text with its tag, base64url
+ * @param moderated {@code true} on a delete a room's owner or moderator made of someone
+ * else's message; absent otherwise
+ * @param until on a mute, until when (JSON {@code null} when the mute is lifted)
+ * @param proof on a moderator's entry between the gateway and its store: the deployment's
+ * HMAC that the gateway made it ({@link ModerationProof}); never stored or shown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageEnvelope(MessageType type, @Nullable String target, @Nullable String emoji,
 		@Nullable String clientMsgId, @Nullable String author, @Nullable String sig, @Nullable Integer v,
-		@Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
+		@Nullable String kid, @Nullable String iv, @Nullable String ciphertext, @Nullable Boolean moderated,
+		@Nullable MuteUntil until, @Nullable String proof) {
+
+	/** An entry no moderator made. */
+	public MessageEnvelope(MessageType type, @Nullable String target, @Nullable String emoji,
+			@Nullable String clientMsgId, @Nullable String author, @Nullable String sig, @Nullable Integer v,
+			@Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
+		this(type, target, emoji, clientMsgId, author, sig, v, kid, iv, ciphertext, null, null, null);
+	}
+
+	/** A moderator's entry: a moderated delete or a mute, with the gateway's proof. */
+	public static MessageEnvelope moderation(MessageType type, String target, @Nullable String clientMsgId,
+			@Nullable MuteUntil until, @Nullable String proof) {
+		return new MessageEnvelope(type, target, null, clientMsgId, null, null, null, null, null, null,
+				(type == MessageType.DELETE) ? Boolean.TRUE : null, until, proof);
+	}
+
+	/** This envelope without its proof, as it is stored and shown. */
+	public MessageEnvelope withoutProof() {
+		return (this.proof == null) ? this : new MessageEnvelope(this.type, this.target, this.emoji, this.clientMsgId,
+				this.author, this.sig, this.v, this.kid, this.iv, this.ciphertext, this.moderated, this.until, null);
+	}
+
+	/** Whether a room's owner or moderator made it: a moderated delete or a mute. */
+	@JsonIgnore
+	public boolean isModeration() {
+		return Boolean.TRUE.equals(this.moderated) || this.type == MessageType.MUTE;
+	}
 
 	/** A plain message that nobody signed. */
 	public static final MessageEnvelope PLAIN = new MessageEnvelope(MessageType.MESSAGE, null, null, null, null, null);
@@ -76,7 +108,7 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 	/** This envelope with the text sealed as {@code sealed}. */
 	public MessageEnvelope sealedAs(Sealed sealed) {
 		return new MessageEnvelope(this.type, this.target, this.emoji, this.clientMsgId, this.author, this.sig,
-				sealed.v(), sealed.kid(), sealed.iv(), sealed.ciphertext());
+				sealed.v(), sealed.kid(), sealed.iv(), sealed.ciphertext(), this.moderated, this.until, this.proof);
 	}
 
 	/**

@@ -20,7 +20,14 @@ public enum MessageType {
 
 	/** The sender's reaction to a message, switched on or off. */
 	@JsonProperty("reaction")
-	REACTION("reaction");
+	REACTION("reaction"),
+
+	/**
+	 * A moderator's mute of someone in the room until a time, or its lifting; its
+	 * {@code target} is the muted username.
+	 */
+	@JsonProperty("mute")
+	MUTE("mute");
 
 	private final String wireName;
 

@@ -42,10 +42,11 @@ class OutboxRepository {
 		try {
 			return this.jdbc
 				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
-						+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext) SELECT :id, :room, "
-						+ ":username, :clientId, "
+						+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, "
+						+ "proof) SELECT :id, :room, " + ":username, :clientId, "
 						+ ":text, :sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig, "
-						+ ":attachments, :v, :kid, :iv, :ciphertext " + "WHERE (SELECT COUNT(*) FROM outbox) < :max")
+						+ ":attachments, :v, :kid, :iv, :ciphertext, :moderated, :until, :proof "
+						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
 				.param("username", message.username())
@@ -66,6 +67,9 @@ class OutboxRepository {
 				.param("kid", message.envelope().kid())
 				.param("iv", message.envelope().iv())
 				.param("ciphertext", message.envelope().ciphertext())
+				.param("moderated", message.envelope().moderated())
+				.param("until", until(message.envelope().until()))
+				.param("proof", message.envelope().proof())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -95,8 +99,8 @@ class OutboxRepository {
 	List<Entry> oldest(int limit) {
 		return this.jdbc
 			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
-					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext FROM outbox "
-					+ "ORDER BY position LIMIT :limit")
+					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, proof "
+					+ "FROM outbox " + "ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
@@ -104,7 +108,11 @@ class OutboxRepository {
 				MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
 						row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
 						row.getString("author"), row.getString("sig"), row.getObject("v", Integer.class),
-						row.getString("kid"), row.getString("iv"), row.getString("ciphertext"));
+						row.getString("kid"), row.getString("iv"), row.getString("ciphertext"),
+						row.getObject("moderated", Boolean.class),
+						(type == MessageType.MUTE)
+								? new MuteUntil(until(row.getObject("until_at", OffsetDateTime.class))) : null,
+						row.getString("proof"));
 				String attachments = row.getString("attachments");
 				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
 						row.getString("username"), row.getString("client_id"), row.getString("text"),
@@ -129,6 +137,14 @@ class OutboxRepository {
 			.param("room", roomId)
 			.param("id", id)
 			.update();
+	}
+
+	private static @Nullable OffsetDateTime until(@Nullable MuteUntil until) {
+		return (until != null && until.at() != null) ? utc(until.at()) : null;
+	}
+
+	private static @Nullable Instant until(@Nullable OffsetDateTime at) {
+		return (at != null) ? at.toInstant() : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -26,11 +26,13 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param kid the room key's public id
  * @param iv the AES-GCM IV, base64url
  * @param ciphertext the sealed text, base64url
+ * @param minutes a mute's length in minutes (0 lifts it)
  */
 record SendRequest(@Nullable String username, @Nullable String text, @Nullable String clientId,
 		@Nullable String clientMsgId, @Nullable String replyTo, @Nullable String type, @Nullable String target,
 		@Nullable String emoji, @Nullable String author, @Nullable String sig, @Nullable List<String> attachments,
-		@Nullable Integer v, @Nullable String kid, @Nullable String iv, @Nullable String ciphertext) {
+		@Nullable Integer v, @Nullable String kid, @Nullable String iv, @Nullable String ciphertext,
+		@Nullable Integer minutes) {
 
 	/**
 	 * Whether its text is {@link UnicodeText#isText text} and every other string it

@@ -9,6 +9,8 @@ import dev.mqttchat.gateway.chat.ActionRules;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageState;
 import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.MuteUntil;
+import dev.mqttchat.gateway.chat.Mutes;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Applies stored edits, deletes and reactions to their targets inside the storing
  * transaction: a deleted message loses its text, its edits' texts, its reactions and its
  * pictures for good; a reaction entry keeps only whether it added or took back its
- * reaction.
+ * reaction; a mute sets or lifts the target's mute in the room.
  */
 @Component
 class ActionApplier {
@@ -27,8 +29,11 @@ class ActionApplier {
 
 	private final AttachmentClaims attachments;
 
+	private final Mutes mutes;
+
 	ActionApplier(JdbcClient jdbc, AttachmentClaims attachments) {
 		this.jdbc = jdbc;
+		this.mutes = new Mutes(jdbc);
 		this.attachments = attachments;
 	}
 
@@ -75,6 +80,10 @@ class ActionApplier {
 			}
 			case REACTION -> {
 				return react(action, room, target);
+			}
+			case MUTE -> {
+				MuteUntil until = envelope.until();
+				this.mutes.set(room, target, (until != null) ? until.at() : null);
 			}
 			default -> throw new IllegalArgumentException("Not an action: " + envelope.type());
 		}

@@ -9,7 +9,9 @@ import dev.mqttchat.gateway.chat.ActionRules;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.ModerationProof;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,11 @@ class EntryGate {
 
 	private final ReactionSettings limits;
 
-	EntryGate(ActionApplier actions, RefusedActions refused, ReactionReader reactions, ChatProperties properties) {
+	private final ObjectProvider<ModerationProof> proof;
+
+	EntryGate(ActionApplier actions, RefusedActions refused, ReactionReader reactions, ChatProperties properties,
+			ObjectProvider<ModerationProof> proof) {
+		this.proof = proof;
 		this.actions = actions;
 		this.refused = refused;
 		this.reactions = reactions;
@@ -50,6 +56,16 @@ class EntryGate {
 	boolean allows(ChatMessage message, boolean encrypted, Map<String, Optional<ActionRules.TargetState>> targets,
 			ReactionTally tally) {
 		MessageEnvelope envelope = message.envelope();
+		if (envelope.isModeration() && !this.proof.stream().anyMatch((proof) -> proof.holds(message))) {
+			// Anyone may publish on the broker: only a gateway that checked the role
+			// vouches.
+			this.refused.refused(message, new ActionRules.Refusal("unproven-moderation",
+					"a moderator's entry without this deployment's proof"));
+			return false;
+		}
+		if (envelope.type() == MessageType.MUTE) {
+			return true;
+		}
 		boolean needsSeal = encrypted && envelope.type() != MessageType.DELETE;
 		boolean untagged = envelope.type() == MessageType.REACTION && !MessageEnvelope.isReactionTag(envelope.emoji());
 		if (needsSeal != envelope.isSealed() || (encrypted && untagged)) {

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
 import dev.mqttchat.gateway.chat.MessageState;
 import dev.mqttchat.gateway.chat.MessageType;
+import dev.mqttchat.gateway.chat.MuteUntil;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ class MessageRows {
 	 * The columns written when an entry is stored, in the order the inserter binds them.
 	 */
 	static final String INSERTED = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to, type, "
-			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext";
+			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at";
 
 	/** Every column an entry reads back from. */
 	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, added, last_edit";
@@ -53,6 +55,10 @@ class MessageRows {
 		return (id != null) ? new LastEdit(id, 0, null, null, null) : null;
 	}
 
+	private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+		return (at != null) ? at.toInstant() : null;
+	}
+
 	/**
 	 * The entry in {@code row}; a message's reactions are added by the caller, from the
 	 * reaction table.
@@ -62,7 +68,10 @@ class MessageRows {
 		MessageEnvelope envelope = new MessageEnvelope((type != null) ? type : MessageType.MESSAGE,
 				row.getString("target"), row.getString("emoji"), row.getString("client_msg_id"),
 				row.getString("author"), row.getString("sig"), row.getObject("v", Integer.class), row.getString("kid"),
-				row.getString("iv"), row.getString("ciphertext"));
+				row.getString("iv"), row.getString("ciphertext"), row.getObject("moderated", Boolean.class),
+				(type == MessageType.MUTE) ? new MuteUntil(instant(row.getObject("until_at", OffsetDateTime.class)))
+						: null,
+				null);
 		long seq = row.getLong("seq");
 		long stateSeq = row.getLong("state_seq");
 		OffsetDateTime editedAt = row.getObject("edited_at", OffsetDateTime.class);

@@ -17,6 +17,7 @@ import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageSource;
+import dev.mqttchat.gateway.chat.MuteUntil;
 import dev.mqttchat.gateway.chat.StoredMessage;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +34,7 @@ public class SequencedInserter {
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -112,13 +113,17 @@ public class SequencedInserter {
 					message = message.withAttachments(pictures);
 				}
 				seq++;
+				// The proof did its work at the gate: it is neither kept nor shown.
+				message = message.withEnvelope(message.envelope().withoutProof());
 				MessageEnvelope envelope = message.envelope();
+				MuteUntil until = envelope.until();
 				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
 				rows.add(new Object[] { message.id(), room, message.username(), message.clientId(), message.text(),
 						sentAt, (message.source() == MessageSource.WEB) ? "web" : "mqtt", seq, message.replyTo(),
 						envelope.type().wireName(), envelope.target(), envelope.emoji(), envelope.clientMsgId(),
 						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
-						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(),
+						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(), envelope.moderated(),
+						(until != null && until.at() != null) ? MessageStore.timestamp(until.at()) : null,
 						MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
@@ -133,7 +138,7 @@ public class SequencedInserter {
 		});
 		if (!rows.isEmpty()) {
 			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {

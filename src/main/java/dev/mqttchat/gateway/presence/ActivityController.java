@@ -11,6 +11,7 @@ import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.chat.ChatError;
 import dev.mqttchat.gateway.chat.ChatMetrics;
+import dev.mqttchat.gateway.chat.Mutes;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.history.MessageStore;
 import dev.mqttchat.gateway.room.RoomCache;
@@ -52,8 +53,14 @@ class ActivityController {
 
 	private final ChatMetrics metrics;
 
+	private final Mutes mutes;
+
+	private final boolean signIn;
+
 	ActivityController(RoomCache rooms, MessageStore store, ReadMarkers markers, PresenceAnnouncer announcer,
-			ChatMetrics metrics, ChatProperties properties) {
+			ChatMetrics metrics, ChatProperties properties, Mutes mutes) {
+		this.mutes = mutes;
+		this.signIn = properties.auth().signIn();
 		this.metrics = metrics;
 		this.rooms = rooms;
 		this.store = store;
@@ -66,6 +73,12 @@ class ActivityController {
 	void typing(@DestinationVariable String roomId, SimpMessageHeaderAccessor headers) {
 		String username = check(roomId, headers, TYPING_ALLOWANCE, this.settings.typingRate(),
 				this.settings.typingBurst(), "typing signals");
+		if (this.signIn) {
+			this.mutes.until(roomId, username).ifPresent((until) -> {
+				throw new SignalRejectedException("muted",
+						"Not sent: a moderator muted you in this room until " + until + ".");
+			});
+		}
 		announce(new PresenceSignal.Typing(roomId, username));
 	}
 
