@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +44,10 @@ class RoomController {
 
 	private final boolean signIn;
 
-	private final RoomMembers members;
+	private final ObjectProvider<RoomMembers> members;
 
 	RoomController(RoomRegistry rooms, RoomCreationLimiter limiter, RoomTopicResolver topics, ChatProperties properties,
-			RoomMembers members) {
+			ObjectProvider<RoomMembers> members) {
 		this.signIn = properties.auth().signIn();
 		this.members = members;
 		this.rooms = rooms;
@@ -105,7 +106,8 @@ class RoomController {
 		if (principal == null) {
 			throw RoomProblems.notSignedIn();
 		}
-		return this.members.roomsOf(principal.getName())
+		return this.members.getObject()
+			.roomsOf(principal.getName())
 			.stream()
 			.map((mine) -> MyRoomResponse.of(mine, this.topics))
 			.toList();

@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The issued rooms, kept in the database so that they outlive a restart and every gateway
@@ -38,14 +39,11 @@ public class RoomRegistry {
 
 	private final ApplicationEventPublisher events;
 
-	private final RoomMembers members;
-
-	private final TransactionTemplate transactions;
+	private final ObjectProvider<RoomMembers> members;
 
 	RoomRegistry(ChatProperties properties, RoomRepository repository, JdbcAggregateTemplate aggregates,
-			ApplicationEventPublisher events, RoomMembers members, TransactionTemplate transactions) {
+			ApplicationEventPublisher events, ObjectProvider<RoomMembers> members) {
 		this.members = members;
-		this.transactions = transactions;
 		this.ids = new RoomIds(properties.rooms().idLength());
 		this.repository = repository;
 		this.aggregates = aggregates;
@@ -72,6 +70,7 @@ public class RoomRegistry {
 	 * Issues a new room as {@link #create(String, Visibility, boolean)}, with
 	 * {@code access}, and {@code owner} (when signed in) as its owner member.
 	 */
+	@Transactional
 	public IssuedRoom create(@Nullable String name, Visibility visibility, boolean encrypted, Access access,
 			@Nullable String owner) {
 		byte[] secret = new byte[32];
@@ -82,12 +81,10 @@ public class RoomRegistry {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		RoomRow row = new RoomRow(this.ids.next(), name, (visibility == Visibility.PUBLIC) ? "public" : "private",
 				hash(token), now, encrypted, access.wireName());
-		this.transactions.executeWithoutResult((status) -> {
-			this.aggregates.insert(row);
-			if (owner != null) {
-				this.members.put(row.id(), owner, Role.OWNER);
-			}
-		});
+		this.aggregates.insert(row);
+		if (owner != null) {
+			this.members.getObject().put(row.id(), owner, Role.OWNER);
+		}
 		return new IssuedRoom(row.toRoom(), token);
 	}
 

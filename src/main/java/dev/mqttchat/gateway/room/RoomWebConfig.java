@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.room;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,9 +13,9 @@ class RoomWebConfig implements WebMvcConfigurer {
 
 	private final RoomRegistry rooms;
 
-	private final RoomAccess access;
+	private final ObjectProvider<RoomAccess> access;
 
-	RoomWebConfig(RoomRegistry rooms, RoomAccess access) {
+	RoomWebConfig(RoomRegistry rooms, ObjectProvider<RoomAccess> access) {
 		this.rooms = rooms;
 		this.access = access;
 	}
