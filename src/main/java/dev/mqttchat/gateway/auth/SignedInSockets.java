@@ -10,10 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
@@ -69,11 +67,6 @@ public final class SignedInSockets implements LogoutHandler {
 		if (session != null) {
 			close(session.getId());
 		}
-	}
-
-	@EventListener
-	void onSessionEnded(HttpSessionDestroyedEvent event) {
-		close(event.getId());
 	}
 
 	private void close(String httpSession) {

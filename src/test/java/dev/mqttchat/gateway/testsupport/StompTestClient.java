@@ -65,6 +65,19 @@ public final class StompTestClient implements AutoCloseable {
 		return connect(URI.create("ws://localhost:" + port + "/ws"), handshake, headers);
 	}
 
+	/**
+	 * Connects as a signed-in page does: the handshake carries the HTTP session's
+	 * {@code cookie}, and the CONNECT frame names {@code username} (which sign-in
+	 * overrides).
+	 */
+	public static StompTestClient connectWithCookie(int port, String cookie, String username) throws Exception {
+		StompHeaders headers = new StompHeaders();
+		headers.add("username", username);
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", cookie);
+		return connect(URI.create("ws://127.0.0.1:" + port + "/ws"), handshake, headers);
+	}
+
 	/** Connects to the STOMP endpoint at {@code url}, e.g. through a proxy. */
 	public static StompTestClient connect(URI url) throws Exception {
 		return connect(url, new StompHeaders());
