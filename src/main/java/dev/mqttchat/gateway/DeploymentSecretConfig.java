@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * first instance.
  */
 @Configuration(proxyBeanMethods = false)
-class DeploymentSecretConfig {
+public class DeploymentSecretConfig {
 
 	private static final String NAME = "mqtt";
 
