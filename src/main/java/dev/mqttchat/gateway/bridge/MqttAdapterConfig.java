@@ -82,7 +82,7 @@ class MqttAdapterConfig {
 	MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter(ConnectOptionsFactory options, MqttClientIds ids,
 			MqttLinkMonitor links, RoomTopics topics, ChatProperties properties) {
 		return subscriber(ids.rooms(), clientFactory(options, links.rooms()), links, links.rooms(), properties,
-				topics.deletedFilter());
+				topics.deletedFilter(), topics.removedFilter());
 	}
 
 	@Bean

@@ -29,22 +29,24 @@ class RoomDeletedFlowConfig {
 
 	@Bean
 	IntegrationFlow roomDeletedFlow(MqttPahoMessageDrivenChannelAdapter mqttRoomsAdapter, RoomTopics topics,
-			RoomCache rooms, RoomDeletions deletions, MqttClientIds ids) {
+			RoomCache rooms, RoomDeletions deletions, MqttClientIds ids, MemberRemovals removals) {
 		String fromHere = "\"instance\":\"" + ids.instance() + "\"";
-		return IntegrationFlow.from(mqttRoomsAdapter)
-			.handle(byte[].class, (payload, headers) -> topics
-				.roomOfDeleted(String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC)))
+		return IntegrationFlow.from(mqttRoomsAdapter).handle(byte[].class, (payload, headers) -> {
+			String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
+			// The same subscriber hears removed members (MemberRemovals) and deleted
+			// rooms.
+			topics.roomOfRemoved(topic).ifPresent((roomId) -> removals.heard(roomId, payload));
+			return topics.roomOfDeleted(topic)
 				.map((roomId) -> new Heard(roomId, new String(payload, StandardCharsets.US_ASCII).contains(fromHere)))
-				.orElse(null), (endpoint) -> endpoint.id("deletedRoomReader"))
-			.handle(Heard.class, (heard, headers) -> {
-				rooms.forget(heard.roomId());
-				// This instance told its own readers when the room was deleted here.
-				if (!heard.fromHere() && rooms.find(heard.roomId()).isEmpty()) {
-					deletions.deleted(heard.roomId());
-				}
-				return null;
-			}, (endpoint) -> endpoint.id("deletedRoomForgetter"))
-			.get();
+				.orElse(null);
+		}, (endpoint) -> endpoint.id("deletedRoomReader")).handle(Heard.class, (heard, headers) -> {
+			rooms.forget(heard.roomId());
+			// This instance told its own readers when the room was deleted here.
+			if (!heard.fromHere() && rooms.find(heard.roomId()).isEmpty()) {
+				deletions.deleted(heard.roomId());
+			}
+			return null;
+		}, (endpoint) -> endpoint.id("deletedRoomForgetter")).get();
 	}
 
 	@Bean

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * messages are announced on {@code {prefix}/{id}/live} and published on
  * {@code {prefix}/{id}/stored}, refusals told on
  * {@code {prefix}/{id}/feedback/{clientId}}, and its deletion on
- * {@code {prefix}/{id}/deleted}. The one place that builds and reads topic names and
+ * {@code {prefix}/{id}/deleted}, and the removal of a member on
+ * {@code {prefix}/{id}/removed}. The one place that builds and reads topic names and
  * filters.
  */
 @Component
@@ -24,6 +25,8 @@ class RoomTopics implements RoomTopicResolver {
 	private static final String LIVE = "/live";
 
 	private static final String DELETED = "/deleted";
+
+	private static final String REMOVED = "/removed";
 
 	private static final String STORED = "/stored";
 
@@ -49,6 +52,10 @@ class RoomTopics implements RoomTopicResolver {
 
 	String deletedTopicOf(String roomId) {
 		return topicOf(roomId) + DELETED;
+	}
+
+	String removedTopicOf(String roomId) {
+		return topicOf(roomId) + REMOVED;
 	}
 
 	/** Where the storing instance publishes each entry it stored, as readers get it. */
@@ -84,6 +91,10 @@ class RoomTopics implements RoomTopicResolver {
 		return roomFilter() + DELETED;
 	}
 
+	String removedFilter() {
+		return roomFilter() + REMOVED;
+	}
+
 	/**
 	 * The room id of a room topic; whether such a room was issued is for the caller to
 	 * ask.
@@ -98,6 +109,10 @@ class RoomTopics implements RoomTopicResolver {
 
 	Optional<String> roomOfDeleted(String topic) {
 		return between(topic, DELETED);
+	}
+
+	Optional<String> roomOfRemoved(String topic) {
+		return between(topic, REMOVED);
 	}
 
 	private Optional<String> between(String topic, String suffix) {

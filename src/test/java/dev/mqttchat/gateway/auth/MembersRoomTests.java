@@ -8,9 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.bridge.BrokerEndpoint;
+import dev.mqttchat.gateway.room.RoomMembers;
+import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.SignedInSession;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +31,15 @@ class MembersRoomTests extends OidcGatewayTestBase {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	RoomMembers members;
+
+	@Autowired
+	BrokerEndpoint broker;
+
+	@Autowired
+	ChatProperties properties;
 
 	@Test
 	void aMembersRoomIsInvisibleToANonMemberOnEveryRestPath() throws Exception {
@@ -148,6 +162,32 @@ class MembersRoomTests extends OidcGatewayTestBase {
 			assertThat(heard.poll(1, TimeUnit.SECONDS)).isNull();
 			member.subscribe("/topic/rooms/" + room);
 			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "unknown-room");
+		}
+	}
+
+	@Test
+	void aRemovalAnnouncedByAnotherInstanceClosesTheSubscriptionHereToo() throws Exception {
+		SignedInSession alice = SignedInSession.signIn(this.port, "alice");
+		SignedInSession bob = SignedInSession.signIn(this.port, "bob");
+		String room = SignedInRooms.create(alice, MEMBERS_ROOM);
+		SignedInRooms.put(alice, room, "bob", "member");
+		try (StompTestClient member = StompTestClient.connectWithCookie(this.port, bob.cookieHeader(), "bob");
+				MqttTestClient otherInstance = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<Map<String, Object>> errors = member.subscribe("/user/queue/errors");
+			BlockingQueue<Map<String, Object>> heard = member.subscribe("/topic/rooms/" + room);
+			member.send("/app/rooms/" + room, Map.of("text", "subscribed"));
+			assertThat(heard.poll(10, TimeUnit.SECONDS)).containsEntry("text", "subscribed");
+			String announcement = "{\"roomId\":\"" + room + "\",\"username\":\"bob\",\"instance\":\"elsewhere\"}";
+			String topic = this.properties.rooms().topicPrefix() + "/" + room + "/removed";
+
+			otherInstance.publish(topic, announcement);
+			assertThat(errors.poll(2, TimeUnit.SECONDS)).as("still a member: a forged announcement closes nothing")
+				.isNull();
+			this.members.remove(room, "bob");
+			otherInstance.publish(topic, announcement);
+
+			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "removed-from-room")
+				.containsEntry("roomId", room);
 		}
 	}
 
