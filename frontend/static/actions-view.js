@@ -97,7 +97,7 @@ export class ActionsView {
       meta.append(" ", edited);
     }
     const text = message.deleted ? Object.assign(document.createElement("p"), {
-      className: "text tombstone", textContent: "message deleted",
+      className: "text tombstone", textContent: message.moderated === true ? "removed by a moderator" : "message deleted",
     }) : messageText(message.text ?? "");
     bubble.querySelector(".text, .edit-form")?.replaceWith(text);
     const reply = bubble.querySelector(".reply-action");

@@ -19,6 +19,11 @@ test("an action applies only to its target and only when newer than the target's
   assert.equal(applied({ id: "m1", seq: 5 }, { ...edit, seq: 6 }).text, "see you at 1", "no stateSeq: its own seq");
 });
 
+test("a moderator's delete leaves a tombstone that says so", () => {
+  assert.deepEqual(applied(message, { type: "delete", target: "m1", seq: 9, moderated: true }),
+    { ...message, text: "", deleted: true, editedAt: undefined, reactions: {}, stateSeq: 9, moderated: true });
+});
+
 test("a delete leaves a tombstone", () => {
   assert.deepEqual(applied(message, { type: "delete", target: "m1", seq: 9 }),
     { ...message, text: "", deleted: true, editedAt: undefined, reactions: {}, stateSeq: 9 });

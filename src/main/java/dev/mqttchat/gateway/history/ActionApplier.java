@@ -63,8 +63,11 @@ class ActionApplier {
 					room, target, action.seq(), sealedColumns(action, Map.of("text", action.text(), "at",
 							MessageStore.timestamp(action.sentAt()), "edit", action.id())));
 			case DELETE -> {
+				// A moderator's removal marks its target, so history says who removed it.
 				update("text = '', deleted = TRUE, edited_at = NULL, attachments = NULL, v = NULL, kid = NULL, "
-						+ "iv = NULL, ciphertext = NULL, last_edit = NULL", room, target, action.seq(), Map.of());
+						+ "iv = NULL, ciphertext = NULL, last_edit = NULL"
+						+ (Boolean.TRUE.equals(envelope.moderated()) ? ", moderated = TRUE" : ""), room, target,
+						action.seq(), Map.of());
 				this.attachments.release(room, target);
 				// Removed from the database, not hidden: the edits' texts go too.
 				this.jdbc

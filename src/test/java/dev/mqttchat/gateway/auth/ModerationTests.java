@@ -52,7 +52,9 @@ class ModerationTests extends OidcGatewayTestBase {
 		}
 		List<Map<String, Object>> history = SignedInRooms.list(alice.get("/api/rooms/" + room + "/messages").body());
 		assertThat(history).hasSize(3);
-		assertThat(history.get(0)).containsEntry("deleted", true).doesNotContainKey("text");
+		assertThat(history.get(0)).containsEntry("deleted", true)
+			.containsEntry("moderated", true)
+			.doesNotContainKey("text");
 		assertThat(history.get(1)).containsEntry("text", "fine words");
 		assertThat(history.get(2)).containsEntry("type", "delete")
 			.containsEntry("moderated", true)
