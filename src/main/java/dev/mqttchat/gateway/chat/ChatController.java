@@ -12,6 +12,7 @@ import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.ReactionSettings;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.room.Room;
+import dev.mqttchat.gateway.room.RoomAccess;
 import dev.mqttchat.gateway.room.RoomRegistry;
 
 import org.springframework.dao.DataAccessException;
@@ -54,10 +55,13 @@ class ChatController {
 
 	private final ModeratorActions moderators;
 
+	private final RoomAccess access;
+
 	ChatController(RoomRegistry rooms, ChatMessages messages, MessageDispatcher dispatcher, PendingSends pending,
 			MessageLookup lookup, ChatMetrics metrics, SendAllowance allowance, ChatProperties properties,
-			ModeratorActions moderators) {
+			ModeratorActions moderators, RoomAccess access) {
 		this.moderators = moderators;
+		this.access = access;
 		this.rooms = rooms;
 		this.messages = messages;
 		this.dispatcher = dispatcher;
@@ -91,7 +95,9 @@ class ChatController {
 	private void accept(String roomId, @Nullable SendRequest request, SimpMessageHeaderAccessor headers) {
 		Map<String, Object> session = Objects.requireNonNull(headers.getSessionAttributes());
 		this.allowance.take(session);
+		// A members room is there only for its members (RoomAccess): as if it were not.
 		Room room = this.rooms.find(roomId)
+			.filter((found) -> this.access.mayOpen(found, SessionIdentity.of(session)))
 			.orElseThrow(
 					() -> new ChatRejectedException("unknown-room", "No room has this id; messages were not sent."));
 		this.moderators.refuseIfMuted(roomId, SessionIdentity.of(session));

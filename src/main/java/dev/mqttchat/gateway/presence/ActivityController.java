@@ -14,6 +14,7 @@ import dev.mqttchat.gateway.chat.ChatMetrics;
 import dev.mqttchat.gateway.chat.Mutes;
 import dev.mqttchat.gateway.chat.SessionIdentity;
 import dev.mqttchat.gateway.history.MessageStore;
+import dev.mqttchat.gateway.room.RoomAccess;
 import dev.mqttchat.gateway.room.RoomCache;
 
 import org.springframework.messaging.MessagingException;
@@ -55,11 +56,14 @@ class ActivityController {
 
 	private final Mutes mutes;
 
+	private final RoomAccess access;
+
 	private final boolean signIn;
 
 	ActivityController(RoomCache rooms, MessageStore store, ReadMarkers markers, PresenceAnnouncer announcer,
-			ChatMetrics metrics, ChatProperties properties, Mutes mutes) {
+			ChatMetrics metrics, ChatProperties properties, Mutes mutes, RoomAccess access) {
 		this.mutes = mutes;
+		this.access = access;
 		this.signIn = properties.auth().signIn();
 		this.metrics = metrics;
 		this.rooms = rooms;
@@ -126,7 +130,7 @@ class ActivityController {
 			throw new SignalRejectedException("rate-limited",
 					"Slow down: at most " + rate + " " + what + " per second (bursts of " + burst + ").");
 		}
-		if (this.rooms.find(roomId).isEmpty()) {
+		if (this.rooms.find(roomId).filter((room) -> this.access.mayOpen(room, username)).isEmpty()) {
 			throw new SignalRejectedException("unknown-room", "No room has this id.");
 		}
 		return username;

@@ -38,9 +38,6 @@ class MembersRoomGuard {
 	 */
 	boolean mayOpen(@Nullable String destination, @Nullable Map<String, Object> session) {
 		String id = StompDestinations.roomOfAnyTopic(destination);
-		if (id == null) {
-			id = StompDestinations.roomOfAnySend(destination);
-		}
 		if (id == null || !this.rooms.isWellFormed(id)) {
 			return true;
 		}

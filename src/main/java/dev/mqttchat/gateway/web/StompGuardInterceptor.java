@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * reads subscriptions as patterns, and a SEND straight to {@code /topic} would bypass the
  * bridge), and name itself at CONNECT only with a valid username. A refused SUBSCRIBE or
  * SEND is dropped and answered on the client's {@code /user/queue/errors}; a refused
- * CONNECT gets a STOMP ERROR, which ends the connection. A members room's destinations
- * answer anyone but its members {@code unknown-room} ({@link MembersRoomGuard}).
+ * CONNECT gets a STOMP ERROR, which ends the connection. A SUBSCRIBE to a members room's
+ * destinations by anyone but its members gets {@code unknown-room}
+ * ({@link MembersRoomGuard}).
  */
 @Component
 class StompGuardInterceptor implements ChannelInterceptor {
@@ -90,10 +91,11 @@ class StompGuardInterceptor implements ChannelInterceptor {
 			return reject(stomp, "send-refused", "Cannot send to " + printable(destination)
 					+ ": send to /app/rooms/{id} (or its /typing or /read) of an issued room");
 		}
-		if ((stomp.getCommand() == StompCommand.SUBSCRIBE || stomp.getCommand() == StompCommand.SEND)
+		if (stomp.getCommand() == StompCommand.SUBSCRIBE
 				&& !this.members.mayOpen(destination, stomp.getSessionAttributes())) {
-			// As if the room did not exist: a members room is nobody else's business.
-			return reject(stomp, "unknown-room", "No room has this id.");
+			// A members room is nobody else's business. (A SEND is answered where a SEND
+			// to a room never issued is, so the two answers are the same.)
+			return reject(stomp, "unknown-room", "No room has this id.", StompDestinations.roomOfAnyTopic(destination));
 		}
 		return message;
 	}
@@ -129,6 +131,11 @@ class StompGuardInterceptor implements ChannelInterceptor {
 	}
 
 	private @Nullable Message<?> reject(StompHeaderAccessor frame, String code, String reason) {
+		return reject(frame, code, reason, null);
+	}
+
+	private @Nullable Message<?> reject(StompHeaderAccessor frame, String code, String reason,
+			@Nullable String roomId) {
 		// One refused frame must not cost the client its connection and its other rooms:
 		// it is told on its queue.
 		logger.debug("Refused {} in session {}: {}", frame.getCommand(), frame.getSessionId(), reason);
@@ -140,7 +147,7 @@ class StompGuardInterceptor implements ChannelInterceptor {
 			headers.setLeaveMutable(true);
 			this.messaging.getObject()
 				.convertAndSendToUser(session, StompDestinations.USER_ERROR_QUEUE,
-						new ChatError(code, reason, null, null), headers.getMessageHeaders());
+						new ChatError(code, reason, roomId, null), headers.getMessageHeaders());
 		}
 		return null;
 	}

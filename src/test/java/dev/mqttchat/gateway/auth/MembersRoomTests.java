@@ -131,10 +131,20 @@ class MembersRoomTests extends OidcGatewayTestBase {
 
 			assertThat(messages.poll(10, TimeUnit.SECONDS)).containsEntry("text", "members only");
 			for (int i = 0; i < 4; i++) {
-				assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "unknown-room");
+				assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "unknown-room")
+					.containsEntry("roomId", room);
 			}
 			assertThat(leaked.poll(1, TimeUnit.SECONDS)).isNull();
 			assertThat(alice.get("/api/rooms/" + room + "/messages").body()).doesNotContain("let me in");
+			String neverIssued = "A".repeat(room.length());
+			outsider.send("/app/rooms/" + room, Map.of("text", "again", "clientMsgId", "c-1"));
+			Map<String, Object> hidden = errors.poll(10, TimeUnit.SECONDS);
+			outsider.send("/app/rooms/" + neverIssued, Map.of("text", "again", "clientMsgId", "c-1"));
+			Map<String, Object> missing = errors.poll(10, TimeUnit.SECONDS);
+			assertThat(hidden).as("the same answer as for a room never issued")
+				.isEqualTo(Map.of("code", "unknown-room", "message", missing.get("message"), "roomId", room,
+						"clientMsgId", "c-1"));
+			assertThat(missing).containsEntry("roomId", neverIssued);
 		}
 	}
 
