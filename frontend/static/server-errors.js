@@ -68,7 +68,8 @@ export function describeRefusal(error, { destination, namedOnly = false } = {}) 
   const code = typeof error?.code === "string" ? error.code : null;
   const roomId = typeof error?.roomId === "string" ? error.roomId : undefined;
   const clientMsgId = typeof error?.clientMsgId === "string" ? error.clientMsgId : undefined;
-  if (code === "unknown-room") {
+  // Removed from a members room (docs/protocol.md): for this reader the room is gone as if deleted.
+  if (code === "unknown-room" || code === "removed-from-room") {
     return { kind: "room-gone", roomId };
   }
   if (code === "subscription-refused") {
