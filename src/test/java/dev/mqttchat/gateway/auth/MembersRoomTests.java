@@ -1,5 +1,8 @@
 package dev.mqttchat.gateway.auth;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
 import dev.mqttchat.gateway.room.RoomMembers;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.OidcProvider;
 import dev.mqttchat.gateway.testsupport.SignedInSession;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 
@@ -59,6 +63,12 @@ class MembersRoomTests extends OidcGatewayTestBase {
 			assertThat(hidden.statusCode()).as(path).isEqualTo(404);
 			assertThat(hidden.body()).as(path).contains("Room not found");
 		}
+		String token = OidcProvider.shared().clientToken(OidcProvider.CLIENT_ID);
+		HttpResponse<String> bearer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/rooms/" + room))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bearer.statusCode()).as("an API client that is no member").isEqualTo(404);
 		assertThat(SignedInRooms.upload(this.port, bob, room).statusCode()).isEqualTo(404);
 		assertThat(SignedInRooms.put(bob, room, "bob", "member").statusCode()).isEqualTo(404);
 		assertThat(SignedInRooms.json(alice.get("/api/rooms/" + room).body())).containsEntry("access", "members");
