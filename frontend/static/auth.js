@@ -71,6 +71,11 @@ export function isSignInRefusal(message) {
 /** Why nothing can be sent while signing in is needed. */
 export const SIGN_IN_FIRST = "Sign in first: this chat lets only signed-in people take part.";
 
+/** What the page says once its connection ended for good ({@code why}: "signed-out" or "sign-in", see Connection). */
+export function endedText(why) {
+  return why === "signed-out" ? "You are signed out. Sign in to chat again." : SIGN_IN_FIRST;
+}
+
 /**
  * The reader's identity in the shape the composer and the page keys use ({@code problem}, {@code value},
  * {@code committed}, {@code commit()}, {@code showProblem()}, {@code focus()}): in open mode exactly the

@@ -105,3 +105,11 @@ export function moderationRefusal(error) {
 export function mutedNotice(until, when) {
   return `You are muted in this room until ${when(until)}: your messages are not sent until then.`;
 }
+
+/** When a mute ends, as the page words it: the time today, else the weekday and time. */
+export function muteTime(until, { now = new Date(), locale, timeZone } = {}) {
+  const day = (date) => date.toLocaleDateString("en-CA", { timeZone });
+  const options = day(until) === day(now) ? { hour: "2-digit", minute: "2-digit" }
+    : { weekday: "short", hour: "2-digit", minute: "2-digit" };
+  return until.toLocaleString(locale, { ...options, timeZone });
+}

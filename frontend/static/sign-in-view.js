@@ -1,7 +1,7 @@
 // The top bar's identity in oidc mode: "Signed in as NAME" with Sign out, or Sign in (and, where guests may chat,
 // a guest name); what the start pane offers accordingly. In open mode it changes nothing on the page.
 
-import { isGuest, signInNeeded } from "./auth.js";
+import { endedText, isGuest, signInNeeded } from "./auth.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,8 +79,7 @@ export class SignInView {
     $("signed-in").hidden = true;
     this.signOutButton.hidden = true;
     this.signInLink.hidden = false;
-    this.error.textContent = kind === "signed-out" ? "You are signed out. Sign in to chat again."
-      : "Sign in first: this chat lets only signed-in people take part.";
+    this.error.textContent = endedText(kind);
   }
 
   async #signOut() {
