@@ -17,7 +17,10 @@ const $ = (id) => document.getElementById(id);
 export class ModerationView {
   #timer = null;
 
-  constructor({ list, me, moderates, send, onRemoved, setTimer = setTimeout, clearTimer = clearTimeout }) {
+  constructor({
+    list, me, moderates, send, onRemoved,
+    setTimer = (run, ms) => setTimeout(run, ms), clearTimer = (timer) => clearTimeout(timer),
+  }) {
     Object.assign(this, { list, me, moderates, send, onRemoved, setTimer, clearTimer });
     this.notice = $("mute-notice");
     this.chatError = $("chat-error");
