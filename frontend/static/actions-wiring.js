@@ -57,18 +57,8 @@ export function wireActions({
   const view = {
     append: (entries, options) => sealed.opened(entries, (opened) => {
       // Runs of messages, and between them the line of each mute entry, in the room's order.
-      let messages = [];
-      for (const entry of opened) {
-        if (isMessage(entry)) {
-          messages.push(entry);
-        } else if (isMute(entry)) {
-          messages.length > 0 && list.append(messages, options);
-          messages = [];
-          onMute(entry, options);
-        }
-      }
-      if (messages.length > 0) {
-        list.append(messages, options);
+      for (const run of shownInOrder(opened)) {
+        Array.isArray(run) ? list.append(run, options) : onMute(run, options);
       }
       actions.apply(opened.filter(isAction));
     }),
@@ -76,6 +66,22 @@ export function wireActions({
     note: (text) => sealed.opened([], () => list.note(text)),
   };
   return { actions, keys, lookalikes, signed, view, secrets, sealed, send };
+}
+
+/**
+ * What of {@code entries} the conversation shows, in order: runs of messages (arrays) and, between them, each mute
+ * entry (moderation.js) for its line. Actions and entries of unknown types are left out.
+ */
+export function shownInOrder(entries) {
+  const shown = [];
+  for (const entry of entries) {
+    if (isMessage(entry)) {
+      Array.isArray(shown.at(-1)) ? shown.at(-1).push(entry) : shown.push([entry]);
+    } else if (isMute(entry)) {
+      shown.push(entry);
+    }
+  }
+  return shown;
 }
 
 /**

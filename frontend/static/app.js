@@ -142,6 +142,8 @@ const connection = new Connection({
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
+    // The reader's role may have changed meanwhile (oidc mode; nothing is asked in open mode).
+    members.refresh();
     composer.connected();
     reads.connected();
   },

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { shownInOrder } from "../static/actions-wiring.js";
 import { applied, isAction, isMessage } from "../static/message-actions.js";
 import {
   isMute, memberActions, moderates, moderationRefusal, MUTE_CHOICES, muteBody, muteEnd, muteLine, mutedNotice,
@@ -102,4 +103,15 @@ test("a moderator's delete leaves a tombstone marked as theirs; an own delete as
   assert.equal(removed.deleted, true);
   assert.equal(removed.text, "");
   assert.ok(!("moderated" in applied(message, { type: "delete", target: "m1", seq: 9 })));
+});
+
+test("the conversation shows messages in runs and each mute entry's line in its place; actions are no line", () => {
+  const message = (id) => ({ id, type: "message", text: id });
+  const mute = { id: "x", type: "mute", username: "ada", target: "bob", until: null };
+  const entries = [message("a"), message("b"), mute, { id: "d", type: "delete", target: "a" }, message("c"),
+    { id: "z", type: "future-thing" }, mute];
+  assert.deepEqual(shownInOrder(entries), [[message("a"), message("b")], mute, [message("c")], mute]);
+  assert.deepEqual(shownInOrder([message("a"), message("b")]), [[message("a"), message("b")]],
+    "without mutes: one run, as before");
+  assert.deepEqual(shownInOrder([]), []);
 });
