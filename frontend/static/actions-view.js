@@ -184,8 +184,8 @@ export class ActionsView {
 
   /** A moderator's delete: unsigned, since it is not the author's; the server checks the role instead. */
   #remove(item, message) {
-    if (this.confirm(`Remove this message by ${senderLabel(message)} for everyone? Everyone will see \u201cremoved by a moderator\u201d `
-      + "instead.")) {
+    const question = `Remove this message by ${senderLabel(message)} for everyone? Everyone will see `;
+    if (this.confirm(`${question}\u201cremoved by a moderator\u201d instead.`)) {
       this.#send(item, { type: "delete", target: message.id }, { unsigned: true });
     }
   }

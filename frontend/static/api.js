@@ -47,7 +47,9 @@ export class HistoryError extends Error {
 export function createApi(plainFetch, { cookies } = {}) {
   const fetch = xsrfFetch(plainFetch, cookies);
   const call = (url, init) => fetchJson(fetch, url, init);
-  const json = (method, body) => ({ method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const json = (method, body) => ({
+    method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
   const roomPath = (id) => `/api/rooms/${encodeURIComponent(id)}`;
   return {
     /**
@@ -56,8 +58,8 @@ export function createApi(plainFetch, { cookies } = {}) {
      * answer's body holds the room and, once only, its owner token.
      */
     createRoom: (name, { visibility, encrypted = false, access } = {}) => call("/api/rooms", json("POST", {
-      ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}), ...(encrypted ? { encrypted } : {}),
-      ...(access === "members" ? { access } : {}),
+      ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}),
+      ...(encrypted ? { encrypted } : {}), ...(access === "members" ? { access } : {}),
     })),
 
     getRoom: (id) => call(roomPath(id)),

@@ -85,7 +85,8 @@ const alerts = new MentionAlerts({
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
   maxText: Number(document.body.dataset.maxText) || 4000,
-  list, username: identity, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
+  list, username: identity, clientId: me, publish: (destination, body) => signed.publish(destination, body),
+  reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
   drafts: new Drafts({ storage: localStorage }),
 });

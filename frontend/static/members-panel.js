@@ -120,7 +120,8 @@ export class MembersPanel {
   #button(action, username) {
     const [text, label, run] = {
       moderator: ["Make moderator", `Make moderator: ${username}`, () => this.#change(username, "moderator")],
-      member: ["Make member", `Make member: ${username} (no longer a moderator)`, () => this.#change(username, "member")],
+      member: ["Make member", `Make member: ${username} (no longer a moderator)`,
+        () => this.#change(username, "member")],
       remove: ["Remove", `Remove ${username} from this room`, () => this.#remove(username)],
       leave: ["Leave", "Leave this room", () => this.#leave()],
     }[action];

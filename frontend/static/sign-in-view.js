@@ -53,7 +53,8 @@ export class SignInView {
     const closed = signInNeeded(auth);
     // Said in the rooms pane too: on a phone it is all the reader sees at first.
     $("sign-in-to-create").hidden = auth.signedIn;
-    $("sign-in-to-create").textContent = closed ? "Sign in to chat: only signed-in people can open or create rooms here."
+    $("sign-in-to-create").textContent = closed
+      ? "Sign in to chat: only signed-in people can open or create rooms here."
       : "Sign in to create rooms; as a guest you can open a room link.";
     $("join-form").hidden = closed;
     $("recent-section").hidden = closed;
