@@ -2,7 +2,7 @@
 
 import { olderMessages, wireActions } from "./actions-wiring.js";
 import { createApi } from "./api.js";
-import { endedText, Identity, isGuest } from "./auth.js";
+import { Identity, isGuest } from "./auth.js";
 import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
 import { Connection } from "./connection.js";
@@ -61,11 +61,12 @@ const list = new MessageList({
 const { actions, keys, lookalikes, signed, view, secrets, sealed, send } = wireActions({
   lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
-  moderates: () => moderation.moderates(), onMute: (entry) => moderation.mute(entry),
+  moderates: () => signIn.moderation.moderates(), onMute: (entry) => signIn.moderation.mute(entry),
 });
-const { signIn, myRooms, members, moderation, start } = wireSignIn({
+const signIn = wireSignIn({
   api, identity, list, me: myName, send, openRoom: (id) => pane.open(id, { push: true }),
-  currentRoomId: () => sync?.roomId, pane: () => pane,
+  currentRoomId: () => sync?.roomId, pane: () => pane, ended: () => connection.ended,
+  lock: (reason) => composer.lock(reason),
   onRole: () => {
     actions.rerender();
     presence.refresh();
@@ -75,7 +76,7 @@ const { signIn, myRooms, members, moderation, start } = wireSignIn({
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
 const presence = new PresenceView({
   list, me: myName, myAuthor: () => connection.sessionAuthor, keys,
-  decorate: (item, member) => moderation.decorateMember(item, member),
+  decorate: (item, member) => signIn.moderation.decorateMember(item, member),
 });
 const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
 const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
@@ -133,18 +134,15 @@ const connection = new Connection({
     composer.receipt(receipt);
     connection.named(myName());
   },
-  onServerError: (error) => moderation.serverError(error) || actions.serverError(error)
+  onServerError: (error) => signIn.moderation.serverError(error) || actions.serverError(error)
     || composer.serverError(error),
   // Signed out (here, in another tab, or the session expired), or never signed in: the page stops and says so.
-  onEnded: (why) => {
-    signIn.ended(why);
-    composer.lock(endedText(why));
-  },
+  onEnded: (why) => signIn.ended(why),
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
     // The reader's role may have changed meanwhile (oidc mode; nothing is asked in open mode).
-    members.refresh();
+    signIn.members.refresh();
     composer.connected();
     reads.connected();
   },
@@ -191,12 +189,7 @@ function enter(next, { push }) {
   title.enter(next.name ?? "Unnamed room");
   composer.enter(next);
   sealed.enter(next);
-  members.enter(next);
-  myRooms.entered(next);
-  moderation.reset();
-  if (connection.ended) {
-    composer.lock(endedText(connection.ended));
-  }
+  signIn.enter(next);
   // Subscribe first (when connected), then ask for the history: whatever the history misses arrives live.
   follow(next);
   connection.start();
@@ -231,8 +224,7 @@ function leave() {
   sync?.close();
   sync = null;
   composer.leave();
-  members.leave();
-  moderation.reset();
+  signIn.leave();
   follow(null);
   header.hide();
   title.leave();
@@ -240,4 +232,4 @@ function leave() {
 }
 
 // Who is signed in decides what the page offers (in open mode: what it always did), then the room its address names.
-start(() => document.body.dataset.roomId || roomIdOfPath(location.pathname));
+signIn.start(() => document.body.dataset.roomId || roomIdOfPath(location.pathname));

@@ -39,7 +39,9 @@ export class SignInView {
     const typed = !auth.signedIn && auth.guests;
     $("username").hidden = !typed;
     $("username-label").hidden = !typed;
-    $("username-label").textContent = "Guest name";
+    if (typed) {
+      $("username-label").textContent = "Guest name";
+    }
     $("signed-in").hidden = !auth.signedIn;
     $("signed-in-name").textContent = auth.username ?? "";
     this.signOutButton.hidden = !auth.signedIn;

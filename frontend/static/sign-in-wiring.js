@@ -1,7 +1,7 @@
 // Wires sign-in for app.js (oidc mode; in open mode /api/me says so and nothing here shows): who is signed in, the
 // members panel, "Your rooms", moderation, and the "Only members" choice.
 
-import { authOf, signInNeeded } from "./auth.js";
+import { authOf, endedText, signInNeeded } from "./auth.js";
 import { MembersPanel } from "./members-panel.js";
 import { moderates } from "./moderation.js";
 import { ModerationView } from "./moderation-view.js";
@@ -14,8 +14,12 @@ import { SignInView } from "./sign-in-view.js";
  * options)}: an action's SEND to the open room. {@code openRoom(id)}: open a room. {@code currentRoomId()}: the
  * open room's id. {@code pane()}: the RoomsPane. {@code onRole()}: the reader's role in the open room changed.
  * {@code leaveRoom(roomId)}: the reader is no longer in that room (removed, or left a members room): leave it if open.
+ * {@code ended()}: why the connection ended for good, or null (Connection's ended). {@code lock(reason)}: closes the
+ * message box.
  */
-export function wireSignIn({ api, identity, list, me, send, openRoom, currentRoomId, pane, onRole, leaveRoom }) {
+export function wireSignIn({
+  api, identity, list, me, send, openRoom, currentRoomId, pane, onRole, leaveRoom, ended, lock,
+}) {
   const onOut = (roomId, text) => {
     leaveRoom(roomId);
     document.getElementById("start-note").textContent = text;
@@ -34,7 +38,29 @@ export function wireSignIn({ api, identity, list, me, send, openRoom, currentRoo
   });
   wireAccessChoice();
   return {
-    signIn, myRooms, members, moderation,
+    members, moderation,
+
+    /** A room opens: its members and the reader's role there, no mute known yet; closed if signed out. */
+    enter(room) {
+      members.enter(room);
+      myRooms.entered(room);
+      moderation.reset();
+      if (ended()) {
+        lock(endedText(ended()));
+      }
+    },
+
+    leave() {
+      members.leave();
+      moderation.reset();
+    },
+
+    /** The connection ended for good ({@code why}: Connection's ended): the page says so and takes nothing more. */
+    ended(why) {
+      signIn.ended(why);
+      lock(endedText(why));
+    },
+
     /**
      * Asks who is signed in (GET /api/me) and shows it, then starts the rooms pane with the room {@code roomId()}
      * names (the page's address). Where only the signed-in may chat, a room link waits until the reader signed in:
