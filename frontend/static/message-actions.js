@@ -29,7 +29,9 @@ export function applied(message, action) {
     case "edit":
       return { ...next, text: action.text, editedAt: action.sentAt };
     case "delete":
-      return { ...next, text: "", deleted: true, editedAt: undefined, reactions: {} };
+      // A moderator's removal says so (the server marks it); the author's own delete as before.
+      return { ...next, text: "", deleted: true, editedAt: undefined, reactions: {},
+        ...(action.moderated === true ? { moderated: true } : {}) };
     default:
       return { ...next, reactions: reacted(message.reactions, action) };
   }
