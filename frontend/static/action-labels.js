@@ -35,6 +35,7 @@ export function actionLabels({ sender, own, text, pictures = 0 }) {
     react: `React to ${whose}${what}`,
     edit: `Edit your message${what}`,
     delete: `Delete your message${what}`,
+    remove: `Remove ${own ? "your message" : `message by ${sender}`}${what}`,
   };
 }
 

@@ -1,6 +1,7 @@
 // Reactions, edits and deletes on the page: the React, Edit and Delete buttons of each message (Edit and Delete
-// on the reader's own, signed with this browser's key), the reaction picker, the inline editor, and each message
-// shown as its actions leave it: "(edited)", "message deleted", the reaction counts.
+// on the reader's own, signed with this browser's key; Remove on others' for a room's owner and moderators), the
+// reaction picker, the inline editor, and each message shown as its actions leave it: "(edited)", "message
+// deleted" (or "removed by a moderator"), the reaction counts.
 
 import { actionLabels, reactionLabel } from "./action-labels.js";
 import { collapse } from "./collapse.js";
@@ -13,8 +14,9 @@ import { togglePicker } from "./reaction-picker.js";
 import { button, messageText } from "./render.js";
 
 /**
- * {@code me()}: the reader's name. {@code author()}: this browser's author key, or null. {@code send(body)}: the
- * action's SEND; its clientMsgId, or null when it could not leave the page. {@code keys}: the KeyCheck;
+ * {@code me()}: the reader's name. {@code author()}: this browser's author key, or null. {@code send(body, { unsigned
+ * })}: the action's SEND; its clientMsgId, or null when it could not leave the page. {@code moderates()}: the reader
+ * may remove anyone's message in the open room. {@code keys}: the KeyCheck;
  * {@code lookalikes}: the LookalikeCheck.
  * {@code onChanged()}: a message's text changed (quotes of it may follow).
  */
@@ -24,9 +26,17 @@ export class ActionsView {
 
   constructor({
     me, author, send, keys, lookalikes = null, reactions = () => true, onChanged = () => {},
-    confirm = (text) => globalThis.confirm(text),
+    confirm = (text) => globalThis.confirm(text), moderates = () => false,
   }) {
-    Object.assign(this, { me, author, send, keys, lookalikes, reactions, onChanged, confirm });
+    Object.assign(this, { me, author, send, keys, lookalikes, reactions, onChanged, confirm, moderates });
+  }
+
+  /** The reader's rights changed (they became a moderator, say): every message shown offers what it now may. */
+  rerender() {
+    for (const item of document.querySelectorAll("li.message:not(.pending)[data-id]")) {
+      const state = this.#states.get(item.dataset.id);
+      state && this.#render(item, state);
+    }
   }
 
   /** A room opens: nothing known of its messages yet. */
@@ -97,7 +107,7 @@ export class ActionsView {
       meta.append(" ", edited);
     }
     const text = message.deleted ? Object.assign(document.createElement("p"), {
-      className: "text tombstone", textContent: message.moderated === true ? "removed by a moderator" : "message deleted",
+      className: "text tombstone", textContent: message.moderated ? "removed by a moderator" : "message deleted",
     }) : messageText(message.text ?? "");
     bubble.querySelector(".text, .edit-form")?.replaceWith(text);
     const reply = bubble.querySelector(".reply-action");
@@ -146,6 +156,9 @@ export class ActionsView {
     if (author && message.author === author) {
       actions.append(named(button("message-action", "Edit", () => this.#edit(item, message)), labels.edit),
         named(button("message-action", "Delete", () => this.#delete(item, message)), labels.delete));
+    } else if (this.moderates()) {
+      actions.append(named(button("message-action moderator-remove", "Remove", () => this.#remove(item, message)),
+        labels.remove));
     }
     bubble.append(actions, reactions);
   }
@@ -169,9 +182,17 @@ export class ActionsView {
     }
   }
 
-  #send(item, body) {
+  /** A moderator's delete: unsigned, since it is not the author's; the server checks the role instead. */
+  #remove(item, message) {
+    const question = `Remove this message by ${senderLabel(message)} for everyone? Everyone will see `;
+    if (this.confirm(`${question}\u201cremoved by a moderator\u201d instead.`)) {
+      this.#send(item, { type: "delete", target: message.id }, { unsigned: true });
+    }
+  }
+
+  #send(item, body, options) {
     item.querySelector(".action-error")?.remove();
-    const clientMsgId = this.send(body);
+    const clientMsgId = this.send(body, options);
     if (clientMsgId === null) {
       this.#error(item, "Not connected: try again when the chat is back.");
     } else {

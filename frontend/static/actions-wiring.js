@@ -7,15 +7,19 @@ import { newClientMsgId } from "./client-msg-id.js";
 import { KeyCheck } from "./key-check.js";
 import { LookalikeCheck } from "./lookalike-check.js";
 import { isAction, isMessage } from "./message-actions.js";
+import { isMute } from "./moderation.js";
 import { RoomKeys } from "./room-keys.js";
 import { SealedView } from "./sealed-view.js";
 import { SignedSend } from "./signed-send.js";
 
 /**
  * {@code list}: the MessageList. {@code connection()}: the Connection. {@code me()}: the reader's name.
- * {@code room()}: the followed room, or null.
+ * {@code room()}: the followed room, or null. {@code moderates()}: the reader moderates the open room.
+ * {@code onMute(entry, options)}: a mute entry of the room's stream, in its place among the messages.
  */
-export function wireActions({ list, connection, me, clientId, room, lock, storage = localStorage }) {
+export function wireActions({
+  list, connection, me, clientId, room, lock, storage = localStorage, moderates = () => false, onMute = () => {},
+}) {
   // Null until loaded, and for good where WebCrypto has no Ed25519.
   let authorKey = null;
   const secrets = new RoomKeys({ storage });
@@ -30,34 +34,54 @@ export function wireActions({ list, connection, me, clientId, room, lock, storag
   });
   const keys = new KeyCheck({ storage });
   const lookalikes = new LookalikeCheck({ storage });
+  /** A SEND of an action to the followed room; {@code unsigned}: a moderator's, which no author key signs. */
+  const send = (body, { unsigned = false } = {}) => {
+    const followed = room();
+    if (followed === null || !connection().connected) {
+      return null;
+    }
+    const clientMsgId = newClientMsgId();
+    const full = { username: me(), clientId, clientMsgId, ...body };
+    (unsigned ? connection() : signed).publish(followed.sendDestination, full);
+    return clientMsgId;
+  };
   const actions = new ActionsView({
     me,
     author: () => authorKey?.author ?? null,
     keys,
     lookalikes,
-    send: (body) => {
-      const followed = room();
-      if (followed === null || !connection().connected) {
-        return null;
-      }
-      const clientMsgId = newClientMsgId();
-      signed.publish(followed.sendDestination, { username: me(), clientId, clientMsgId, ...body });
-      return clientMsgId;
-    },
+    send,
+    moderates,
   });
   // Through the sealed view, in order: an encrypted room's entries are opened before they are shown.
   const view = {
     append: (entries, options) => sealed.opened(entries, (opened) => {
-      const messages = opened.filter(isMessage);
-      if (messages.length > 0) {
-        list.append(messages, options);
+      // Runs of messages, and between them the line of each mute entry, in the room's order.
+      for (const run of shownInOrder(opened)) {
+        Array.isArray(run) ? list.append(run, options) : onMute(run, options);
       }
       actions.apply(opened.filter(isAction));
     }),
     loaded: (whole) => sealed.opened([], () => list.loaded(whole)),
     note: (text) => sealed.opened([], () => list.note(text)),
   };
-  return { actions, keys, lookalikes, signed, view, secrets, sealed };
+  return { actions, keys, lookalikes, signed, view, secrets, sealed, send };
+}
+
+/**
+ * What of {@code entries} the conversation shows, in order: runs of messages (arrays) and, between them, each mute
+ * entry (moderation.js) for its line. Actions and entries of unknown types are left out.
+ */
+export function shownInOrder(entries) {
+  const shown = [];
+  for (const entry of entries) {
+    if (isMessage(entry)) {
+      Array.isArray(shown.at(-1)) ? shown.at(-1).push(entry) : shown.push([entry]);
+    } else if (isMute(entry)) {
+      shown.push(entry);
+    }
+  }
+  return shown;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Every REST call the page makes. fetch is handed in, so the unit tests answer with a fake server.
 
+import { xsrfFetch } from "./csrf.js";
 import { problemText } from "./format.js";
 import { historyUrl } from "./history.js";
 
@@ -39,22 +40,27 @@ export class HistoryError extends Error {
   }
 }
 
-/** The server's REST API over {@code fetch(url, init)}. */
-export function createApi(fetch) {
+/**
+ * The server's REST API over {@code fetch(url, init)}; every write carries the XSRF-TOKEN cookie's value (csrf.js)
+ * when {@code cookies()} has one.
+ */
+export function createApi(plainFetch, { cookies } = {}) {
+  const fetch = xsrfFetch(plainFetch, cookies);
   const call = (url, init) => fetchJson(fetch, url, init);
+  const json = (method, body) => ({
+    method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
   const roomPath = (id) => `/api/rooms/${encodeURIComponent(id)}`;
   return {
     /**
-     * A new room, listed under Public when {@code visibility} is "public" (else private, the server's default);
-     * the answer's body holds the room and, once only, its owner token.
+     * A new room, listed under Public when {@code visibility} is "public" (else private, the server's default), open
+     * to its listed members only when {@code access} is "members" (else to anyone with the link, the default); the
+     * answer's body holds the room and, once only, its owner token.
      */
-    createRoom: (name, { visibility, encrypted = false } = {}) => call("/api/rooms", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}), ...(encrypted ? { encrypted } : {}),
-      }),
-    }),
+    createRoom: (name, { visibility, encrypted = false, access } = {}) => call("/api/rooms", json("POST", {
+      ...(name ? { name } : {}), ...(visibility === "public" ? { visibility } : {}),
+      ...(encrypted ? { encrypted } : {}), ...(access === "members" ? { access } : {}),
+    })),
 
     getRoom: (id) => call(roomPath(id)),
 
@@ -111,5 +117,40 @@ export function createApi(fetch) {
       }
       return result.body;
     },
+
+    /**
+     * Who is signed in (GET /api/me): {@code { status, body }} whatever the status (a 401 problem says how to sign
+     * in), or null when the server cannot be reached.
+     */
+    async me() {
+      try {
+        const response = await fetch("/api/me", { headers: { Accept: "application/json" }, cache: "no-store" });
+        return { status: response.status, body: await response.json().catch(() => null) };
+      } catch {
+        return null;
+      }
+    },
+
+    /** Ends the signed-in session (204); the server closes this browser's WebSockets with it. */
+    signOut: () => call("/logout", { method: "POST" }),
+
+    /** The rooms the signed-in person belongs to, each with their {@code role}; null when the server cannot say. */
+    async myRooms() {
+      const result = await call("/api/rooms/mine", { headers: { Accept: "application/json" }, cache: "no-store" });
+      return result.ok && Array.isArray(result.body)
+        ? result.body.filter((room) => typeof room?.id === "string") : null;
+    },
+
+    /** The members of a room as {@code [{ username, role }]} in the body, or the problem's text. */
+    members: (roomId) => call(`${roomPath(roomId)}/members`, { headers: { Accept: "application/json" },
+      cache: "no-store" }),
+
+    /** Adds {@code username} to the room, or changes their role ("member" or "moderator"). */
+    setMember: (roomId, username, role) => call(`${roomPath(roomId)}/members/${encodeURIComponent(username)}`,
+      json("PUT", { role })),
+
+    /** Takes {@code username} out of the room (the reader themselves: leaves it). */
+    removeMember: (roomId, username) => call(`${roomPath(roomId)}/members/${encodeURIComponent(username)}`,
+      { method: "DELETE" }),
   };
 }

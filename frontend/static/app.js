@@ -2,6 +2,7 @@
 
 import { olderMessages, wireActions } from "./actions-wiring.js";
 import { createApi } from "./api.js";
+import { Identity, isGuest } from "./auth.js";
 import { clientId } from "./client-id.js";
 import { Composer } from "./composer.js";
 import { Connection } from "./connection.js";
@@ -21,6 +22,7 @@ import { RoomHeader } from "./room-header.js";
 import { RoomSync } from "./room-sync.js";
 import { roomSignals } from "./room-topics.js";
 import { RoomsPane } from "./rooms-pane.js";
+import { wireSignIn } from "./sign-in-wiring.js";
 import { TypingView } from "./typing-view.js";
 import { UsernameField } from "./username.js";
 
@@ -37,10 +39,13 @@ const username = new UsernameField({
   storage: localStorage,
   onRenamed: () => connection.renew(),
   // A session without a name is in no roster: a new one carries the name (the room catches up on what it missed).
-  onNamed: () => connection.sessionUsername === "" && connection.renew(),
+  // A guest's CONNECT without a name was refused: the next attempt, with it, goes at once.
+  onNamed: () => (isGuest(identity.auth) ? connection.reconnectNow() : connection.sessionUsername === ""
+    && connection.renew()),
 });
-// Who the reader is in rooms: the name their connection goes by.
-const myName = () => username.committed;
+// Who the reader is in rooms: the name their connection goes by (signed in: the provider's, see auth.js).
+const identity = new Identity(username);
+const myName = () => identity.name;
 const list = new MessageList({
   clientId: me,
   confirm: (message) => composer.confirm(message),
@@ -53,12 +58,26 @@ const list = new MessageList({
   },
   decorate: (item, message) => actions.decorate(item, message),
 });
-const { actions, keys, lookalikes, signed, view, secrets, sealed } = wireActions({
+const { actions, keys, lookalikes, signed, view, secrets, sealed, send } = wireActions({
   lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
+  moderates: () => signIn.moderation.moderates(), onMute: (entry) => signIn.moderation.mute(entry),
+});
+const signIn = wireSignIn({
+  api, identity, list, me: myName, send, openRoom: (id) => pane.open(id, { push: true }),
+  currentRoomId: () => sync?.roomId, pane: () => pane, ended: () => connection.ended,
+  lock: (reason) => composer.lock(reason),
+  onRole: () => {
+    actions.rerender();
+    presence.refresh();
+  },
+  leaveRoom,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
-const presence = new PresenceView({ list, me: myName, myAuthor: () => connection.sessionAuthor, keys });
+const presence = new PresenceView({
+  list, me: myName, myAuthor: () => connection.sessionAuthor, keys,
+  decorate: (item, member) => signIn.moderation.decorateMember(item, member),
+});
 const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
 const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
 const alerts = new MentionAlerts({
@@ -67,11 +86,12 @@ const alerts = new MentionAlerts({
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
   maxText: Number(document.body.dataset.maxText) || 4000,
-  list, username, clientId: me, publish: (destination, body) => signed.publish(destination, body), reply: replies,
+  list, username: identity, clientId: me, publish: (destination, body) => signed.publish(destination, body),
+  reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
   drafts: new Drafts({ storage: localStorage }),
 });
-wirePageKeys({ username, composer, replies, list });
+wirePageKeys({ username: identity, composer, replies, list });
 wirePictures({
   api, composer, room: () => followed, list, viewer: (element) => new PictureViewer({ list: element }), sealed, secrets,
 });
@@ -91,7 +111,7 @@ const pane = new RoomsPane({
 });
 const connection = new Connection({
   brokerURL: `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/ws`,
-  username: myName,
+  username: () => identity.connectName,
   // Each session proves the key that signs its messages, so the people list tells two people of one name apart.
   authorKey: () => signed.key,
   onStatus: (status, retryInMs) => {
@@ -114,10 +134,15 @@ const connection = new Connection({
     composer.receipt(receipt);
     connection.named(myName());
   },
-  onServerError: (error) => actions.serverError(error) || composer.serverError(error),
+  onServerError: (error) => signIn.moderation.serverError(error) || actions.serverError(error)
+    || composer.serverError(error),
+  // Signed out (here, in another tab, or the session expired), or never signed in: the page stops and says so.
+  onEnded: (why) => signIn.ended(why),
   onConnected: () => {
     // Subscribed again: catch up on what the room got meanwhile (perhaps through another server instance).
     sync?.sync();
+    // The reader's role may have changed meanwhile (oidc mode; nothing is asked in open mode).
+    signIn.members.refresh();
     composer.connected();
     reads.connected();
   },
@@ -164,6 +189,7 @@ function enter(next, { push }) {
   title.enter(next.name ?? "Unnamed room");
   composer.enter(next);
   sealed.enter(next);
+  signIn.enter(next);
   // Subscribe first (when connected), then ask for the history: whatever the history misses arrives live.
   follow(next);
   connection.start();
@@ -186,14 +212,24 @@ function roomGone(roomId) {
   pane.gone(roomId);
 }
 
+/** The reader is no longer in room {@code roomId} (removed, or left a members room): the page leaves it if open. */
+function leaveRoom(roomId) {
+  if (roomId && sync?.roomId === roomId) {
+    history.pushState({}, "", "/");
+    leave();
+  }
+}
+
 function leave() {
   sync?.close();
   sync = null;
   composer.leave();
+  signIn.leave();
   follow(null);
   header.hide();
   title.leave();
   pane.left();
 }
 
-pane.start(document.body.dataset.roomId || roomIdOfPath(location.pathname));
+// Who is signed in decides what the page offers (in open mode: what it always did), then the room its address names.
+signIn.start(() => document.body.dataset.roomId || roomIdOfPath(location.pathname));

@@ -1,5 +1,6 @@
 // The page's one STOMP connection: status, reconnect with backoff, and resubscribing after each reconnect.
 
+import { isSignInRefusal, SIGNED_OUT_CLOSE } from "./auth.js";
 import { Backoff, Wakeable } from "./backoff.js";
 import { proveKey } from "./key-proof.js";
 import { isOffline, OFFLINE_RECHECK_MS, watchNetwork } from "./network-watch.js";
@@ -38,9 +39,12 @@ export class Connection {
   #author = "";
   #ready = false;
   #sessions = 0;
+  // Why the connection ended for good ("signed-out": the server closed it with 4401; "sign-in": a CONNECT refused
+  // for want of a sign-in), or null: then it reconnects by itself.
+  #ended = null;
 
   constructor({ brokerURL, username = () => "", authorKey = null, backoff = new Backoff(), ...callbacks }) {
-    // onStatus, onReceipt, onServerError, onConnected, onDisconnected, and those of ROOM_CALLBACKS.
+    // onStatus, onReceipt, onServerError, onConnected, onDisconnected, onEnded, and those of ROOM_CALLBACKS.
     Object.assign(this, callbacks, { username, authorKey });
     this.#backoff = backoff;
     this.#client = new globalThis.StompJs.Client({
@@ -54,11 +58,15 @@ export class Connection {
       debug: () => {},
       beforeConnect: () => this.#beforeConnect(),
       onConnect: () => this.#connected(),
-      onWebSocketClose: () => this.#closed(),
-      onStompError: (frame) => this.onServerError?.({
-        code: "stomp-error",
-        message: frame.headers.message ?? "The server refused the connection.",
-      }),
+      onWebSocketClose: (event) => this.#closed(event),
+      onStompError: (frame) => {
+        const message = frame.headers.message ?? "The server refused the connection.";
+        // Only signing in can cure this one: another try would be refused the same way, for ever.
+        if (isSignInRefusal(message)) {
+          this.#ended = "sign-in";
+        }
+        this.onServerError?.({ code: "stomp-error", message });
+      },
     });
     watchNetwork({ onOffline: () => this.#offline(), onBack: () => this.reconnectNow() });
   }
@@ -86,8 +94,13 @@ export class Connection {
     this.#sentName ||= this.connected ? username : "";
   }
 
+  /** Why the connection ended for good ("signed-out" or "sign-in"), or null while it keeps reconnecting. */
+  get ended() {
+    return this.#ended;
+  }
+
   start() {
-    if (!this.#client.active) {
+    if (!this.#client.active && !this.#ended) {
       this.#client.activate();
     }
   }
@@ -157,7 +170,7 @@ export class Connection {
     if (this.#client.active) {
       this.#client.forceDisconnect();
     }
-    if (this.#status !== "connected") {
+    if (this.#status !== "connected" && !this.#ended) {
       this.#setStatus("offline");
     }
   }
@@ -208,15 +221,25 @@ export class Connection {
     });
   }
 
-  #closed() {
+  #closed(event) {
     this.#roomSubscription = null;
     this.#ready = false;
     this.#author = "";
     this.#sessions++;
     const wasConnected = this.#status === "connected";
-    this.#setStatus(isOffline() ? "offline" : "reconnecting");
+    if (event?.code === SIGNED_OUT_CLOSE) {
+      this.#ended = "signed-out";
+    }
+    if (this.#ended) {
+      // Called from stompjs's close handler, before it schedules the next attempt: there is none then.
+      this.#client.deactivate();
+    }
+    this.#setStatus(this.#ended ?? (isOffline() ? "offline" : "reconnecting"));
     if (wasConnected) {
       this.onDisconnected?.();
+    }
+    if (this.#ended) {
+      this.onEnded?.(this.#ended);
     }
   }
 

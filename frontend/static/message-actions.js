@@ -1,7 +1,7 @@
 // What edits, deletes and reactions do to a message, as pure functions: the page applies an action to a message only
 // if it is newer than the message's state (stateSeq), so history and live delivery may overlap without harm.
 
-/** The types of entry this page knows as actions on messages; others (a moderator's mute, say) are not shown. */
+/** The types of entry this page knows; others (of a later version) are ignored. */
 export const TYPES = Object.freeze(["message", "edit", "delete", "reaction"]);
 
 /** Whether {@code entry} is a message to show (no type means a message, as in the first version of the JSON). */
@@ -29,7 +29,7 @@ export function applied(message, action) {
     case "edit":
       return { ...next, text: action.text, editedAt: action.sentAt };
     case "delete":
-      // A moderator's removal ("moderated": true) is shown as such; history marks its target the same way.
+      // A moderator's removal says so (the server marks it); the author's own delete as before.
       return { ...next, text: "", deleted: true, editedAt: undefined, reactions: {},
         ...(action.moderated === true ? { moderated: true } : {}) };
     default:

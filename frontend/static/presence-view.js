@@ -11,12 +11,13 @@ const $ = (id) => document.getElementById(id);
 /**
  * {@code list}: the MessageList. {@code me()}: the reader's username, "" for none. {@code myAuthor()}: the key the
  * reader's session proved, "" for none. {@code keys}: the KeyCheck (the first key this browser saw with each name).
+ * {@code decorate(item, member)}: adds to each person's item (a moderator's Mute choices).
  */
 export class PresenceView {
   roster = new PresenceRoster();
 
-  constructor({ list, me, myAuthor = () => "", keys = null }) {
-    Object.assign(this, { list, me, myAuthor, keys });
+  constructor({ list, me, myAuthor = () => "", keys = null, decorate = () => {} }) {
+    Object.assign(this, { list, me, myAuthor, keys, decorate });
     this.bar = $("presence");
     this.count = $("roster-count");
     this.members = $("roster");
@@ -49,6 +50,15 @@ export class PresenceView {
     }
   }
 
+  /** What each person's item offers changed (the reader's role, say): drawn again. */
+  refresh() {
+    const stale = this.bar.dataset.stale;
+    this.#render();
+    if (stale) {
+      this.bar.dataset.stale = stale;
+    }
+  }
+
   #render() {
     // A gateway without presence sends no roster: then the bar stays away rather than claim "0 here".
     this.bar.hidden = !this.roster.known;
@@ -56,7 +66,11 @@ export class PresenceView {
     this.count.textContent = rosterCount(this.roster.size);
     const members = this.roster.list({ me: this.me(), myAuthor: this.myAuthor() });
     const marks = keyMarks(members, this.keys);
-    this.members.replaceChildren(...members.map((member, i) => memberItem(member, marks[i])));
+    this.members.replaceChildren(...members.map((member, i) => {
+      const item = memberItem(member, marks[i]);
+      this.decorate(item, member);
+      return item;
+    }));
   }
 }
 

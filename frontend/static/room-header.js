@@ -11,6 +11,9 @@ const STATUS_TEXT = {
   connected: "Connected",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  // The connection ended for good (Connection's ended): signed out, or never signed in where that is needed.
+  "signed-out": "Signed out",
+  "sign-in": "Sign in needed",
 };
 
 // In place of the connection's status once the open room is deleted: "Connected" would promise a chat that is over.

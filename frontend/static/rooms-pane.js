@@ -7,6 +7,7 @@ import { newSecret, secretOfFragment } from "./room-keys.js";
 import { dropOwnerToken, keepOwnerToken } from "./owned.js";
 import { forgetRoom, loadRecent, rememberRoom, saveRecent } from "./recent.js";
 import { roomItem } from "./render.js";
+import { accessChoice, resetAccessChoice } from "./room-access.js";
 import { openRoomProblem } from "./server-errors.js";
 
 const $ = (id) => document.getElementById(id);
@@ -155,7 +156,8 @@ export class RoomsPane {
     const listed = $("room-public");
     const visibility = listed.checked ? "public" : "private";
     const encrypted = $("room-encrypted").checked;
-    const result = await this.api.createRoom(field.value.trim(), { visibility, encrypted });
+    const access = accessChoice();
+    const result = await this.api.createRoom(field.value.trim(), { visibility, encrypted, access });
     if (!result.ok) {
       this.startError.textContent = result.error;
       return;
@@ -163,6 +165,7 @@ export class RoomsPane {
     field.value = "";
     // Off again: the next room is private unless the reader asks once more.
     listed.checked = false;
+    resetAccessChoice();
     // The owner token is a secret: it stays in this browser's storage, never in the URL or the recent list.
     const { ownerToken, ...room } = result.body ?? {};
     keepOwnerToken(this.storage, room.id, ownerToken);

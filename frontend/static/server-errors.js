@@ -68,8 +68,7 @@ export function describeRefusal(error, { destination, namedOnly = false } = {}) 
   const code = typeof error?.code === "string" ? error.code : null;
   const roomId = typeof error?.roomId === "string" ? error.roomId : undefined;
   const clientMsgId = typeof error?.clientMsgId === "string" ? error.clientMsgId : undefined;
-  // Removed from a members room (docs/protocol.md): for this reader the room is gone as if deleted.
-  if (code === "unknown-room" || code === "removed-from-room") {
+  if (code === "unknown-room") {
     return { kind: "room-gone", roomId };
   }
   if (code === "subscription-refused") {

@@ -27,6 +27,7 @@ test("each action names the sender and the message", () => {
     react: "React to alice: lunch at noon?",
     edit: "Edit your message: lunch at noon?",
     delete: "Delete your message: lunch at noon?",
+    remove: "Remove message by alice: lunch at noon?",
   });
   assert.equal(actionLabels({ sender: "ada", own: true, text: "done" }).reply, "Reply to your message: done");
 });

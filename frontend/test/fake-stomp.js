@@ -35,14 +35,30 @@ export class FakeStompClient {
     this.onConnect({ headers: {} });
   }
 
-  /** The socket closes; stompjs then tries again (resolves when that attempt's CONNECT went). */
-  drop() {
+  /**
+   * The socket closes ({@code event}: its CloseEvent); stompjs then tries again unless deactivated meanwhile
+   * (resolves when that attempt's CONNECT went).
+   */
+  drop(event = {}) {
     this.connected = false;
     this.subscriptions.forEach((subscription) => {
       subscription.active = false;
     });
-    this.onWebSocketClose({});
-    return this.attempt();
+    this.onWebSocketClose(event);
+    return this.active ? this.attempt() : Promise.resolve();
+  }
+
+  /** Stops stompjs's reconnect loop. */
+  deactivate() {
+    this.active = false;
+    this.deactivated = (this.deactivated ?? 0) + 1;
+    return Promise.resolve();
+  }
+
+  /** The server answers a CONNECT with an ERROR frame, then closes the socket. */
+  refuse(message) {
+    this.onStompError({ headers: { message }, body: "" });
+    return this.drop({ code: 1002 });
   }
 
   forceDisconnect() {

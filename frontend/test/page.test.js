@@ -75,3 +75,31 @@ test("the page never asks for notification permission by itself", () => {
     }
   }
 });
+
+test("sign-in, members and moderation have the elements the browser tests rely on, hidden until oidc mode", () => {
+  assert.match(html, /<p id="signed-in"[^>]*hidden>Signed in as <strong id="signed-in-name"><\/strong><\/p>/);
+  assert.match(html, /<button type="button" id="sign-out"[^>]*hidden>Sign out<\/button>/);
+  assert.match(html, /<a id="sign-in"[^>]*href="\/oauth2\/authorization\/oidc" hidden>Sign in<\/a>/);
+  assert.match(html, /<div id="room-members-row"[^>]*hidden>/);
+  assert.match(html, /<label for="room-members">Only members<\/label>/);
+  assert.match(html, /<nav id="mine-section"[^>]*hidden>/);
+  assert.match(html, /<button type="button" id="members-toggle"[^>]*aria-controls="members-panel"[^>]*hidden>Members</);
+  assert.match(html, /<section id="members-panel"[^>]*hidden>/);
+  assert.match(html, /<label for="member-name">Add a member<\/label>/);
+  assert.match(html, /<p id="mute-notice"[^>]*role="status"[^>]*hidden>/);
+  assert.match(html, /<p id="sign-in-needed"[^>]*hidden>/);
+  // The mute notice sits with the composer, outside the list's live region.
+  assert.ok(html.indexOf('id="messages"') < html.indexOf('id="mute-notice"'));
+  assert.ok(html.indexOf('id="mute-notice"') < html.indexOf('id="composer"'));
+});
+
+test("every fetch of the page goes through api.js, whose writes carry the XSRF token (csrf.js)", () => {
+  for (const [name, source] of scripts) {
+    if (["api.js", "app.js", "csrf.js", "sealed-pictures.js"].includes(name)) {
+      continue;
+    }
+    assert.doesNotMatch(source, /\bfetch\(/, `${name} calls fetch itself`);
+  }
+  const api = scripts.find(([name]) => name === "api.js")[1];
+  assert.match(api, /xsrfFetch\(/);
+});

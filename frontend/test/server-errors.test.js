@@ -72,11 +72,6 @@ describe("describeRefusal", () => {
     }
   });
 
-  test("removed-from-room means the room is gone for this reader", () => {
-    assert.deepEqual(describeRefusal({ code: "removed-from-room", message: "x", roomId: ROOM, clientMsgId: null }),
-      { kind: "room-gone", roomId: ROOM });
-  });
-
   test("unknown-room means the room was deleted", () => {
     assert.deepEqual(refused("unknown-room", "No room has this id; messages were not sent."),
       { kind: "room-gone", roomId: ROOM });

@@ -10,10 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One gateway in {@code oidc} mode, signing people in through the shared
- * {@link OidcProvider}; test classes that extend it share its Spring context.
+ * {@link OidcProvider}; test classes that extend it (the browser tests too) share its
+ * Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class OidcGatewayTestBase {
+public abstract class OidcGatewayTestBase {
 
 	@DynamicPropertySource
 	static void signInThroughTheTestProvider(DynamicPropertyRegistry registry) {
