@@ -105,6 +105,11 @@ class MembersRoomTests extends OidcGatewayTestBase {
 		assertThat(SignedInRooms.put(bob, room, "alice", "member").statusCode()).isEqualTo(409);
 		assertThat(SignedInRooms.put(alice, room, "erin", "owner").statusCode()).isEqualTo(400);
 		assertThat(SignedInRooms.put(alice, room, "%E2%80%8Berin", "member").statusCode()).isEqualTo(400);
+		assertThat(SignedInRooms.put(alice, room, "dave%40example.test", "member").body())
+			.contains("\"username\":\"dave@example.test\"");
+		assertThat(SignedInRooms.put(alice, room, "ada%20lovelace", "member").body())
+			.contains("\"username\":\"ada lovelace\"");
+		assertThat(SignedInRooms.put(alice, room, "eve%20(guest)", "member").statusCode()).isEqualTo(400);
 		assertThat(bob.send("DELETE", "/api/rooms/" + room + "/members/alice", null).statusCode()).isEqualTo(409);
 		assertThat(bob.send("DELETE", "/api/rooms/" + room + "/members/erin", null).statusCode()).isEqualTo(204);
 		SignedInRooms.put(alice, room, "bob", "member");
