@@ -45,6 +45,21 @@ class OidcGuestTests extends OidcGatewayTestBase {
 	}
 
 	@Test
+	void aMembersRoomDoesNotExistForAGuest() throws Exception {
+		SignedInSession alice = SignedInSession.signIn(this.port, "alice");
+		String room = SignedInRooms.create(alice, "{\"access\":\"members\"}");
+
+		assertThat(anonymous("GET", "/api/rooms/" + room).statusCode()).isEqualTo(404);
+		assertThat(anonymous("GET", "/api/rooms/" + room + "/messages").statusCode()).isEqualTo(404);
+		try (StompTestClient guest = StompTestClient.connect(this.port, "alice")) {
+			BlockingQueue<Map<String, Object>> errors = guest.subscribe("/user/queue/errors");
+			guest.subscribe("/topic/rooms/" + room);
+
+			assertThat(errors.poll(10, TimeUnit.SECONDS)).containsEntry("code", "unknown-room");
+		}
+	}
+
+	@Test
 	void aGuestCannotCreateRoomsOrSeeTheListOrPassForASignedInName() throws Exception {
 		assertThat(anonymous("POST", "/api/rooms").statusCode()).isIn(401, 403);
 		assertThat(anonymous("GET", "/api/rooms").statusCode()).isEqualTo(401);
