@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
+import dev.mqttchat.gateway.testsupport.PythonScript;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestCredentials;
 import dev.mqttchat.gateway.testsupport.TestCredentials.TestCredential;
@@ -26,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -209,6 +212,37 @@ class EmbeddedBrokerRoomAccessTests {
 				.param("room", room.id())
 				.query(Integer.class)
 				.single()).isZero();
+		}
+	}
+
+	@Test
+	void thePapersClientChatsWithACredential() throws Exception {
+		assumeThat(PythonScript.available("paho.mqtt.client"))
+			.as("python3 with paho-mqtt (apt-get install python3-paho-mqtt)")
+			.isTrue();
+		TestRoom room = TestRooms.create(port);
+		TestCredential credential = TestCredentials.issue(port, room.id());
+		String host = url.substring("tcp://".length());
+		try (StompTestClient ada = StompTestClient.connect(port, "ada")) {
+			BlockingQueue<Map<String, Object>> messages = ada.subscribe(room.destination());
+			PythonScript grace = PythonScript.start(Path.of("docs", "examples", "paper_client.py"), room.topic(),
+					"grace", host.substring(0, host.lastIndexOf(':')), host.substring(host.lastIndexOf(':') + 1),
+					credential.username(), credential.password(), credential.clientId("grace"));
+			await().atMost(Duration.ofSeconds(15)).until(() -> grace.printed().contains("ready"));
+
+			ada.send(room.sendDestination(), Map.of("username", "ada", "text", "hello grace"));
+			grace.type("hi from the paper's client");
+
+			Map<String, Object> first = messages.poll(15, TimeUnit.SECONDS);
+			Map<String, Object> second = messages.poll(15, TimeUnit.SECONDS);
+			assertThat(List.of(first, second)).as(grace::printed)
+				.anySatisfy((message) -> assertThat(message).containsEntry("text", "hello grace"))
+				.anySatisfy((message) -> assertThat(message).containsEntry("username", "grace")
+					.containsEntry("clientId", credential.clientId("grace"))
+					.containsEntry("text", "hi from the paper's client"));
+			await().atMost(Duration.ofSeconds(15)).until(() -> grace.printed().contains("hello grace"));
+			grace.endInput();
+			assertThat(grace.exitCode()).as(grace::printed).isZero();
 		}
 	}
 
