@@ -37,8 +37,8 @@ public final class BrokerEndpoint implements AutoCloseable {
 	 * The configured broker, or the embedded one, which enforces room credentials when
 	 * {@code rooms} is given.
 	 */
-	static BrokerEndpoint of(ChatProperties.Mqtt mqtt, DeploymentSecret secret, @Nullable CredentialSessions rooms)
-			throws IOException {
+	static BrokerEndpoint of(ChatProperties.Mqtt mqtt, DeploymentSecret secret, @Nullable CredentialSessions rooms,
+			PublisherNames names) throws IOException {
 		if (!mqtt.useEmbedded()) {
 			BrokerCredentials configured = (mqtt.username() == null || mqtt.username().isBlank()) ? null
 					: new BrokerCredentials(mqtt.username(), Objects.requireNonNullElse(mqtt.password(), ""));
@@ -49,7 +49,7 @@ public final class BrokerEndpoint implements AutoCloseable {
 		BrokerCredentials gateway = new BrokerCredentials(mqtt.clientIdPrefix(),
 				secret.derive("embedded broker password", 64));
 		EmbeddedMqttBroker broker = EmbeddedMqttBroker.startGuarded(mqtt.embedded().host(), mqtt.embedded().port(),
-				gateway, mqtt.clientIdPrefix(), rooms);
+				gateway, mqtt.clientIdPrefix(), rooms, names);
 		return new BrokerEndpoint(List.of(broker.url()), broker, gateway);
 	}
 

@@ -76,6 +76,14 @@ class CredentialSessions {
 		return (session != null) ? Optional.ofNullable(session.credential().owner()) : Optional.empty();
 	}
 
+	/** A client of a credential left the broker. */
+	void left(@Nullable String username, String clientId) {
+		Session session = (username != null) ? this.sessions.get(username) : null;
+		if (session != null) {
+			session.clients().remove(clientId);
+		}
+	}
+
 	@EventListener
 	void revoked(MqttCredentialRevokedEvent event) {
 		end(event.username());

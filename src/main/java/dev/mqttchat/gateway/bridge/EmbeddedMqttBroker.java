@@ -72,10 +72,11 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 	 * could otherwise read every room).
 	 */
 	static EmbeddedMqttBroker startGuarded(String host, int port, BrokerCredentials gateway, String clientIdPrefix,
-			@Nullable CredentialSessions rooms) throws IOException {
+			@Nullable CredentialSessions rooms, PublisherNames names) throws IOException {
 		boolean loopback = isLoopback(host);
 		boolean anonymous = loopback && rooms == null;
-		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(anonymous)), List.of(),
+		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(anonymous)),
+				(rooms != null) ? List.of(new CredentialInterceptor(gateway.username(), rooms, names)) : List.of(),
 				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, anonymous, rooms),
 				(rooms != null) ? new RoomCredentialPolicy(gateway.username(), rooms) : null);
 		if (rooms != null) {

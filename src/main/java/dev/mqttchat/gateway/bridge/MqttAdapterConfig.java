@@ -35,10 +35,10 @@ class MqttAdapterConfig {
 	private static final String ERROR_CHANNEL = "mqttInboundErrors";
 
 	@Bean(destroyMethod = "close")
-	BrokerEndpoint brokerEndpoint(ChatProperties properties, DeploymentSecret secret, CredentialSessions rooms)
-			throws IOException {
+	BrokerEndpoint brokerEndpoint(ChatProperties properties, DeploymentSecret secret, CredentialSessions rooms,
+			PublisherNames names) throws IOException {
 		boolean enforced = properties.mqtt().embedded().effectiveAccess(properties.auth().signIn()) == Access.ROOMS;
-		return BrokerEndpoint.of(properties.mqtt(), secret, enforced ? rooms : null);
+		return BrokerEndpoint.of(properties.mqtt(), secret, enforced ? rooms : null, names);
 	}
 
 	@Bean

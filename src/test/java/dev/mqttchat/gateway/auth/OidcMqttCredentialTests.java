@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * MQTT credentials in {@code oidc} mode: only signed-in people get them, each records its
@@ -73,6 +75,28 @@ class OidcMqttCredentialTests extends OidcGatewayTestBase {
 	void theEmbeddedBrokerRefusesAnonymousClientsInOidcMode() {
 		assertThatThrownBy(() -> MqttTestClient.connect(this.broker.url()).close())
 			.isInstanceOfSatisfying(MqttException.class, (ex) -> assertThat(ex.getReasonCode()).isIn(4, 5, 32109));
+	}
+
+	@Test
+	void whatACredentialsClientSaysIsUnderItsOwnersName() throws Exception {
+		SignedInSession alice = SignedInSession.signIn(this.port, "alice");
+		String created = alice.send("POST", "/api/rooms", "{}").body();
+		String room = field(created, "id");
+		String topic = field(created, "topic");
+		String issued = alice.send("POST", "/api/rooms/" + room + "/mqtt-credentials", null).body();
+		try (MqttTestClient client = MqttTestClient.connect(this.broker.url(), field(issued, "clientIdPrefix") + "x",
+				field(issued, "username"), field(issued, "password"))) {
+			client.publish(topic, "{\"username\":\"mallory\",\"text\":\"under another name\"}");
+			client.publish(topic, "no name given");
+			client.publish(topic, "{\"username\":\"alice\",\"text\":\"under her own name\"}");
+
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(alice.get("/api/rooms/" + room + "/messages").body())
+					.contains("under her own name"));
+			String history = alice.get("/api/rooms/" + room + "/messages").body();
+			assertThat(history).doesNotContain("mallory")
+				.contains("\"username\":\"alice\",\"clientId\":null,\"text\":\"no name given\"");
+		}
 	}
 
 	private static String field(String json, String name) {

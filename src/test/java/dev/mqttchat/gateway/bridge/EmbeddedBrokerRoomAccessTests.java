@@ -61,6 +61,7 @@ class EmbeddedBrokerRoomAccessTests {
 			@Override
 			public void onPublish(InterceptPublishMessage message) {
 				published.add(message.getClientID() + " " + message.getTopicName());
+				super.onPublish(message);
 			}
 
 			@Override
