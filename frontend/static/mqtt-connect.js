@@ -1,6 +1,7 @@
 // "Connect an MQTT client": issues the open room's MQTT credential (docs/api.md#mqtt-credentials) and shows a ready
 // mosquitto_sub / mosquitto_pub line and a paho snippet with it. The snippets and the request are pure (fetch handed
-// in); the view makes its own button beside "Copy link" and its own panel under the link strip, text only.
+// in); the view adds its own button to the strip "Copy link" opens (the header has no room for one more on a phone)
+// and its own panel under it, text only.
 
 import { fetchJson } from "./api.js";
 
@@ -50,21 +51,19 @@ export function issueCredential(fetch, roomId, cookie = "") {
 }
 
 /**
- * Adds "MQTT client" beside "Copy link": pressed, it issues a credential for {@code room()} (the open room, or
+ * Adds "Connect an MQTT client" to the room link's strip: pressed, it issues a credential for {@code room()} (the open room, or
  * null) and shows how to connect with it; pressed again, it closes the panel.
  */
 export function wireMqttConnect({ fetch, room, document = globalThis.document, location = globalThis.location }) {
-  const copy = document.getElementById("copy-link");
   const share = document.getElementById("share");
-  if (!copy || !share) {
+  if (!share) {
     return;
   }
   const button = document.createElement("button");
-  Object.assign(button, { type: "button", className: "secondary", textContent: "MQTT client" });
+  Object.assign(button, { type: "button", className: "secondary", textContent: "Connect an MQTT client" });
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "mqtt-connect");
-  button.title = "Connect an MQTT client";
-  copy.after(button);
+  share.append(button);
   const panel = document.createElement("div");
   Object.assign(panel, { id: "mqtt-connect", className: "share", hidden: true });
   const status = document.createElement("p");
