@@ -71,6 +71,13 @@ export function wireMqttConnect({ fetch, room, document = globalThis.document, l
   panel.append(status);
   share.after(panel);
   let shownFor = null;
+  // Closing the link's strip (or opening another room, which closes it) closes the credential with it.
+  new globalThis.MutationObserver(() => {
+    if (share.hidden) {
+      panel.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+    }
+  }).observe(share, { attributes: true, attributeFilter: ["hidden"] });
 
   const block = (label, text) => {
     const heading = document.createElement("p");
