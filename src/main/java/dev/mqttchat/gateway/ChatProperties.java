@@ -113,6 +113,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * once
 	 * @param maxPayloadSize MQTT payloads larger than this are dropped and counted
 	 * @param credentials the per-room MQTT credentials the gateway hands out
+	 * @param dynsec whether the gateway manages an external Mosquitto's dynamic-security
+	 * plugin, so that it enforces the credentials
 	 */
 	public record Mqtt(@Nullable String url, @Valid @DefaultValue @NestedConfigurationProperty EmbeddedBroker embedded,
 			@Nullable String username, @Nullable String password,
@@ -120,7 +122,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 			@Valid @DefaultValue Ssl ssl, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("30s") Duration maxReconnectDelay, @DefaultValue("30s") Duration keepAlive,
 			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight, @DefaultValue("64KB") DataSize maxPayloadSize,
-			@Valid @DefaultValue @NestedConfigurationProperty MqttCredentialSettings credentials) {
+			@Valid @DefaultValue @NestedConfigurationProperty MqttCredentialSettings credentials,
+			@DefaultValue("false") boolean dynsec) {
 
 		/**
 		 * Whether the gateway runs its own broker because no external one is configured.

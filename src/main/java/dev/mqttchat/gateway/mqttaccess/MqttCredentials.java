@@ -64,6 +64,10 @@ public class MqttCredentials {
 		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant expiresAt = now.plus(this.properties.mqtt().credentials().ttl());
+		MqttCredential credential = new MqttCredential(username.toString(), roomId, owner, expiresAt);
+		// The broker first: a credential it was never told of would be one that cannot
+		// connect.
+		this.events.publishEvent(new MqttCredentialIssuedEvent(credential, password));
 		this.jdbc
 			.sql("INSERT INTO mqtt_credential (username, room_id, password_hash, owner, created_at, expires_at) "
 					+ "VALUES (:username, :room, :hash, :owner, :created, :expires)")
@@ -74,7 +78,7 @@ public class MqttCredentials {
 			.param("created", Timestamp.from(now))
 			.param("expires", Timestamp.from(expiresAt))
 			.update();
-		return new Issued(new MqttCredential(username.toString(), roomId, owner, expiresAt), password);
+		return new Issued(credential, password);
 	}
 
 	/**
@@ -98,6 +102,14 @@ public class MqttCredentials {
 	public Optional<MqttCredential> current(String username) {
 		return find(username).map(Row::credential)
 			.filter((credential) -> !credential.isExpiredAt(this.clock.instant()));
+	}
+
+	/** The user names of every credential valid now. */
+	public List<String> validUsernames() {
+		return this.jdbc.sql("SELECT username FROM mqtt_credential WHERE expires_at > :now")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(String.class)
+			.list();
 	}
 
 	/**
