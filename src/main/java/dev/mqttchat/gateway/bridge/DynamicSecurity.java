@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,18 +39,23 @@ final class DynamicSecurity {
 
 	private final MqttCredentials credentials;
 
+	// What this deployment's credential clients are called in the plugin, so that other
+	// deployments' clients on the same broker are never touched.
+	private final String marker;
+
 	DynamicSecurity(DynamicSecurityClient control, CredentialTopics topics, MqttCredentials credentials,
 			String topicPrefix, String gatewayUser) {
 		this.control = control;
 		this.topics = topics;
 		this.credentials = credentials;
+		this.marker = "mqtt-chat credential of " + topicPrefix + " issued ";
 		// Before any adapter starts: the gateway's own clients need their rights first.
 		control.send(List.of(Map.of("command", "createRole", "rolename", GATEWAY_ROLE, "acls",
 				List.of(acl("publishClientSend", topicPrefix + "/#"), acl("subscribePattern", topicPrefix + "/#")))));
 		if (!hasGatewayRole(gatewayUser)) {
 			control
 				.sendUnanswered(Map.of("command", "addClientRole", "username", gatewayUser, "rolename", GATEWAY_ROLE));
-			await(() -> hasGatewayRole(gatewayUser));
+			control.awaitTrue(() -> hasGatewayRole(gatewayUser));
 		}
 	}
 
@@ -63,30 +69,6 @@ final class DynamicSecurity {
 		return false;
 	}
 
-	private static void await(java.util.function.BooleanSupplier done) {
-		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-		while (true) {
-			try {
-				if (done.getAsBoolean()) {
-					return;
-				}
-			}
-			catch (IllegalStateException ex) {
-				// Disconnected by the plugin, reconnecting.
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
 	@EventListener
 	void issued(MqttCredentialIssuedEvent event) {
 		String room = event.credential().roomId();
@@ -94,7 +76,8 @@ final class DynamicSecurity {
 			List<JsonNode> answers = this.control
 				.send(List.of(Map.of("command", "createRole", "rolename", roleOf(room), "acls", roomAcls(room)),
 						Map.of("command", "createClient", "username", event.credential().username(), "password",
-								event.password(), "roles", List.of(Map.of("rolename", roleOf(room))))));
+								event.password(), "textname", this.marker + Instant.now().getEpochSecond(), "roles",
+								List.of(Map.of("rolename", roleOf(room))))));
 			failOn(answers.get(1), "createClient");
 		}
 		catch (RuntimeException ex) {
@@ -104,14 +87,27 @@ final class DynamicSecurity {
 
 	@EventListener
 	void revoked(MqttCredentialRevokedEvent event) {
-		// Deleting a client disconnects it.
-		this.control.send(List.of(Map.of("command", "deleteClient", "username", event.username())));
+		try {
+			// Deleting a client disconnects it.
+			this.control.send(List.of(Map.of("command", "deleteClient", "username", event.username())));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Mosquitto not told of a revoked credential now ({}); the next sweep removes it",
+					ex.getMessage());
+		}
 	}
 
 	@EventListener
 	void roomDeleted(RoomDeletedEvent event) {
-		this.control.send(List.of(Map.of("command", "deleteRole", "rolename", roleOf(event.roomId()))));
-		removeStale();
+		try {
+			// Its clients first: a client's roles say which room it was for.
+			removeStale(roleOf(event.roomId()));
+			this.control.send(List.of(Map.of("command", "deleteRole", "rolename", roleOf(event.roomId()))));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Mosquitto not told of a deleted room now ({}); the next sweep removes its credentials",
+					ex.getMessage());
+		}
 	}
 
 	/**
@@ -120,14 +116,31 @@ final class DynamicSecurity {
 	 */
 	@Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
 	void removeStale() {
+		removeStale("");
+	}
+
+	/**
+	 * As {@link #removeStale()}, also deleting every client of role {@code deletedRole}.
+	 */
+	private void removeStale(String deletedRole) {
 		JsonNode listed = this.control
-			.send(List.of(Map.of("command", "listClients", "verbose", false, "count", -1, "offset", 0)))
+			.send(List.of(Map.of("command", "listClients", "verbose", true, "count", -1, "offset", 0)))
 			.get(0);
 		Set<String> valid = new HashSet<>(this.credentials.validUsernames());
+		Set<String> known = new HashSet<>(this.credentials.knownUsernames());
+		// A client is created before its row is written: one without a row issued just
+		// now
+		// is left alone.
+		long settled = Instant.now().getEpochSecond() - 30;
 		List<Map<String, Object>> deletions = new ArrayList<>();
 		for (JsonNode client : listed.path("data").path("clients")) {
-			String username = client.isString() ? client.asString() : client.path("username").asString();
-			if (username.matches("mqtt[a-z0-9]{20}") && !valid.contains(username)) {
+			String username = client.path("username").asString();
+			String textname = client.path("textname").asString();
+			if (!textname.startsWith(this.marker) || valid.contains(username)) {
+				continue;
+			}
+			if (known.contains(username) || issuedAt(textname.substring(this.marker.length())) < settled
+					|| client.path("roles").findValuesAsString("rolename").contains(deletedRole)) {
 				deletions.add(Map.of("command", "deleteClient", "username", username));
 			}
 		}
@@ -144,6 +157,15 @@ final class DynamicSecurity {
 			acls.add(acl(topic.endsWith("/+") ? "subscribePattern" : "subscribeLiteral", topic));
 		}
 		return acls;
+	}
+
+	private static long issuedAt(String epochSecond) {
+		try {
+			return Long.parseLong(epochSecond);
+		}
+		catch (NumberFormatException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	private static String roleOf(String roomId) {

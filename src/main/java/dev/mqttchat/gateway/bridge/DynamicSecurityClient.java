@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -102,6 +103,34 @@ final class DynamicSecurityClient implements AutoCloseable {
 		}
 		catch (MqttException ex) {
 			throw new IllegalStateException("Could not send to the dynamic-security plugin: " + ex, ex);
+		}
+	}
+
+	/**
+	 * Waits up to 30 s for {@code done}, asking again while this client is disconnected
+	 * and reconnecting.
+	 */
+	void awaitTrue(BooleanSupplier done) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			try {
+				if (done.getAsBoolean()) {
+					return;
+				}
+			}
+			catch (IllegalStateException ex) {
+				// Disconnected by the plugin, reconnecting.
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
 		}
 	}
 

@@ -104,6 +104,11 @@ public class MqttCredentials {
 			.filter((credential) -> !credential.isExpiredAt(this.clock.instant()));
 	}
 
+	/** The user names of every credential kept, expired or not. */
+	public List<String> knownUsernames() {
+		return this.jdbc.sql("SELECT username FROM mqtt_credential").query(String.class).list();
+	}
+
 	/** The user names of every credential valid now. */
 	public List<String> validUsernames() {
 		return this.jdbc.sql("SELECT username FROM mqtt_credential WHERE expires_at > :now")
