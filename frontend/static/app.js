@@ -19,6 +19,7 @@ import { PresenceView } from "./presence-view.js";
 import { ReadView } from "./read-view.js";
 import { ReplyView } from "./replies.js";
 import { RoomHeader } from "./room-header.js";
+import { wireMqttConnect } from "./mqtt-connect.js";
 import { RoomSync } from "./room-sync.js";
 import { roomSignals } from "./room-topics.js";
 import { RoomsPane } from "./rooms-pane.js";
@@ -105,6 +106,7 @@ const header = new RoomHeader({
     pane.deleted(gone);
   },
 });
+wireMqttConnect({ fetch: (url, init) => fetch(url, init), room: () => followed });
 const pane = new RoomsPane({
   secrets,
   api, storage: localStorage, currentRoomId: () => sync?.roomId, onEnter: enter, onLeave: leave,

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -113,13 +112,18 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param maxInflight QoS 1 publishes that may await the broker's acknowledgement at
 	 * once
 	 * @param maxPayloadSize MQTT payloads larger than this are dropped and counted
+	 * @param credentials the per-room MQTT credentials the gateway hands out
+	 * @param dynsec whether the gateway manages an external Mosquitto's dynamic-security
+	 * plugin, so that it enforces the credentials
 	 */
-	public record Mqtt(@Nullable String url, @Valid @DefaultValue Embedded embedded, @Nullable String username,
-			@Nullable String password,
+	public record Mqtt(@Nullable String url, @Valid @DefaultValue @NestedConfigurationProperty EmbeddedBroker embedded,
+			@Nullable String username, @Nullable String password,
 			@DefaultValue("chat-gateway") @Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String clientIdPrefix,
 			@Valid @DefaultValue Ssl ssl, @DefaultValue("5s") Duration connectTimeout,
 			@DefaultValue("30s") Duration maxReconnectDelay, @DefaultValue("30s") Duration keepAlive,
-			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight, @DefaultValue("64KB") DataSize maxPayloadSize) {
+			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight, @DefaultValue("64KB") DataSize maxPayloadSize,
+			@Valid @DefaultValue @NestedConfigurationProperty MqttCredentialSettings credentials,
+			@DefaultValue("false") boolean dynsec) {
 
 		/**
 		 * Whether the gateway runs its own broker because no external one is configured.
@@ -137,16 +141,6 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 					+ this.clientIdPrefix + ", ssl=" + this.ssl + "]";
 		}
 
-	}
-
-	/**
-	 * The embedded broker.
-	 *
-	 * @param host address it listens on
-	 * @param port TCP port; 0 picks a free one
-	 */
-	public record Embedded(@DefaultValue("127.0.0.1") @NotBlank String host,
-			@DefaultValue("1883") @Min(0) @Max(65535) int port) {
 	}
 
 	/**

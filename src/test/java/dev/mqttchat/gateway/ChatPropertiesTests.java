@@ -51,7 +51,8 @@ class ChatPropertiesTests {
 				Map.entry("CHAT_MQTT_MAXPAYLOADSIZE", "16KB"), Map.entry("CHAT_ROOMS_TOPICPREFIX", "team/chat"),
 				Map.entry("CHAT_ROOMS_IDLENGTH", "32"), Map.entry("CHAT_MESSAGES_MAXTEXTLENGTH", "2000"),
 				Map.entry("CHAT_WEB_ALLOWEDORIGINS", "https://a.example,https://b.example"),
-				Map.entry("CHAT_WEB_HEARTBEAT", "25s")));
+				Map.entry("CHAT_WEB_HEARTBEAT", "25s"), Map.entry("CHAT_MQTT_CREDENTIALS_TTL", "2h"),
+				Map.entry("CHAT_MQTT_EMBEDDED_ACCESS", "rooms")));
 
 		assertThat(chat.mqtt().url()).isEqualTo("ssl://broker.example:8883");
 		assertThat(chat.mqtt().useEmbedded()).isFalse();
@@ -71,6 +72,19 @@ class ChatPropertiesTests {
 		assertThat(chat.messages().maxTextLength()).isEqualTo(2000);
 		assertThat(chat.web().allowedOrigins()).isEqualTo(List.of("https://a.example", "https://b.example"));
 		assertThat(chat.web().heartbeat()).isEqualTo(Duration.ofSeconds(25));
+		assertThat(chat.mqtt().credentials().ttl()).isEqualTo(Duration.ofHours(2));
+		assertThat(chat.mqtt().embedded().access()).isEqualTo(EmbeddedBroker.Access.ROOMS);
+	}
+
+	@Test
+	void theEmbeddedBrokerIsOpenOnlyOnLoopbackWithoutSignIn() {
+		assertThat(bind(Map.of()).mqtt().embedded().effectiveAccess(false)).isEqualTo(EmbeddedBroker.Access.OPEN);
+		assertThat(bind(Map.of()).mqtt().embedded().effectiveAccess(true)).isEqualTo(EmbeddedBroker.Access.ROOMS);
+		assertThat(bind(Map.of("CHAT_MQTT_EMBEDDED_HOST", "0.0.0.0")).mqtt().embedded().effectiveAccess(false))
+			.isEqualTo(EmbeddedBroker.Access.ROOMS);
+		assertThat(bind(Map.of("CHAT_MQTT_EMBEDDED_ACCESS", "open")).mqtt().embedded().effectiveAccess(true))
+			.isEqualTo(EmbeddedBroker.Access.OPEN);
+		assertThat(bind(Map.of()).mqtt().credentials().ttl()).isEqualTo(Duration.ofHours(24));
 	}
 
 	@Test

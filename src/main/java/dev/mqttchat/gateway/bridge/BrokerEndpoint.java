@@ -33,7 +33,12 @@ public final class BrokerEndpoint implements AutoCloseable {
 		this.credentials = credentials;
 	}
 
-	static BrokerEndpoint of(ChatProperties.Mqtt mqtt, DeploymentSecret secret) throws IOException {
+	/**
+	 * The configured broker, or the embedded one, which enforces room credentials when
+	 * {@code rooms} is given.
+	 */
+	static BrokerEndpoint of(ChatProperties.Mqtt mqtt, DeploymentSecret secret, @Nullable CredentialSessions rooms,
+			PublisherNames names) throws IOException {
 		if (!mqtt.useEmbedded()) {
 			BrokerCredentials configured = (mqtt.username() == null || mqtt.username().isBlank()) ? null
 					: new BrokerCredentials(mqtt.username(), Objects.requireNonNullElse(mqtt.password(), ""));
@@ -44,7 +49,7 @@ public final class BrokerEndpoint implements AutoCloseable {
 		BrokerCredentials gateway = new BrokerCredentials(mqtt.clientIdPrefix(),
 				secret.derive("embedded broker password", 64));
 		EmbeddedMqttBroker broker = EmbeddedMqttBroker.startGuarded(mqtt.embedded().host(), mqtt.embedded().port(),
-				gateway, mqtt.clientIdPrefix());
+				gateway, mqtt.clientIdPrefix(), rooms, names);
 		return new BrokerEndpoint(List.of(broker.url()), broker, gateway);
 	}
 

@@ -66,15 +66,24 @@ final class EmbeddedMqttBroker implements AutoCloseable {
 
 	/**
 	 * Starts the gateway's own broker: the gateway logs in with {@code gateway}, nobody
-	 * else may use a gateway's client id, and others are let in only while it listens on
-	 * loopback (anyone who can reach a wider address could otherwise read every room).
+	 * else may use a gateway's client id; with {@code rooms} ({@code rooms} access) only
+	 * room credentials' clients besides, each on its room's topics; without, others are
+	 * let in only while it listens on loopback (anyone who can reach a wider address
+	 * could otherwise read every room).
 	 */
-	static EmbeddedMqttBroker startGuarded(String host, int port, BrokerCredentials gateway, String clientIdPrefix)
-			throws IOException {
+	static EmbeddedMqttBroker startGuarded(String host, int port, BrokerCredentials gateway, String clientIdPrefix,
+			@Nullable CredentialSessions rooms, PublisherNames names) throws IOException {
 		boolean loopback = isLoopback(host);
-		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(loopback)), List.of(),
-				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, loopback), null);
-		if (!loopback) {
+		boolean anonymous = loopback && rooms == null;
+		EmbeddedMqttBroker broker = start(host, port, Map.of("allow_anonymous", Boolean.toString(anonymous)),
+				(rooms != null) ? List.of(new CredentialInterceptor(gateway.username(), rooms, names)) : List.of(),
+				new EmbeddedBrokerAuthenticator(gateway, clientIdPrefix, anonymous, rooms),
+				(rooms != null) ? new RoomCredentialPolicy(gateway.username(), rooms) : null);
+		if (rooms != null) {
+			rooms.disconnectWith(broker.server::disconnectClient);
+			logger.info("Embedded MQTT broker access: rooms (the gateway and per-room credentials only)");
+		}
+		else if (!loopback) {
 			logger.info("Embedded MQTT broker listens beyond loopback: only the gateway may log in");
 		}
 		return broker;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.DeploymentSecret;
+import dev.mqttchat.gateway.EmbeddedBroker.Access;
 import dev.mqttchat.gateway.GatewayInstance;
 
 import org.springframework.boot.ssl.SslBundles;
@@ -34,8 +35,10 @@ class MqttAdapterConfig {
 	private static final String ERROR_CHANNEL = "mqttInboundErrors";
 
 	@Bean(destroyMethod = "close")
-	BrokerEndpoint brokerEndpoint(ChatProperties properties, DeploymentSecret secret) throws IOException {
-		return BrokerEndpoint.of(properties.mqtt(), secret);
+	BrokerEndpoint brokerEndpoint(ChatProperties properties, DeploymentSecret secret, CredentialSessions rooms,
+			PublisherNames names) throws IOException {
+		boolean enforced = properties.mqtt().embedded().effectiveAccess(properties.auth().signIn()) == Access.ROOMS;
+		return BrokerEndpoint.of(properties.mqtt(), secret, enforced ? rooms : null, names);
 	}
 
 	@Bean

@@ -79,9 +79,9 @@ class StoreFlowConfig {
 	@Bean
 	IntegrationFlow storeFlow(MqttPahoMessageDrivenChannelAdapter mqttStoreAdapter, RoomTopics topics, RoomCache rooms,
 			MqttPayloadCodec codec, GroupCommitWriter groupCommitWriter, MqttLinkMonitor links,
-			RefusalFeedback feedback) {
+			RefusalFeedback feedback, PublisherNames names) {
 		return IntegrationFlow.from(mqttStoreAdapter)
-			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, feedback, payload, headers),
+			.handle(byte[].class, (payload, headers) -> decode(topics, rooms, codec, feedback, names, payload, headers),
 					(endpoint) -> endpoint.id("mqttPayloadDecoder"))
 			.handle(Incoming.class, (incoming, headers) -> {
 				groupCommitWriter.submit(new GroupCommitWriter.Arrival(incoming, headers
@@ -132,7 +132,7 @@ class StoreFlowConfig {
 	}
 
 	private static @Nullable Message<Incoming> decode(RoomTopics topics, RoomCache rooms, MqttPayloadCodec codec,
-			RefusalFeedback feedback, byte[] payload, MessageHeaders headers) {
+			RefusalFeedback feedback, PublisherNames names, byte[] payload, MessageHeaders headers) {
 		long arrived = System.nanoTime();
 		String topic = String.valueOf(headers.get(MqttHeaders.RECEIVED_TOPIC));
 		boolean redelivered = Boolean.TRUE.equals(headers.get(MqttHeaders.DUPLICATE));
@@ -153,6 +153,7 @@ class StoreFlowConfig {
 				.map((room) -> codec.incoming(room, false, payload, redelivered, feedback::refused))
 				.orElse(null);
 		}
+		incoming = names.check(topic, payload, incoming, feedback::refused);
 		if (incoming == null) {
 			// Dropped for good: acknowledged, or the broker would offer it again forever.
 			SimpleAcknowledgment ack = headers.get(IntegrationMessageHeaderAccessor.ACKNOWLEDGMENT_CALLBACK,

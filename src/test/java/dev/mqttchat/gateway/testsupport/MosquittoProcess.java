@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -19,6 +20,8 @@ public final class MosquittoProcess implements AutoCloseable {
 
 	private static final File BINARY = new File("/usr/sbin/mosquitto");
 
+	private static final String DYNSEC_PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
+
 	private final Path directory;
 
 	private final int port;
@@ -26,10 +29,14 @@ public final class MosquittoProcess implements AutoCloseable {
 	private Process process;
 
 	private MosquittoProcess(Path directory, int port) throws IOException {
+		this(directory, port, List.of("allow_anonymous true"));
+	}
+
+	private MosquittoProcess(Path directory, int port, List<String> access) throws IOException {
 		this.directory = directory;
 		this.port = port;
 		Files.writeString(directory.resolve("mosquitto.conf"),
-				String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true", "persistence true",
+				String.join("\n", "listener " + port + " 127.0.0.1", String.join("\n", access), "persistence true",
 						"persistence_location " + directory + "/",
 						// Queue without limit for a storing session that is changing
 						// hands.
@@ -49,6 +56,35 @@ public final class MosquittoProcess implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		return new MosquittoProcess(Files.createTempDirectory("mosquitto-"), port);
+	}
+
+	/**
+	 * Starts a broker on a free port with the dynamic-security plugin, whose only client
+	 * is {@code admin} (as {@code mosquitto_ctrl dynsec init} makes it); anonymous
+	 * clients are refused.
+	 */
+	public static MosquittoProcess startWithDynamicSecurity(String admin, String password)
+			throws IOException, InterruptedException {
+		Path directory = Files.createTempDirectory("mosquitto-dynsec-");
+		Path config = directory.resolve("dynamic-security.json");
+		Process init = new ProcessBuilder("/usr/bin/mosquitto_ctrl", "dynsec", "init", config.toString(), admin,
+				password)
+			.redirectErrorStream(true)
+			.start();
+		if (!init.waitFor(10, TimeUnit.SECONDS) || init.exitValue() != 0) {
+			throw new IllegalStateException("mosquitto_ctrl dynsec init failed");
+		}
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		return new MosquittoProcess(directory, port,
+				List.of("allow_anonymous false", "plugin " + DYNSEC_PLUGIN, "plugin_opt_config_file " + config));
+	}
+
+	/** Whether Mosquitto and its dynamic-security plugin are installed here. */
+	public static boolean dynamicSecurityAvailable() {
+		return available() && new File(DYNSEC_PLUGIN).canRead() && new File("/usr/bin/mosquitto_ctrl").canExecute();
 	}
 
 	public String url() {

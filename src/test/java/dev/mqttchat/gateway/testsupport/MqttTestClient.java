@@ -37,6 +37,23 @@ public final class MqttTestClient implements AutoCloseable {
 	}
 
 	/**
+	 * Connects to {@code url} as {@code clientId} with the given credentials, as a room
+	 * credential's client must (its client id begins with the credential's prefix).
+	 */
+	public static MqttTestClient connect(String url, String clientId, String username, String password)
+			throws MqttException {
+		MqttConnectOptions options = new MqttConnectOptions();
+		options.setUserName(username);
+		options.setPassword(password.toCharArray());
+		return connect(url, clientId, options);
+	}
+
+	/** Whether the broker still has this client connected (it may throw a client off). */
+	public boolean isConnected() {
+		return this.client.isConnected();
+	}
+
+	/**
 	 * Connects to {@code url} as {@code clientId} with a last will: a retained
 	 * {@code will} on {@code willTopic} at QoS 1, and a keep-alive of
 	 * {@code keepAliveSeconds}.

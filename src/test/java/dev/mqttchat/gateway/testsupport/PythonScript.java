@@ -44,6 +44,17 @@ public final class PythonScript {
 		return new PythonScript(process, output);
 	}
 
+	/** Types one line into the script's standard input. */
+	public void type(String line) throws IOException {
+		this.process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+		this.process.getOutputStream().flush();
+	}
+
+	/** Closes the script's standard input, as Ctrl-D on a terminal. */
+	public void endInput() throws IOException {
+		this.process.getOutputStream().close();
+	}
+
 	/** Waits up to 30 s for the script to end; its exit code, or -1 if it did not. */
 	public int exitCode() throws InterruptedException {
 		return this.process.waitFor(30, TimeUnit.SECONDS) ? this.process.exitValue() : -1;
