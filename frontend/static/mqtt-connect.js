@@ -4,6 +4,7 @@
 // and its own panel under it, text only.
 
 import { fetchJson } from "./api.js";
+import { xsrfFetch } from "./csrf.js";
 
 /** A value as one single-quoted shell word. */
 export function shellWord(value) {
@@ -37,16 +38,11 @@ export function credentialSnippets(credential, { host, port = 1883 }) {
 }
 
 /** The CSRF header a signed-in page's POST carries: the XSRF-TOKEN cookie's value, if there is one. */
-export function csrfHeaders(cookie) {
-  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(cookie || "");
-  return match ? { "X-XSRF-TOKEN": decodeURIComponent(match[1]) } : {};
-}
-
 /** Asks for a credential of room {@code roomId}: {@code { ok, body }} or {@code { ok: false, error }}. */
-export function issueCredential(fetch, roomId, cookie = "") {
+export function issueCredential(fetch, roomId) {
   return fetchJson(fetch, `/api/rooms/${encodeURIComponent(roomId)}/mqtt-credentials`, {
     method: "POST",
-    headers: { Accept: "application/json", ...csrfHeaders(cookie) },
+    headers: { Accept: "application/json" },
   });
 }
 
@@ -106,7 +102,8 @@ export function wireMqttConnect({ fetch, room, document = globalThis.document, l
     }
     shownFor = open.id;
     status.textContent = "Asking for a credential…";
-    const result = await issueCredential(fetch, open.id, document.cookie);
+    // A write: the CSRF token goes with it, as with every other write of the page (csrf.js).
+    const result = await issueCredential(xsrfFetch(fetch, () => document.cookie), open.id);
     if (!result.ok) {
       status.textContent = `No credential: ${result.error}`;
       return;

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { credentialSnippets, csrfHeaders, issueCredential, shellWord } from "../static/mqtt-connect.js";
+import { credentialSnippets, issueCredential, shellWord } from "../static/mqtt-connect.js";
+import { xsrfFetch } from "../static/csrf.js";
 
 const CREDENTIAL = {
   username: "mqttabc",
@@ -26,11 +27,6 @@ test("a single quote cannot end the shell word", () => {
   assert.equal(shellWord("a'b"), "'a'\\''b'");
 });
 
-test("the CSRF header comes from the XSRF-TOKEN cookie, when there is one", () => {
-  assert.deepEqual(csrfHeaders("a=1; XSRF-TOKEN=t%3Dk; b=2"), { "X-XSRF-TOKEN": "t=k" });
-  assert.deepEqual(csrfHeaders(""), {});
-});
-
 test("issuing posts to the room's credentials and returns the problem text on refusal", async () => {
   const requests = [];
   const fetch = async (url, init) => {
@@ -39,7 +35,7 @@ test("issuing posts to the room's credentials and returns the problem text on re
       status: 401, headers: { "Content-Type": "application/problem+json" },
     });
   };
-  const result = await issueCredential(fetch, "R1", "XSRF-TOKEN=abc");
+  const result = await issueCredential(xsrfFetch(fetch, () => "XSRF-TOKEN=abc"), "R1");
   assert.equal(requests[0].url, "/api/rooms/R1/mqtt-credentials");
   assert.equal(requests[0].init.method, "POST");
   assert.equal(requests[0].init.headers["X-XSRF-TOKEN"], "abc");
