@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,8 @@ public final class MosquittoProcess implements AutoCloseable {
 	private Process process;
 
 	private MosquittoProcess(Path directory, int port) throws IOException {
-		this(directory, port, List.of("allow_anonymous true"));
+		// Queue without limit for a storing session that is changing hands.
+		this(directory, port, List.of("allow_anonymous true", "max_queued_messages 0"));
 	}
 
 	private MosquittoProcess(Path directory, int port, List<String> access) throws IOException {
@@ -37,10 +39,7 @@ public final class MosquittoProcess implements AutoCloseable {
 		this.port = port;
 		Files.writeString(directory.resolve("mosquitto.conf"),
 				String.join("\n", "listener " + port + " 127.0.0.1", String.join("\n", access), "persistence true",
-						"persistence_location " + directory + "/",
-						// Queue without limit for a storing session that is changing
-						// hands.
-						"max_queued_messages 0", "user " + System.getProperty("user.name"), ""));
+						"persistence_location " + directory + "/", "user " + System.getProperty("user.name"), ""));
 		this.process = launch();
 	}
 
@@ -79,7 +78,15 @@ public final class MosquittoProcess implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		return new MosquittoProcess(directory, port,
-				List.of("allow_anonymous false", "plugin " + DYNSEC_PLUGIN, "plugin_opt_config_file " + config));
+				// A finite queue limit: with 0 ("no limit") Mosquitto 2.0.16+ (and
+				// Debian's
+				// 2.0.11, patched for CVE-2023-28366) disconnects a client after any
+				// refused
+				// publication ("Bad socket read/write ...: Unknown error."). Debug
+				// logging:
+				// denied publications and the plugin's commands are logged only there.
+				List.of("allow_anonymous false", "plugin " + DYNSEC_PLUGIN, "plugin_opt_config_file " + config,
+						"max_queued_messages 100000", "log_type all"));
 	}
 
 	/** Whether Mosquitto and its dynamic-security plugin are installed here. */
@@ -89,6 +96,21 @@ public final class MosquittoProcess implements AutoCloseable {
 
 	public String url() {
 		return "tcp://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * The lines of the broker's log that contain {@code text}, for assertion messages.
+	 */
+	public String log(String text) {
+		try {
+			return Files.readAllLines(this.directory.resolve("mosquitto.log"))
+				.stream()
+				.filter((line) -> line.contains(text))
+				.collect(Collectors.joining("\n"));
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
 	}
 
 	public int port() {

@@ -2,6 +2,7 @@ package dev.mqttchat.gateway.testsupport;
 
 import java.util.List;
 
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
@@ -56,6 +57,14 @@ public final class TestCredentials {
 	 */
 	public record TestCredential(String username, String password, String clientIdPrefix, String expiresAt,
 			List<String> topics) {
+
+		/**
+		 * An MQTT client connected to {@code url} with this credential as
+		 * {@code clientId(suffix)}.
+		 */
+		public MqttTestClient connect(String url, String suffix) throws MqttException {
+			return MqttTestClient.connect(url, clientId(suffix), this.username, this.password);
+		}
 
 		/** A client id this credential's clients may use. */
 		public String clientId(String suffix) {

@@ -36,6 +36,21 @@ public final class TestRooms {
 		return room;
 	}
 
+	/** The body {@code GET {path}} answers, {@code {id}} being {@code roomId}. */
+	public static String get(int port, String path, String roomId) {
+		return RestClient.create("http://localhost:" + port).get().uri(path, roomId).retrieve().body(String.class);
+	}
+
+	/** Deletes {@code room} with its owner token, as its creator would. */
+	public static void delete(int port, TestRoom room) {
+		RestClient.create("http://localhost:" + port)
+			.delete()
+			.uri("/api/rooms/{id}", room.id())
+			.headers((headers) -> headers.setBearerAuth(room.ownerToken()))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
 	/**
 	 * A room as {@code POST /api/rooms} issued it.
 	 *
