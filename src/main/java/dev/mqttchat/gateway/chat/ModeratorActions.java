@@ -53,9 +53,8 @@ class ModeratorActions {
 	/** Refuses the send of someone muted in room {@code roomId}, with until when. */
 	void refuseIfMuted(String roomId, @Nullable String username) {
 		if (this.signIn && username != null) {
-			this.mutes.until(roomId, username).ifPresent((until) -> {
-				throw new ChatRejectedException("muted",
-						"Not sent: a moderator muted you in this room until " + until + ".");
+			this.mutes.refusal(roomId, username).ifPresent((why) -> {
+				throw new ChatRejectedException("muted", why);
 			});
 		}
 	}

@@ -34,6 +34,15 @@ public class Mutes {
 			.filter((until) -> until.isAfter(Instant.now()));
 	}
 
+	/**
+	 * Why {@code username} may not send in room {@code roomId} now, in words, if a
+	 * moderator muted them: every refused send (message, action, typing) says it alike.
+	 */
+	public Optional<String> refusal(String roomId, String username) {
+		return until(roomId, username)
+			.map((until) -> "Not sent: a moderator muted you in this room until " + until + ".");
+	}
+
 	/** Mutes {@code username} in room {@code roomId} until {@code until}, or lifts it. */
 	public void set(String roomId, String username, @Nullable Instant until) {
 		this.jdbc.sql("DELETE FROM room_mutes WHERE room_id = :room AND username = :username")

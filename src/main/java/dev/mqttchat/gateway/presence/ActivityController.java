@@ -78,9 +78,8 @@ class ActivityController {
 		String username = check(roomId, headers, TYPING_ALLOWANCE, this.settings.typingRate(),
 				this.settings.typingBurst(), "typing signals");
 		if (this.signIn) {
-			this.mutes.until(roomId, username).ifPresent((until) -> {
-				throw new SignalRejectedException("muted",
-						"Not sent: a moderator muted you in this room until " + until + ".");
+			this.mutes.refusal(roomId, username).ifPresent((why) -> {
+				throw new SignalRejectedException("muted", why);
 			});
 		}
 		announce(new PresenceSignal.Typing(roomId, username));
