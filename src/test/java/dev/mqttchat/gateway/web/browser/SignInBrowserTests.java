@@ -46,6 +46,7 @@ class SignInBrowserTests extends OidcGatewayTestBase {
 		alice.createRoom("signed in");
 		alice.awaitStatus("connected").send("hello from alice");
 		assertThat(ChatPage.senderOf(alice.awaitMessage("hello from alice"))).isEqualTo("alice (you)");
+		this.browsers.get(0).screenshot("desktop-signed-in");
 
 		alice.find("#sign-out").click();
 		alice.waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
