@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.SessionQueue;
 import dev.mqttchat.gateway.StompDestinations;
 
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
@@ -72,11 +72,8 @@ class KeyProofController {
 		this.metrics.rejected("invalid-key-proof");
 		String sessionId = frame.getSessionId();
 		if (sessionId != null) {
-			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-			headers.setSessionId(sessionId);
-			headers.setLeaveMutable(true);
-			this.messaging.convertAndSendToUser(sessionId, StompDestinations.USER_ERROR_QUEUE,
-					new ChatError("invalid-key-proof", reason, null, null), headers.getMessageHeaders());
+			SessionQueue.send(this.messaging, sessionId, StompDestinations.USER_ERROR_QUEUE,
+					new ChatError("invalid-key-proof", reason, null, null));
 		}
 		return new Answer(proven != null, proven, reason);
 	}

@@ -10,11 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.SessionQueue;
 import dev.mqttchat.gateway.StompDestinations;
 
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,10 +140,7 @@ class PendingSends {
 	}
 
 	private void send(Waiter waiter, String queue, Object payload) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(waiter.sessionId());
-		headers.setLeaveMutable(true);
-		this.stomp.convertAndSendToUser(waiter.sessionId(), queue, payload, headers.getMessageHeaders());
+		SessionQueue.send(this.stomp, waiter.sessionId(), queue, payload);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.presence;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mqttchat.gateway.SessionQueue;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.chat.ChatError;
 import dev.mqttchat.gateway.room.MemberRemovedEvent;
@@ -89,12 +90,8 @@ public class MemberEvictions {
 	}
 
 	private void tell(String session, String roomId) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setSessionId(session);
-		headers.setLeaveMutable(true);
-		this.stomp.convertAndSendToUser(session, StompDestinations.USER_ERROR_QUEUE,
-				new ChatError(CODE, "You were removed from this room: its messages no longer reach you.", roomId, null),
-				headers.getMessageHeaders());
+		SessionQueue.send(this.stomp, session, StompDestinations.USER_ERROR_QUEUE, new ChatError(CODE,
+				"You were removed from this room: its messages no longer reach you.", roomId, null));
 	}
 
 }

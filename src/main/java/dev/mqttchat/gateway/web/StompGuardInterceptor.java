@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mqttchat.gateway.SessionQueue;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.auth.StompSignIn;
 import dev.mqttchat.gateway.chat.ChatError;
@@ -18,9 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
-import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -142,12 +141,8 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		this.metrics.rejected(code);
 		String session = frame.getSessionId();
 		if (session != null) {
-			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-			headers.setSessionId(session);
-			headers.setLeaveMutable(true);
-			this.messaging.getObject()
-				.convertAndSendToUser(session, StompDestinations.USER_ERROR_QUEUE,
-						new ChatError(code, reason, roomId, null), headers.getMessageHeaders());
+			SessionQueue.send(this.messaging.getObject(), session, StompDestinations.USER_ERROR_QUEUE,
+					new ChatError(code, reason, roomId, null));
 		}
 		return null;
 	}
