@@ -27,6 +27,7 @@ import { wireSignIn } from "./identity/sign-in-wiring.js";
 import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
 import { wireUnread } from "./room-list/unread-view.js";
+import { wireOffline } from "./offline/install.js";
 
 // fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
 const api = createApi((url, init) => fetch(url, init));
@@ -243,6 +244,8 @@ function leave() {
   pane.left();
   unread.left();
 }
+
+wireOffline();
 
 // Who is signed in decides what the page offers (in open mode: what it always did), then the room its address names.
 signIn.start(() => document.body.dataset.roomId || roomIdOfPath(location.pathname));

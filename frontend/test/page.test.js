@@ -15,6 +15,7 @@ const scripts = readdirSync(new URL("../static/", import.meta.url), { recursive:
 test("the modules sit in folders by concern, app.js and the page-wide keys at the top, and no two share a name", () => {
   const top = readdirSync(new URL("../static/", import.meta.url)).filter((name) => name.endsWith(".js"));
   assert.deepEqual(top.sort(), ["app.js", "page-keys.js"]);
+  // The service worker is served at /sw.js by the server (offline/service-worker.js is its body), not from here.
   assert.equal(new Set(scripts.map(([name]) => name)).size, scripts.length);
   // A folder named like one of the server's paths would be shadowed by it (/rooms/{id} is the room link's page).
   const folders = readdirSync(new URL("../static/", import.meta.url), { withFileTypes: true })
@@ -109,7 +110,8 @@ test("sign-in, members and moderation have the elements the browser tests rely o
 
 test("every fetch of the page goes through api.js, whose writes carry the XSRF token (csrf.js)", () => {
   for (const [name, source] of scripts) {
-    if (["api.js", "app.js", "csrf.js", "sealed-pictures.js"].includes(name)) {
+    // The service worker fetches for the page it serves (only GETs, none of them writes).
+    if (["api.js", "app.js", "csrf.js", "sealed-pictures.js", "service-worker.js"].includes(name)) {
       continue;
     }
     assert.doesNotMatch(source, /\bfetch\(/, `${name} calls fetch itself`);
