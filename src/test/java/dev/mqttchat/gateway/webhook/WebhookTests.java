@@ -155,6 +155,7 @@ class WebhookTests {
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<Map<String, Object>> live = ada.subscribe(room.destination());
 			BlockingQueue<MqttTestClient.Received> onTopic = mqtt.subscribe(room.topic());
+			BlockingQueue<MqttTestClient.Received> stored = mqtt.subscribe(room.topic() + "/stored");
 			assertThat(post(url, "{\"text\":\"real\"}").statusCode()).isEqualTo(200);
 			Map<String, Object> real = map(onTopic.poll(15, TimeUnit.SECONDS).text());
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("bot", true).containsEntry("username", "webhook");
@@ -167,6 +168,12 @@ class WebhookTests {
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("text", "forged").doesNotContainKey("bot");
 			assertThat(live.poll(15, TimeUnit.SECONDS)).containsEntry("text", "copied").doesNotContainKey("bot");
 			assertThat(history(room)).extracting((message) -> message.get("bot")).containsExactly(true, null, null);
+			// MQTT clients tell a real bot message from a forged one on the stored topic.
+			for (Object bot : new Object[] { true, null, null }) {
+				Map<String, Object> entry = map(stored.poll(15, TimeUnit.SECONDS).text());
+				assertThat(entry.get("bot")).isEqualTo(bot);
+				assertThat(entry).doesNotContainKey("proof");
+			}
 		}
 	}
 
