@@ -27,6 +27,7 @@ import { RoomsPane } from "./room-list/rooms-pane.js";
 import { wireSignIn } from "./identity/sign-in-wiring.js";
 import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
+import { wireUnread } from "./room-list/unread-view.js";
 
 // fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
 const api = createApi((url, init) => fetch(url, init));
@@ -81,7 +82,10 @@ const presence = new PresenceView({
   decorate: (item, member) => signIn.moderation.decorateMember(item, member),
 });
 const typing = new TypingView({ me: myName, send: () => signal("typing", {}) });
-const reads = new ReadView({ api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage });
+const reads = new ReadView({
+  api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage,
+  onSeen: (roomId, seq) => unread.seen(roomId, seq),
+});
 const alerts = new MentionAlerts({
   storage: localStorage, Notification: globalThis.Notification, me: myName, room: () => followed, clientId: me,
 });
@@ -138,6 +142,7 @@ const connection = new Connection({
     composer.receipt(receipt);
     connection.named(myName());
   },
+  onActivity: (roomId, message) => unread.activity(roomId, message),
   onServerError: (error) => signIn.moderation.serverError(error) || actions.serverError(error)
     || composer.serverError(error),
   // Signed out (here, in another tab, or the session expired), or never signed in: the page stops and says so.
@@ -149,6 +154,7 @@ const connection = new Connection({
     signIn.members.refresh();
     composer.connected();
     reads.connected();
+    unread.connected();
   },
   onDisconnected: () => {
     sync?.pause();
@@ -157,6 +163,9 @@ const connection = new Connection({
     typing.disconnected();
     reads.disconnected();
   },
+});
+const unread = wireUnread({
+  api, connection, me: myName, currentRoomId: () => sync?.roomId ?? null, title, storage: localStorage,
 });
 
 /** Follows {@code room}'s topics (or none's); its presence, typing and read markers start afresh. */
@@ -198,6 +207,7 @@ function enter(next, { push }) {
   follow(next);
   connection.start();
   sync.sync();
+  unread.enter(next.id);
   composer.focusAfterEntering(() => header.focusTitle());
 }
 
@@ -233,6 +243,7 @@ function leave() {
   header.hide();
   title.leave();
   pane.left();
+  unread.left();
 }
 
 // Who is signed in decides what the page offers (in open mode: what it always did), then the room its address names.

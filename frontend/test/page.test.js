@@ -64,7 +64,7 @@ test("message content never goes through HTML parsing", () => {
 });
 
 test("links in messages open with rel=noopener noreferrer", () => {
-  const render = scripts.find(([name]) => name === "render.js")[1];
+  const render = scripts.find(([name]) => name === "markdown-view.js")[1];
   assert.match(render, /rel = "noopener noreferrer"/);
 });
 

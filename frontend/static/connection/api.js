@@ -102,6 +102,16 @@ export function createApi(plainFetch, { cookies } = {}) {
         .map(({ username, seq }) => ({ username, seq }));
     },
 
+    /**
+     * Unread counts of rooms {@code positions} ({@code [{ id, after }]}, after omitted where unknown), for reader
+     * {@code username}: {@code { rooms: [{ id, latestSeq, unread, mentions }], missing: [id] }}, or null.
+     */
+    async unread(positions, username) {
+      const result = await call("/api/rooms/unread", json("POST", { ...(username ? { username } : {}),
+        rooms: positions }));
+      return result.ok && Array.isArray(result.body?.rooms) ? result.body : null;
+    },
+
     /** One history page: {@code limit} with {@code before} or {@code after}; rejects with a HistoryError. */
     async history(roomId, params) {
       // no-store: a catch-up must see what the server stored a moment ago, never a cached page.

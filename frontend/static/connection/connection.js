@@ -5,6 +5,7 @@ import { Backoff, Wakeable } from "./backoff.js";
 import { proveKey } from "../encryption/key-proof.js";
 import { isOffline, OFFLINE_RECHECK_MS, watchNetwork } from "./network-watch.js";
 import { parseBody as parse, ROOM_CALLBACKS, subscribeRoom } from "./room-topics.js";
+import { RoomWatch } from "./room-watch.js";
 import { connectHeaders } from "../identity/username.js";
 
 const ERROR_QUEUE = "/user/queue/errors";
@@ -42,9 +43,10 @@ export class Connection {
   // Why the connection ended for good ("signed-out": the server closed it with 4401; "sign-in": a CONNECT refused
   // for want of a sign-in), or null: then it reconnects by itself.
   #ended = null;
+  #watch = new RoomWatch((roomId, message) => this.onActivity?.(roomId, message));
 
   constructor({ brokerURL, username = () => "", authorKey = null, backoff = new Backoff(), ...callbacks }) {
-    // onStatus, onReceipt, onServerError, onConnected, onDisconnected, onEnded, and those of ROOM_CALLBACKS.
+    // onStatus, onReceipt, onServerError, onConnected, onDisconnected, onEnded, onActivity, those of ROOM_CALLBACKS.
     Object.assign(this, callbacks, { username, authorKey });
     this.#backoff = backoff;
     this.#client = new globalThis.StompJs.Client({
@@ -121,6 +123,11 @@ export class Connection {
     if (room && this.connected && this.#ready) {
       this.#subscribeRoom();
     }
+  }
+
+  /** Watches rooms {@code ids} (not the open one) for their unread counts: onActivity(roomId, message). */
+  watch(ids) {
+    this.#watch.set(ids);
   }
 
   /** Sends when connected; false means nothing left the page. */
@@ -207,6 +214,7 @@ export class Connection {
     if (this.#room) {
       this.#subscribeRoom();
     }
+    this.#watch.attach(this.#client);
     this.#setStatus("connected");
     this.onConnected?.();
   }
@@ -223,6 +231,7 @@ export class Connection {
 
   #closed(event) {
     this.#roomSubscription = null;
+    this.#watch.detach();
     this.#ready = false;
     this.#author = "";
     this.#sessions++;

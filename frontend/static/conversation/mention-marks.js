@@ -9,7 +9,11 @@ export function markMentions(paragraph, me) {
     return false;
   }
   let found = false;
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  // Code and link addresses are quoted text, not someone calling the reader.
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest("code, .code-head, .link-address")
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
   const nodes = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     nodes.push(node);

@@ -1,6 +1,7 @@
 // Builds the page's list items. Message content only ever reaches the DOM through textContent and href.
 
-import { avatarHue, formatDateTime, formatTime, initials, linkify, senderBadges, senderLabel, shortId } from "./format.js";
+import { avatarHue, formatDateTime, formatTime, initials, senderBadges, senderLabel, shortId } from "./format.js";
+import { markdownText } from "./markdown-view.js";
 import { thumbnailSize } from "./picture-size.js";
 
 function element(tag, className, text) {
@@ -31,24 +32,11 @@ export function avatar(name, className = "avatar") {
   return node;
 }
 
-/** The message text with http(s) links made clickable, everything else as plain text. */
+/** The message text, its Markdown (formatting, code, links, mentions) built into DOM nodes, never parsed as HTML. */
 export function messageText(text) {
-  const paragraph = element("p", "text");
-  for (const part of linkify(text)) {
-    if (part.type === "link") {
-      const link = element("a", null, part.text);
-      link.href = part.href;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      paragraph.append(link);
-    } else {
-      paragraph.append(part.text);
-    }
-  }
-  return paragraph;
+  return markdownText(text);
 }
 
-/** One received message; {@code continued} groups it under the previous one's name and avatar. */
 export function messageItem(message, { own, continued }) {
   const sender = senderLabel(message);
   const item = element("li", "message");

@@ -16,8 +16,8 @@ export class ReadView {
   // The markers must be asked for again: some may have moved while the page was disconnected.
   #stale = false;
 
-  constructor({ api, list, me, send, storage }) {
-    Object.assign(this, { api, list, me });
+  constructor({ api, list, me, send, storage, onSeen = () => {} }) {
+    Object.assign(this, { api, list, me, onSeen });
     this.reporter = new ReadReporter({ send });
     this.privacy = new ReadPrivacy({
       storage,
@@ -103,11 +103,16 @@ export class ReadView {
       return;
     }
     const scroller = this.list.scroll.scroller;
-    this.reporter.observe({
+    const seen = {
       seq: this.list.newestSeq,
       visible: document.visibilityState === "visible",
       // A pane out of sight (the rooms list on a phone) has no height: nothing in it is seen.
       atEnd: scroller.clientHeight > 0 && this.list.scroll.isAtEnd(),
-    });
+    };
+    this.reporter.observe(seen);
+    // The page's own position for unread counts, kept even when the reader's reading is private.
+    if (seen.visible && seen.atEnd && Number.isSafeInteger(seen.seq)) {
+      this.onSeen(this.#room.id, seen.seq);
+    }
   }
 }

@@ -1,4 +1,5 @@
-// The document title: the open room's name, and while the tab is hidden the number of messages not seen yet.
+// The document title: the open room's name, and the number of messages not seen yet: the open room's while the tab
+// is hidden, and the other watched rooms' (unread-view.js).
 
 import { titleWithUnread } from "../conversation/format.js";
 
@@ -7,6 +8,7 @@ const APP_TITLE = "MQTT chat";
 export class PageTitle {
   #room = null;
   #unread = 0;
+  #others = 0;
 
   constructor() {
     document.addEventListener("visibilitychange", () => {
@@ -34,7 +36,16 @@ export class PageTitle {
     this.#update();
   }
 
+  /** Unread messages of the other rooms the page watches (unread-view.js), counted in the title too. */
+  others(count) {
+    if (count !== this.#others) {
+      this.#others = count;
+      this.#update();
+    }
+  }
+
   #update() {
-    document.title = titleWithUnread(this.#room === null ? APP_TITLE : `${this.#room} · ${APP_TITLE}`, this.#unread);
+    const base = this.#room === null ? APP_TITLE : `${this.#room} · ${APP_TITLE}`;
+    document.title = titleWithUnread(base, this.#unread + this.#others);
   }
 }

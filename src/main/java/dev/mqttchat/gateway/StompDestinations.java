@@ -56,8 +56,15 @@ public final class StompDestinations {
 	/** Suffix of a room's read-marker destination, to subscribe and to send. */
 	public static final String READ = "/read";
 
+	/**
+	 * Suffix of a room's activity destination: its messages as on the room's own
+	 * destination, for pages that count a room's unread messages without being in it
+	 * (subscribing there takes no seat in its presence).
+	 */
+	public static final String ACTIVITY = "/activity";
+
 	/** The suffixes a room's subscription destination may have besides none. */
-	private static final List<String> ROOM_TOPIC_SUFFIXES = List.of(PRESENCE, TYPING, READ);
+	private static final List<String> ROOM_TOPIC_SUFFIXES = List.of(PRESENCE, TYPING, READ, ACTIVITY);
 
 	/** The suffixes a room's send destination may have besides none. */
 	private static final List<String> ROOM_SEND_SUFFIXES = List.of(TYPING, READ);

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.mqttchat.gateway.StompDestinations;
 import dev.mqttchat.gateway.SerializedBody;
 
+import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -40,7 +41,7 @@ public class RoomBroadcaster {
 	}
 
 	/**
-	 * Sends {@code message} to {@code /topic/rooms/{roomId}}.
+	 * Sends {@code message} to {@code /topic/rooms/{roomId}} and its {@code /activity}.
 	 * @param message the message to deliver
 	 */
 	public void broadcast(StoredMessage message) {
@@ -49,8 +50,11 @@ public class RoomBroadcaster {
 		headers.setLeaveMutable(true);
 		SerializedBody body = serialized(message);
 		if (body != null) {
-			this.stomp.send(StompDestinations.roomTopic(message.roomId()),
-					MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+			Message<SerializedBody> frame = MessageBuilder.createMessage(body, headers.getMessageHeaders());
+			this.stomp.send(StompDestinations.roomTopic(message.roomId()), frame);
+			// Pages counting this room's unread messages from elsewhere: the same bytes,
+			// no second encoding.
+			this.stomp.send(StompDestinations.roomTopic(message.roomId(), StompDestinations.ACTIVITY), frame);
 			this.metrics.delivered(message.source());
 		}
 		this.pending.stored(message);

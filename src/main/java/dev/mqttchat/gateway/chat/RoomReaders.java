@@ -3,6 +3,7 @@ package dev.mqttchat.gateway.chat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -69,7 +70,11 @@ public class RoomReaders {
 	@EventListener
 	void onSubscribe(SessionSubscribeEvent event) {
 		MessageHeaders headers = event.getMessage().getHeaders();
-		String roomId = StompDestinations.roomOfTopic(SimpMessageHeaderAccessor.getDestination(headers));
+		String destination = SimpMessageHeaderAccessor.getDestination(headers);
+		// A page counting the room's unread messages reads it too, from its activity
+		// destination.
+		String roomId = Objects.requireNonNullElse(StompDestinations.roomOfTopic(destination),
+				Objects.requireNonNullElse(StompDestinations.roomOfTopic(destination, StompDestinations.ACTIVITY), ""));
 		String session = SimpMessageHeaderAccessor.getSessionId(headers);
 		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
 		// The event comes before the guard has looked at the frame: only issued rooms
@@ -77,7 +82,7 @@ public class RoomReaders {
 		// made-up topics.
 		Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(headers);
 		String username = (attributes != null) ? SessionIdentity.of(attributes) : null;
-		if (roomId == null || session == null || subscription == null || roomId.indexOf('/') >= 0
+		if (roomId.isEmpty() || session == null || subscription == null || roomId.indexOf('/') >= 0
 				|| this.rooms.find(roomId).filter((room) -> this.access.mayOpen(room, username)).isEmpty()) {
 			return;
 		}

@@ -82,7 +82,7 @@ class StompGuardInterceptor implements ChannelInterceptor {
 		String destination = stomp.getDestination();
 		if (stomp.getCommand() == StompCommand.SUBSCRIBE && !maySubscribe(destination)) {
 			return reject(stomp, "subscription-refused", "Cannot subscribe to " + printable(destination)
-					+ ": subscribe to /topic/rooms/{id} (or its /presence, /typing or /read) of an issued room, or to "
+					+ ": subscribe to /topic/rooms/{id} (or its /presence, /typing, /read or /activity) of an issued room, or to "
 					+ StompDestinations.ERROR_QUEUE + " or " + StompDestinations.RECEIPT_QUEUE + " (or "
 					+ StompDestinations.KEY_CHALLENGE + " and " + StompDestinations.KEY_PROOF + " to prove a key)");
 		}
