@@ -20,6 +20,7 @@ import { ReadView } from "./presence/read-view.js";
 import { ReplyView } from "./conversation/replies.js";
 import { RoomHeader } from "./room-list/room-header.js";
 import { wireMqttConnect } from "./room-list/mqtt-connect.js";
+import { wireWebhooks } from "./room-list/webhooks-panel.js";
 import { RoomSync } from "./conversation/room-sync.js";
 import { roomSignals } from "./connection/room-topics.js";
 import { RoomsPane } from "./room-list/rooms-pane.js";
@@ -112,6 +113,7 @@ const header = new RoomHeader({
   },
 });
 wireMqttConnect({ fetch: (url, init) => fetch(url, init), room: () => followed });
+wireWebhooks({ fetch: (url, init) => fetch(url, init), room: () => followed, storage: localStorage });
 const pane = new RoomsPane({
   secrets,
   api, storage: localStorage, currentRoomId: () => sync?.roomId, onEnter: enter, onLeave: leave,

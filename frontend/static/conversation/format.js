@@ -72,6 +72,22 @@ export function senderLabel(message) {
   return message.username ?? "MQTT client";
 }
 
+/**
+ * The badges beside a sender's name, as words a screen reader reads with it: "MQTT" for a plain MQTT client, "bot" for
+ * a message an incoming webhook posted (the server vouched for the mark: an MQTT client cannot claim it).
+ */
+export function senderBadges(message) {
+  const badges = [];
+  if (message.source === "mqtt") {
+    badges.push({ className: "badge", text: "MQTT", title: "Sent by a plain MQTT client" });
+  }
+  if (message.bot === true) {
+    badges.push({ className: "badge bot", text: "bot",
+      title: "Posted through one of this room's incoming webhooks (a CI job, say), not by a person" });
+  }
+  return badges;
+}
+
 /** Up to two initials of a name for its avatar: "Ada Lovelace" gives "AL", "ada" gives "A". */
 export function initials(name) {
   const words = (name ?? "").trim().split(/[\s._-]+/u).filter(Boolean);

@@ -7,11 +7,13 @@ export const GROUP_WINDOW_MS = 5 * 60 * 1000;
 /**
  * Messages from the same sender share this key: source, name, client (two people may pick one name) and author key
  * (a client id is anyone's to claim: a message signed with another key under the same name is someone else, and
- * starts its own group so that its name and its "other key" mark show).
+ * starts its own group so that its name and its "other key" mark show); a webhook's post is never grouped with a
+ * person's of the same name, so its "bot" mark shows.
  */
 export function senderKey(message) {
   const author = typeof message.author === "string" ? message.author : "";
-  return [message.source ?? "", message.username ?? "", message.clientId ?? "", author].join("\u0000");
+  const bot = message.bot === true ? "bot" : "";
+  return [message.source ?? "", message.username ?? "", message.clientId ?? "", author, bot].join("\u0000");
 }
 
 /**

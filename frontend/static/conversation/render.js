@@ -1,6 +1,6 @@
 // Builds the page's list items. Message content only ever reaches the DOM through textContent and href.
 
-import { avatarHue, formatDateTime, formatTime, initials, senderLabel, shortId } from "./format.js";
+import { avatarHue, formatDateTime, formatTime, initials, senderBadges, senderLabel, shortId } from "./format.js";
 import { markdownText } from "./markdown-view.js";
 import { thumbnailSize } from "./picture-size.js";
 
@@ -51,9 +51,9 @@ export function messageItem(message, { own, continued }) {
 
   const meta = element("p", "meta");
   meta.append(element("span", "sender", own ? `${sender} (you)` : sender));
-  if (message.source === "mqtt") {
-    const badge = element("span", "badge", "MQTT");
-    badge.title = "Sent by a plain MQTT client";
+  for (const { className, text, title } of senderBadges(message)) {
+    const badge = element("span", className, text);
+    badge.title = title;
     meta.append(" ", badge);
   }
   const time = element("time", null, formatTime(message.sentAt));

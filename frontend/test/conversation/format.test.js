@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 
 import {
   avatarHue, dayKey, formatDay, formatTime, initials, isValidUsername, parseRoomLink, problemText,
-  normalizeUsername, roomIdOfPath, senderLabel, shortId, titleWithUnread, usernameProblem,
+  normalizeUsername, roomIdOfPath, senderBadges, senderLabel, shortId, titleWithUnread, usernameProblem,
 } from "../../static/conversation/format.js";
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv";
@@ -89,6 +89,16 @@ describe("times and days", () => {
 test("a plain MQTT message without a username is labelled as from an MQTT client", () => {
   assert.equal(senderLabel({ username: null }), "MQTT client");
   assert.equal(senderLabel({ username: "ada" }), "ada");
+});
+
+test("a webhook's message says 'bot' beside its name, an MQTT client's 'MQTT', a person's nothing", () => {
+  assert.deepEqual(senderBadges({ source: "web", bot: true }).map((badge) => badge.text), ["bot"]);
+  assert.match(senderBadges({ source: "web", bot: true })[0].className, /\bbot\b/);
+  assert.match(senderBadges({ source: "web", bot: true })[0].title, /webhook/);
+  assert.deepEqual(senderBadges({ source: "mqtt" }).map((badge) => badge.text), ["MQTT"]);
+  assert.deepEqual(senderBadges({ source: "web" }), []);
+  // Only the JSON true counts: the server sends the field only when it vouched for it.
+  assert.deepEqual(senderBadges({ source: "web", bot: "true" }), []);
 });
 
 describe("avatars", () => {

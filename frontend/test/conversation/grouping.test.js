@@ -44,6 +44,13 @@ test("plain MQTT messages without a name share one key", () => {
   assert.notEqual(senderKey(plain), senderKey({ source: "web", username: null, clientId: null }));
 });
 
+test("a webhook's post under a person's name starts its own group, so its 'bot' mark shows", () => {
+  const person = at("2026-11-25T10:00:00Z", { username: "CI" });
+  assert.equal(placement(person, at("2026-11-25T10:01:00Z", { username: "CI", bot: true }), utc).continued, false);
+  const bot = at("2026-11-25T10:00:00Z", { username: "CI", bot: true });
+  assert.equal(placement(bot, at("2026-11-25T10:01:00Z", { username: "CI", bot: true }), utc).continued, true);
+});
+
 test("another author key under the same name and client starts a new group, so its name and mark show", () => {
   const signed = at("2026-11-25T10:00:00Z", { author: "key-of-ada" });
   assert.equal(placement(signed, at("2026-11-25T10:01:00Z", { author: "key-of-ada" }), utc).continued, true);

@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param attachments pictures sent in rooms
  * @param reactions limits on reactions to one message
  * @param auth who may use the gateway: open, or signed in through OpenID Connect
+ * @param webhooks limits on incoming webhooks
  */
 @ConfigurationProperties("chat")
 @Validated
@@ -41,7 +42,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 		@Valid @DefaultValue Outbox outbox, @Valid @DefaultValue @NestedConfigurationProperty PresenceSettings presence,
 		@Valid @DefaultValue @NestedConfigurationProperty AttachmentSettings attachments,
 		@Valid @DefaultValue @NestedConfigurationProperty ReactionSettings reactions,
-		@Valid @DefaultValue @NestedConfigurationProperty AuthSettings auth) {
+		@Valid @DefaultValue @NestedConfigurationProperty AuthSettings auth,
+		@Valid @DefaultValue @NestedConfigurationProperty WebhookSettings webhooks) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database

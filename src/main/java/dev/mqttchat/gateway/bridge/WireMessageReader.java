@@ -99,8 +99,11 @@ final class WireMessageReader {
 		String replyTo = action ? null : validId(wire.replyTo());
 		String text = (type == MessageType.DELETE || type == MessageType.REACTION || body == null || sealed != null)
 				? "" : body;
+		// A bot mark stays only where the store finds a gateway's proof for it
+		// (BotProof).
+		boolean bot = !action && Boolean.TRUE.equals(wire.bot());
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, String.valueOf(text),
-				sentAt(wire.sentAt()), source, replyTo, pictures, envelope);
+				sentAt(wire.sentAt()), source, replyTo, pictures, envelope, bot);
 		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
 			return Outcome.drop("bad-signature");
 		}
@@ -177,7 +180,7 @@ final class WireMessageReader {
 			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
 			@Nullable Object sig, @Nullable Object attachments, @Nullable Object v, @Nullable Object kid,
 			@Nullable Object iv, @Nullable Object ciphertext, @Nullable Object moderated, @Nullable Object until,
-			@Nullable Object proof) {
+			@Nullable Object proof, @Nullable Object bot) {
 	}
 
 }

@@ -27,12 +27,21 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param replyTo the id of the message of the same room this one answers, if any
  * @param attachments the pictures it carries, if any
  * @param envelope its type, target and signature, in the same JSON object
+ * @param bot whether a gateway posted it for an incoming webhook ({@link BotProof}
+ * vouches for it on the way to the store); in the JSON only when true
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
-		@JsonUnwrapped MessageEnvelope envelope) {
+		@JsonUnwrapped MessageEnvelope envelope, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bot) {
+
+	/** A message no webhook posted. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, @Nullable String replyTo, List<MessageAttachment> attachments,
+			MessageEnvelope envelope) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, attachments, envelope, false);
+	}
 
 	/** A message without pictures. */
 	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
@@ -55,13 +64,19 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 	/** This message with {@code envelope} instead. */
 	public ChatMessage withEnvelope(MessageEnvelope envelope) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, this.attachments, envelope);
+				this.replyTo, this.attachments, envelope, this.bot);
 	}
 
 	/** This message carrying {@code attachments} instead. */
 	public ChatMessage withAttachments(List<MessageAttachment> attachments) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, attachments, this.envelope);
+				this.replyTo, attachments, this.envelope, this.bot);
+	}
+
+	/** This message with its {@code bot} mark set to {@code bot}. */
+	public ChatMessage withBot(boolean bot) {
+		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
+				this.replyTo, this.attachments, this.envelope, bot);
 	}
 
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");

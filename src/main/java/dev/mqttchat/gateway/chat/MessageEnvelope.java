@@ -27,8 +27,9 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param moderated {@code true} on a delete a room's owner or moderator made of someone
  * else's message; absent otherwise
  * @param until on a mute, until when (JSON {@code null} when the mute is lifted)
- * @param proof on a moderator's entry between the gateway and its store: the deployment's
- * HMAC that the gateway made it ({@link ModerationProof}); never stored or shown
+ * @param proof on a moderator's entry or a webhook's message between the gateway and its
+ * store: the deployment's HMAC that the gateway made it ({@link ModerationProof},
+ * {@link BotProof}); never stored or shown
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageEnvelope(MessageType type, @Nullable String target, @Nullable String emoji,
@@ -52,8 +53,13 @@ public record MessageEnvelope(MessageType type, @Nullable String target, @Nullab
 
 	/** This envelope without its proof, as it is stored and shown. */
 	public MessageEnvelope withoutProof() {
-		return (this.proof == null) ? this : new MessageEnvelope(this.type, this.target, this.emoji, this.clientMsgId,
-				this.author, this.sig, this.v, this.kid, this.iv, this.ciphertext, this.moderated, this.until, null);
+		return (this.proof == null) ? this : withProof(null);
+	}
+
+	/** This envelope carrying {@code proof} (a gateway's, for the store). */
+	public MessageEnvelope withProof(@Nullable String proof) {
+		return new MessageEnvelope(this.type, this.target, this.emoji, this.clientMsgId, this.author, this.sig, this.v,
+				this.kid, this.iv, this.ciphertext, this.moderated, this.until, proof);
 	}
 
 	/** Whether a room's owner or moderator made it: a moderated delete or a mute. */

@@ -43,9 +43,9 @@ class OutboxRepository {
 			return this.jdbc
 				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
 						+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, "
-						+ "proof) SELECT :id, :room, " + ":username, :clientId, "
+						+ "proof, bot) SELECT :id, :room, " + ":username, :clientId, "
 						+ ":text, :sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig, "
-						+ ":attachments, :v, :kid, :iv, :ciphertext, :moderated, :until, :proof "
+						+ ":attachments, :v, :kid, :iv, :ciphertext, :moderated, :until, :proof, :bot "
 						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
@@ -70,6 +70,7 @@ class OutboxRepository {
 				.param("moderated", message.envelope().moderated())
 				.param("until", until(message.envelope().until()))
 				.param("proof", message.envelope().proof())
+				.param("bot", message.bot())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -99,7 +100,7 @@ class OutboxRepository {
 	List<Entry> oldest(int limit) {
 		return this.jdbc
 			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
-					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, proof "
+					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, proof, bot "
 					+ "FROM outbox " + "ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
@@ -118,8 +119,8 @@ class OutboxRepository {
 						row.getString("username"), row.getString("client_id"), row.getString("text"),
 						row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
 						row.getString("reply_to"),
-						(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope),
-						(published != null) ? published.toInstant() : null);
+						(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope,
+						row.getBoolean("bot")), (published != null) ? published.toInstant() : null);
 			})
 			.list();
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.ReactionSettings;
 import dev.mqttchat.gateway.chat.ActionRules;
+import dev.mqttchat.gateway.chat.BotProof;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.chat.MessageEnvelope;
 import dev.mqttchat.gateway.chat.MessageType;
@@ -32,13 +33,26 @@ class EntryGate {
 
 	private final ObjectProvider<ModerationProof> proof;
 
+	private final ObjectProvider<BotProof> botProof;
+
 	EntryGate(ActionApplier actions, RefusedActions refused, ReactionReader reactions, ChatProperties properties,
-			ObjectProvider<ModerationProof> proof) {
+			ObjectProvider<ModerationProof> proof, ObjectProvider<BotProof> botProof) {
 		this.proof = proof;
+		this.botProof = botProof;
 		this.actions = actions;
 		this.refused = refused;
 		this.reactions = reactions;
 		this.limits = properties.reactions();
+	}
+
+	/**
+	 * {@code message} as it is kept: its {@code bot} mark only if a gateway vouched for
+	 * it (anyone may publish {@code "bot": true} on the broker), without its proof, which
+	 * did its work here and is neither kept nor shown.
+	 */
+	ChatMessage kept(ChatMessage message) {
+		boolean bot = message.bot() && this.botProof.stream().anyMatch((proof) -> proof.holds(message));
+		return message.withBot(bot).withEnvelope(message.envelope().withoutProof());
 	}
 
 	/** A tally of the reactions of room {@code roomId}'s messages, for one batch. */

@@ -34,7 +34,8 @@ public class SequencedInserter {
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN,
+			Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -113,8 +114,7 @@ public class SequencedInserter {
 					message = message.withAttachments(pictures);
 				}
 				seq++;
-				// The proof did its work at the gate: it is neither kept nor shown.
-				message = message.withEnvelope(message.envelope().withoutProof());
+				message = this.gate.kept(message);
 				MessageEnvelope envelope = message.envelope();
 				MuteUntil until = envelope.until();
 				OffsetDateTime sentAt = MessageStore.timestamp(message.sentAt());
@@ -124,7 +124,7 @@ public class SequencedInserter {
 						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
 						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(), envelope.moderated(),
 						(until != null && until.at() != null) ? MessageStore.timestamp(until.at()) : null,
-						MessageStore.timestamp(now) });
+						message.bot(), MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
 				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));
@@ -137,8 +137,10 @@ public class SequencedInserter {
 			}
 		});
 		if (!rows.isEmpty()) {
-			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+			this.batches.batchUpdate(
+					"INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
+							+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {
