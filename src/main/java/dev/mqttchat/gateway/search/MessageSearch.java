@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Finds a room's messages whose current text has every term at the start of a word,
- * newest first: with PostgreSQL's full-text search (the GIN index of V16) where it runs,
+ * newest first: with PostgreSQL's full-text search (the GIN index of V15) where it runs,
  * with a regular expression per term on H2. Deleted messages have no text left, and
  * edits, reactions and other entries are not searched.
  */
