@@ -24,6 +24,7 @@ import { wireWebhooks } from "./room-list/webhooks-panel.js";
 import { RoomSync } from "./conversation/room-sync.js";
 import { roomSignals } from "./connection/room-topics.js";
 import { RoomsPane } from "./room-list/rooms-pane.js";
+import { SearchView } from "./conversation/search-view.js";
 import { wireSignIn } from "./identity/sign-in-wiring.js";
 import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
@@ -78,6 +79,9 @@ const signIn = wireSignIn({
   leaveRoom,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
+const search = new SearchView({
+  search: (roomId, q, next) => api.search(roomId, q, next), room: () => followed, list, openAt: (seq) => reopenAt(seq),
+});
 const presence = new PresenceView({
   list, me: myName, myAuthor: () => connection.sessionAuthor, keys,
   decorate: (item, member) => signIn.moderation.decorateMember(item, member),
@@ -185,15 +189,34 @@ function signal(kind, body) {
     && connection.publish(roomSignals(followed)[kind], body);
 }
 
-function enter(next, { push }) {
-  sync?.close();
-  sync = new RoomSync({
-    roomId: next.id,
-    loadPage: (params) => api.history(next.id, params),
+/** The synchronisation of {@code room}'s messages: its newest page first, or the page around seq {@code around}. */
+function roomSync(room, around = null) {
+  return new RoomSync({
+    roomId: room.id,
+    around,
+    loadPage: (params) => api.history(room.id, params),
     view,
     onError: (text) => header.showError(text),
-    onGone: () => roomGone(next.id),
+    onGone: () => roomGone(room.id),
   });
+}
+
+/** The open room's messages around seq {@code seq} (a search hit) replace those shown. */
+async function reopenAt(seq) {
+  if (!sync || !followed) {
+    return;
+  }
+  sync.close();
+  actions.reset();
+  list.reset();
+  sync = roomSync(followed, seq);
+  await sync.sync();
+}
+
+function enter(next, { push }) {
+  sync?.close();
+  sync = roomSync(next);
+  search.reset();
   pane.entered(next, { push });
   keys.enter(next.id);
   lookalikes.enter(next.id);
@@ -238,6 +261,7 @@ function leaveRoom(roomId) {
 function leave() {
   sync?.close();
   sync = null;
+  search.reset();
   composer.leave();
   signIn.leave();
   follow(null);

@@ -129,6 +129,22 @@ export function createApi(plainFetch, { cookies } = {}) {
     },
 
     /**
+     * One page of a room's search ({@code next}: from the previous page, or null for the first): {@code { hits,
+     * next }}; rejects with an Error carrying the server's problem detail.
+     */
+    async search(roomId, q, next = null) {
+      const params = new URLSearchParams({ q });
+      if (next !== null && next !== undefined) {
+        params.set("next", String(next));
+      }
+      const result = await call(`${roomPath(roomId)}/search?${params}`, { headers: { Accept: "application/json" } });
+      if (!result.ok || !Array.isArray(result.body?.hits)) {
+        throw new Error(result.ok ? "The server's answer is not a list of hits." : result.error);
+      }
+      return result.body;
+    },
+
+    /**
      * Who is signed in (GET /api/me): {@code { status, body }} whatever the status (a 401 problem says how to sign
      * in), or null when the server cannot be reached.
      */

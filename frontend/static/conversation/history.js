@@ -12,8 +12,11 @@ export const CATCH_UP_LIMIT = 200;
 /** Catch-up stops after this many full pages (10,000 messages): a tab left closed on a busy room shows the gap. */
 export const MAX_CATCH_UP_PAGES = 50;
 
-/** The history URL of a room: {@code limit} with either {@code before} or {@code after} (seq numbers). */
-export function historyUrl(roomId, { limit, before, after } = {}) {
+/**
+ * The history URL of a room: {@code limit} with either {@code before} or {@code after}, or alone {@code around}
+ * (seq numbers).
+ */
+export function historyUrl(roomId, { limit, before, after, around } = {}) {
   const params = new URLSearchParams();
   if (limit !== undefined) {
     params.set("limit", String(limit));
@@ -23,6 +26,9 @@ export function historyUrl(roomId, { limit, before, after } = {}) {
   }
   if (after !== undefined && after !== null) {
     params.set("after", String(after));
+  }
+  if (around !== undefined && around !== null) {
+    params.set("around", String(around));
   }
   const query = params.toString();
   return `/api/rooms/${encodeURIComponent(roomId)}/messages${query ? `?${query}` : ""}`;

@@ -20,6 +20,8 @@ export const MAX_ATTEMPTS = 3;
  * { initial })}, {@code loaded(whole)} after the first answer (whole: the room has no older messages) and
  * {@code note(text)} for a line of the page's own. {@code onError(text)}: messages could not be loaded.
  * {@code onGone()}: a 404 said the room was deleted, history and all; the sync closed rather than retry or report.
+ * {@code around}: a seq to open the room at (a search hit) instead of its newest page; what follows it comes with
+ * the next catch-up (a live message or a reconnect), "Load older messages" what precedes.
  */
 export class RoomSync {
   #timeline;
@@ -31,9 +33,10 @@ export class RoomSync {
   // At most one history load at a time; a request during one makes it run once more.
   #run = null;
   #missingTimer = null;
+  #around;
 
   constructor({
-    roomId, loadPage, view, onError, onGone = () => {},
+    roomId, loadPage, view, onError, onGone = () => {}, around = null,
     setTimeout = (callback, ms) => globalThis.setTimeout(callback, ms),
     clearTimeout = (timer) => globalThis.clearTimeout(timer),
     graceMs = MISSING_GRACE_MS,
@@ -50,6 +53,7 @@ export class RoomSync {
     this.#setTimeout = setTimeout;
     this.#clearTimeout = clearTimeout;
     this.#graceMs = graceMs;
+    this.#around = around;
     this.view = view;
     this.onError = onError;
   }
@@ -123,7 +127,8 @@ export class RoomSync {
         let answer = null;
         let problem = null;
         try {
-          answer = initial ? { messages: await this.#loadPage(query), complete: true }
+          const first = this.#around === null ? query : { around: this.#around, limit: PAGE_LIMIT };
+          answer = initial ? { messages: await this.#loadPage(first), complete: true }
             : await fetchAfter((page) => this.#loadPage(page), query.after);
         } catch (error) {
           problem = error;

@@ -87,6 +87,17 @@ test("public rooms: only well-formed entries, and null when the server lists non
   assert.deepEqual(await createApi(async () => json([])).publicRooms(), []);
 });
 
+test("a search page: the query and next in the address, the server's hits back, its problem as the error", async () => {
+  const page = { hits: [{ id: "m1", seq: 7, username: "ada", sentAt: "2026-01-01T00:00:00Z", snippet: "**hi**" }],
+    next: 7 };
+  const { fetch, requests } = fakeFetch(() => json(page));
+  assert.deepEqual(await createApi(fetch).search(ROOM, "hi & bye", 12), page);
+  assert.equal(requests[0].url, `/api/rooms/${ROOM}/search?q=hi+%26+bye&next=12`);
+  const refused = fakeFetch(() => json({ title: "Encrypted room", detail: "This room is end-to-end encrypted." }, 409));
+  await assert.rejects(createApi(refused.fetch).search(ROOM, "hi"), /end-to-end encrypted/);
+  assert.equal(refused.requests[0].url, `/api/rooms/${ROOM}/search?q=hi`);
+});
+
 test("a history page is asked for uncached, and comes back as the server's list", async () => {
   const { fetch, requests } = fakeFetch(() => json([{ id: "m1", seq: 1 }]));
   assert.deepEqual(await createApi(fetch).history(ROOM, { after: 3, limit: 200 }), [{ id: "m1", seq: 1 }]);

@@ -28,6 +28,7 @@ function server(stored) {
 test("history URLs carry only the parameters given, and encode the room id", () => {
   assert.equal(historyUrl(ROOM, { limit: 50 }), `/api/rooms/${ROOM}/messages?limit=50`);
   assert.equal(historyUrl(ROOM, { after: 12, limit: 200 }), `/api/rooms/${ROOM}/messages?limit=200&after=12`);
+  assert.equal(historyUrl(ROOM, { around: 30, limit: 50 }), `/api/rooms/${ROOM}/messages?limit=50&around=30`);
   assert.equal(historyUrl(ROOM, { before: 7, limit: 50 }), `/api/rooms/${ROOM}/messages?limit=50&before=7`);
   assert.equal(historyUrl("a/b?c", {}), "/api/rooms/a%2Fb%3Fc/messages");
 });

@@ -34,7 +34,12 @@ function server(stored = []) {
     if (failure) {
       throw failure;
     }
-    const { after, before, limit } = params;
+    const { after, before, limit, around } = params;
+    if (around !== undefined) {
+      const upTo = stored.filter((message) => message.seq <= around);
+      return [...upTo.slice(-Math.ceil(limit / 2)), ...stored.filter((message) => message.seq > around)]
+        .slice(0, limit);
+    }
     if (after !== undefined) {
       return stored.filter((message) => message.seq > after).slice(0, limit);
     }
@@ -102,6 +107,25 @@ function deliver({ room, sync }, message) {
   room.stored.push(message);
   sync.receive(message);
 }
+
+test("a room opened at a search hit shows the page around it, and a live message brings what follows", async () => {
+  const clock = new FakeClock();
+  const room = server(range(1, 100));
+  const view = recorder();
+  const sync = new RoomSync({
+    roomId: ROOM, loadPage: room.loadPage, view, onError: (text) => view.errors.push(text), around: 30,
+    setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout,
+  });
+  await sync.sync();
+  assert.deepEqual(room.calls, [{ around: 30, limit: PAGE_LIMIT }]);
+  assert.deepEqual(view.appends, [{ seqs: seqs(range(6, 55)), initial: true }]);
+  assert.deepEqual(view.loadedWith, [false], "older messages are there to load");
+
+  deliver({ room, sync }, msg(101));
+  await clock.advance(MISSING_GRACE_MS);
+  assert.deepEqual(room.calls.at(-1), { after: 55, limit: CATCH_UP_LIMIT });
+  assert.deepEqual(seqs(view.shown), seqs(range(6, 101)));
+});
 
 test("history, then live messages: each once, in order, without a further request", async () => {
   const { room, view, sync } = setup(range(1, 12));

@@ -60,7 +60,7 @@ class MembersRoomTests extends OidcGatewayTestBase {
 		String url = String.valueOf(SignedInRooms.json(picture.body()).get("url"));
 		List<String> paths = List.of("/api/rooms/" + room, "/api/rooms/" + room + "/messages",
 				"/api/rooms/" + room + "/presence", "/api/rooms/" + room + "/read", "/api/rooms/" + room + "/members",
-				url);
+				"/api/rooms/" + room + "/search?q=hello", "/api/rooms/" + room + "/messages?around=1", url);
 
 		for (String path : paths) {
 			assertThat(alice.get(path).statusCode()).as(path).isEqualTo(200);

@@ -109,6 +109,26 @@ class HistoryApiTests {
 		assertThat(seqs(history(room, "?limit=200"))).isEqualTo(range(1, 60));
 	}
 
+	@Test
+	void pagesAroundAMessageWithHalfOnEachSide() throws Exception {
+		TestRoom room = TestRooms.create(this.port);
+		try (MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
+			for (int i = 1; i <= 60; i++) {
+				mqtt.publish(room.topic(), "message " + i);
+			}
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> history(room, "?after=59").size() == 1);
+
+		assertThat(seqs(history(room, "?around=30&limit=10"))).isEqualTo(range(26, 35));
+		assertThat(seqs(history(room, "?around=30&limit=11"))).as("the odd one before").isEqualTo(range(25, 35));
+		assertThat(seqs(history(room, "?around=2&limit=10"))).as("more after when there is less before")
+			.isEqualTo(range(1, 10));
+		assertThat(seqs(history(room, "?around=59&limit=10"))).as("more before when there is less after")
+			.isEqualTo(range(51, 60));
+		assertThat(seqs(history(room, "?around=30"))).as("50 by default").isEqualTo(range(6, 55));
+		assertThat(seqs(history(room, "?around=1000&limit=3"))).isEqualTo(range(58, 60));
+	}
+
 	private List<Map<String, Object>> history(TestRoom room, String query) {
 		return this.http.get().uri("/api/rooms/" + room.id() + "/messages" + query).retrieve().body(PAGE);
 	}

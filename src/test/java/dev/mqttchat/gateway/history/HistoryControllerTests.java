@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(HistoryController.class)
 @StoreComponents
-@Import({ RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
+@Import({ HistoryAround.class, RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
 		FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })
@@ -70,12 +70,24 @@ class HistoryControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "?limit=0", "?limit=201", "?limit=abc", "?before=-1", "?after=x" })
+	@ValueSource(strings = { "?limit=0", "?limit=201", "?limit=abc", "?before=-1", "?after=x", "?around=-1",
+			"?around=5&before=9", "?around=5&after=1" })
 	void badParametersAreAProblem400(String query) {
 		String room = this.rooms.create(null, Visibility.PRIVATE).room().id();
 
 		assertThat(this.mvc.get().uri("/api/rooms/" + room + "/messages" + query)).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentType("application/problem+json");
+	}
+
+	@Test
+	void aroundWithBeforeOrAfterSaysToUseItAlone() {
+		String room = this.rooms.create(null, Visibility.PRIVATE).room().id();
+
+		assertThat(this.mvc.get().uri("/api/rooms/{id}/messages?around=3&after=1", room))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("around asks for the page around one message: use it without before and after.");
 	}
 
 	@ParameterizedTest

@@ -164,6 +164,19 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 		assertThat(dave.shownTexts()).as("history opened in a fresh browser")
 			.contains("dawn it is", "sealed by the JDK")
 			.doesNotContain("cannot decrypt", "the launch is at dawn");
+		// The server cannot search an encrypted room: the page searches what it opened.
+		dave.find("#search-input").sendKeys("NOON", Keys.ENTER);
+		WebElement hit = dave.waiting()
+			.until((driver) -> dave.findAll("#search-hits .search-hit").stream().findFirst().orElse(null));
+		assertThat(dave.find("#search-note").getText())
+			.isEqualTo("This room is end-to-end encrypted: only messages loaded on this device are searched.");
+		assertThat(dave.findAll("#search-hits .search-hit")).hasSize(1);
+		assertThat(hit.findElement(By.cssSelector("mark")).getText()).isEqualTo("noon");
+		hit.click();
+		dave.waiting()
+			.until((driver) -> dave.awaitMessage("the launch is at noon")
+				.getDomAttribute("class")
+				.contains("highlight"));
 
 		ChatPage keyless = page(this.browsers.get(2)).open("/").setUsername("Carol").open("/rooms/" + roomId);
 		keyless.waiting(WAIT).until((driver) -> keyless.find("#room-key-problem").isDisplayed());

@@ -11,16 +11,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A room's history on the page: shown when the room opens, merged with live messages,
- * caught up after a reconnect, older pages on demand, and deleting a room this browser
- * created.
+ * caught up after a reconnect, older pages on demand, a search hit opened in its
+ * conversation, and deleting a room this browser created.
  */
 class HistoryBrowserTests extends BrowserTestSupport {
 
@@ -174,6 +176,43 @@ class HistoryBrowserTests extends BrowserTestSupport {
 			.contains("continued");
 		assertThat(page.findAll("#messages li.day")).as("one day separator, at the top").hasSize(1);
 		assertThat(page.activeElementId()).as("focus stays in the conversation").isEqualTo("scroller");
+	}
+
+	@Test
+	void aSearchHitThreeHundredMessagesBackOpensTheMessageInItsConversation() throws Exception {
+		String roomId = createRoomOverRest("Big archive");
+		List<String> all = new ArrayList<>(texts("chatter", 300));
+		all.set(11, "the zebra crossing is *closed*");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			for (String text : all) {
+				peer.publish(text);
+			}
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> storedMessages(roomId),
+					(stored) -> !stored.isEmpty() && stored.get(stored.size() - 1).get("seq").asLong() == all.size());
+		ChatPage page = page(dave).open("/rooms/" + roomId).setUsername("Dave Dunn").awaitStatus("connected");
+		page.awaitLastText("chatter 300", Duration.ofSeconds(15));
+		assertThat(page.shownTexts()).as("the newest page only").doesNotContain(all.get(11));
+
+		page.find("#search-input").sendKeys("ZEBRA cross", Keys.ENTER);
+		WebElement hit = page.waiting()
+			.until((driver) -> page.findAll("#search-hits .search-hit").stream().findFirst().orElse(null));
+		assertThat(page.findAll("#search-hits .search-hit")).hasSize(1);
+		assertThat(hit.findElements(By.cssSelector("mark"))).extracting(WebElement::getText)
+			.containsExactly("zebra", "crossing");
+		assertThat(hit.findElement(By.cssSelector(".snippet")).getText()).isEqualTo("the zebra crossing is *closed*");
+		assertThat(page.find("#search-note").isDisplayed()).as("no encryption note in a plain room").isFalse();
+		hit.click();
+
+		WebElement found = page.awaitMessage(all.get(11));
+		page.waiting().until((driver) -> page.inConversationView("#messages li.message[data-seq='12']"));
+		assertThat(found.getDomAttribute("class")).contains("highlight");
+		assertThat(page.shownSeqs()).as("the page around it, the room's start included")
+			.containsExactlyElementsOf(seqs(1, 50));
+		assertThat(page.find("#search-results").isDisplayed()).as("the results stay for the next hit").isTrue();
+		dave.screenshot("search-hit-in-context");
 	}
 
 	@Test
