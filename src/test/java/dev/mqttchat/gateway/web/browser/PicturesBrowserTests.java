@@ -21,7 +21,7 @@ import dev.mqttchat.gateway.testsupport.TestPictures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Alice pastes a picture and picks another through "Attach picture"; Bob sees both as
+ * Alice pastes a picture and picks another through "Attach file or picture"; Bob sees both as
  * thumbnails and opens one larger. A web page dressed up as a PNG is refused.
  */
 class PicturesBrowserTests extends BrowserTestSupport {
@@ -65,7 +65,7 @@ class PicturesBrowserTests extends BrowserTestSupport {
 						+ "new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));",
 				Base64.getEncoder().encodeToString(TestPictures.png(120, 80)));
 		Path picked = Files.write(this.files.resolve("sunset.jpg"), TestPictures.of("jpg", 90, 60));
-		alicePage.find("input[aria-label='Attach picture']").sendKeys(picked.toString());
+		alicePage.find("#attach-picture").sendKeys(picked.toString());
 
 		List<WebElement> thumbnails = bobPage.waiting(WAIT)
 			.until((driver) -> loaded(bobPage).size() == 2 ? loaded(bobPage) : null);
@@ -89,7 +89,7 @@ class PicturesBrowserTests extends BrowserTestSupport {
 		Path fake = Files.writeString(this.files.resolve("kitten.png"), "<html><script>alert(1)</script></html>",
 				StandardCharsets.UTF_8);
 
-		alicePage.find("input[aria-label='Attach picture']").sendKeys(fake.toString());
+		alicePage.find("#attach-picture").sendKeys(fake.toString());
 
 		alicePage.waiting(WAIT).until((driver) -> alicePage.find("#chat-error").getText().contains("Picture not sent"));
 		assertThat(alicePage.find("#chat-error").getText()).contains("none of them");
