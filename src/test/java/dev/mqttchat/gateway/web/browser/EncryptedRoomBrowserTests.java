@@ -122,8 +122,7 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 					.stream()
 					.anyMatch((chip) -> chip.getText().equals("👍 1")));
 			byte[] png = TestPictures.png(120, 80);
-			alice.find("#attach-picture")
-				.sendKeys(Files.write(this.files.resolve("map.png"), png).toString());
+			alice.find("#attach-picture").sendKeys(Files.write(this.files.resolve("map.png"), png).toString());
 			WebElement thumbnail = bob.waiting(WAIT)
 				.until((driver) -> bob.findAll("#messages li.message:not(.pending) .pictures img")
 					.stream()
