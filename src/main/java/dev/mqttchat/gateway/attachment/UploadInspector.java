@@ -79,9 +79,8 @@ class UploadInspector {
 		}
 		long pixels = (long) image.width() * image.height();
 		if (pixels > this.settings.maxPixels()) {
-			// Read from the header: the file may be small, but each viewer would decode
-			// it
-			// whole, at 4 bytes a pixel.
+			// Read from the header: the file may be small, but each viewer would
+			// decode it whole, at 4 bytes a pixel.
 			throw AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, "Picture too large in pixels",
 					String.format(Locale.ROOT,
 							"The picture declares %d x %d pixels (%,d); the limit is %,d pixels. Send it smaller.",
@@ -98,9 +97,9 @@ class UploadInspector {
 	static MessageAttachment sealed(Room room, String id, byte[] bytes) {
 		if (bytes.length <= AttachmentController.SEALED_OVERHEAD) {
 			throw AttachmentProblems.of(HttpStatus.BAD_REQUEST, "Not an encrypted picture",
-					"This room is end-to-end encrypted: a picture or file is uploaded encrypted, its 12-byte IV followed by "
-							+ "the AES-GCM ciphertext and tag, more than 28 bytes in all; this file has " + bytes.length
-							+ ".");
+					"This room is end-to-end encrypted: a picture or file is uploaded encrypted, its 12-byte IV "
+							+ "followed by the AES-GCM ciphertext and tag, more than 28 bytes in all; this file has "
+							+ bytes.length + ".");
 		}
 		return new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id), AttachmentController.SEALED_TYPE,
 				bytes.length, 0, 0);
@@ -108,7 +107,7 @@ class UploadInspector {
 
 	ErrorResponseException tooLarge(long size, long overhead) {
 		boolean files = this.fileTypes.any();
-		return AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, "Picture too large",
+		return AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, files ? "Upload too large" : "Picture too large",
 				"The " + (files ? "upload" : "picture") + " has " + size + " bytes; the limit is "
 						+ this.settings.maxSizeText() + " for a picture"
 						+ (files ? " and " + this.settings.maxFileSizeText() + " for a file" : "")

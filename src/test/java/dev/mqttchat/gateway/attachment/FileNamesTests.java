@@ -1,5 +1,7 @@
 package dev.mqttchat.gateway.attachment;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,13 +44,13 @@ class FileNamesTests {
 
 	@Test
 	void fileTypesMatchByExtensionOrMediaType() {
-		FileTypes types = new FileTypes(java.util.List.of(".PDF", "text/*", "application/zip"));
+		FileTypes types = new FileTypes(List.of(".PDF", "text/*", "application/zip"));
 		assertThat(types.accepts("a.pdf", FileTypes.UNKNOWN)).isTrue();
 		assertThat(types.accepts("a", "text/csv")).isTrue();
 		assertThat(types.accepts("a.zip", "application/zip")).isTrue();
 		assertThat(types.accepts("a.exe", "application/x-msdownload")).isFalse();
-		assertThat(new FileTypes(java.util.List.of("none")).any()).isFalse();
-		assertThat(new FileTypes(java.util.List.of()).any()).isFalse();
+		assertThat(new FileTypes(List.of("none")).any()).isFalse();
+		assertThat(new FileTypes(List.of()).any()).isFalse();
 		assertThat(FileTypes.mediaTypeOf("Text/Plain; charset=UTF-8")).isEqualTo("text/plain");
 		assertThat(FileTypes.mediaTypeOf("text/html\r\nX: y")).isEqualTo(FileTypes.UNKNOWN);
 	}
