@@ -24,11 +24,13 @@ export function shortened(text, max = LABEL_LENGTH) {
 
 /**
  * The accessible names of a message's actions. {@code sender}: its sender as shown; {@code own}: the reader's own
- * message; {@code text}: its text; {@code pictures}: how many pictures it carries.
+ * message; {@code text}: its text; {@code pictures} and {@code files}: how many of each it carries.
  */
-export function actionLabels({ sender, own, text, pictures = 0 }) {
+export function actionLabels({ sender, own, text, pictures = 0, files = 0 }) {
   const short = shortened(text);
-  const what = short ? `: ${short}` : pictures > 0 ? ` (${pictures === 1 ? "a picture" : `${pictures} pictures`})` : "";
+  const carried = [[pictures, "a picture", "pictures"], [files, "a file", "files"]]
+    .filter(([count]) => count > 0).map(([count, one, many]) => (count === 1 ? one : `${count} ${many}`));
+  const what = short ? `: ${short}` : carried.length > 0 ? ` (${carried.join(" and ")})` : "";
   const whose = own ? "your message" : sender;
   return {
     reply: `Reply to ${whose}${what}`,

@@ -3,6 +3,7 @@
 // reaction picker, the inline editor, and each message shown as its actions leave it: "(edited)", "message
 // deleted" (or "removed by a moderator"), the reaction counts.
 
+import { isFile } from "../conversation/file-chip.js";
 import { actionLabels, reactionLabel } from "./action-labels.js";
 import { collapse } from "../conversation/collapse.js";
 import { senderLabel } from "../conversation/format.js";
@@ -115,14 +116,15 @@ export class ActionsView {
       .forEach((node) => node.remove());
     if (message.deleted) {
       reply?.remove();
-      bubble.querySelectorAll(".reply-quote, .pictures").forEach((node) => node.remove());
+      bubble.querySelectorAll(".reply-quote, .pictures, .files").forEach((node) => node.remove());
       return;
     }
     collapse(text, message.text);
     item.classList.toggle("mentions-me", !item.classList.contains("own") && markMentions(text, this.me()));
     const labels = actionLabels({
       sender: senderLabel(message), own: item.classList.contains("own"), text: message.text,
-      pictures: message.attachments?.length ?? 0,
+      pictures: message.attachments?.filter((attachment) => !isFile(attachment)).length ?? 0,
+      files: message.attachments?.filter(isFile).length ?? 0,
     });
     const reactions = document.createElement("div");
     reactions.className = "reactions";

@@ -20,11 +20,14 @@ export const RETRY_OR_EDIT = Object.freeze(["retry", "edit"]);
  * twice, once per name; the answer takes milliseconds and a rename a deliberate edit, so that is left.
  */
 export function sendBody(entry, { username, clientId }) {
-  const sealed = (entry.attachments ?? []).filter((picture) => picture.sealed);
+  const sealed = (entry.attachments ?? []).filter((picture) => picture.sealed && picture.sealed.kind !== "file");
+  const files = (entry.attachments ?? []).filter((file) => file.sealed?.kind === "file");
   const body = { username, text: entry.text, clientId, clientMsgId: entry.clientMsgId,
     ...(entry.attachments?.length ? { attachments: entry.attachments.map((picture) => picture.id) } : {}),
-    // An encrypted room's pictures: what they are goes into the sealed text (SealedView), never to the gateway.
-    ...(sealed.length ? { pictures: sealed.map((picture) => ({ id: picture.id, ...picture.sealed })) } : {}) };
+    // An encrypted room's pictures and files: what they are (a file's name too) goes into the sealed text
+    // (SealedView), never to the gateway.
+    ...(sealed.length ? { pictures: sealed.map((picture) => ({ id: picture.id, ...picture.sealed })) } : {}),
+    ...(files.length ? { files: files.map(({ id, sealed: { kind, ...file } }) => ({ id, ...file })) } : {}) };
   return entry.replyTo ? { ...body, replyTo: entry.replyTo } : body;
 }
 

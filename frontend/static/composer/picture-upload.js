@@ -1,21 +1,12 @@
-// Pictures into the conversation: picked through "Attach picture", pasted into the message box or dropped on the
-// conversation; each is checked, uploaded and then sent as a message of its own through the composer's outbox.
+// Pictures and files into the conversation: picked through "Attach file or picture", pasted into the message box or
+// dropped on the conversation; each is checked, uploaded and then sent as a message of its own through the composer's
+// outbox.
 
+import { attachmentProblem, kindOf } from "./file-attach.js";
+import { SealedFiles } from "../encryption/sealed-files.js";
 import { SealedPictures } from "../encryption/sealed-pictures.js";
 
-/** The picture types the server takes; it reads the real type from the bytes and refuses anything else. */
-export const PICTURE_TYPES = Object.freeze(["image/png", "image/jpeg", "image/gif", "image/webp"]);
-
-/** Why {@code file} cannot be sent, or null: not one of the types, or larger than {@code maxBytes}. */
-export function pictureProblem(file, { maxBytes, maxText }) {
-  if (!PICTURE_TYPES.includes(file.type)) {
-    return `${file.name || "That file"} is not a PNG, JPEG, GIF or WebP picture.`;
-  }
-  if (file.size > maxBytes) {
-    return `${file.name || "The picture"} is too large: ${(file.size / 1048576).toFixed(1)} MB, the limit is ${maxText}.`;
-  }
-  return null;
-}
+export { PICTURE_TYPES } from "./file-attach.js";
 
 /** The image files among what was pasted or dropped ({@code DataTransfer.files}, or the items' files). */
 export function filesOf(transfer) {
@@ -28,8 +19,9 @@ export function filesOf(transfer) {
  * "Uploading…"), "" to clear it.
  */
 export class PictureUpload {
-  constructor({ upload, room, send, say, maxBytes, maxText, input, pasteTarget, dropTarget, seal }) {
-    Object.assign(this, { upload, room, send, say, maxBytes, maxText, seal });
+  constructor({ upload, room, send, say, maxBytes, maxText, maxFileBytes, maxFileText, input, pasteTarget, dropTarget,
+    seal, sealFile }) {
+    Object.assign(this, { upload, room, send, say, maxBytes, maxText, maxFileBytes, maxFileText, seal, sealFile });
     input.addEventListener("change", () => {
       this.files([...input.files]);
       input.value = "";
@@ -47,7 +39,8 @@ export class PictureUpload {
       }
     });
     dropTarget.addEventListener("drop", (event) => {
-      const files = filesOf(event.dataTransfer);
+      // A dropped file of any kind goes, where the server takes files.
+      const files = this.maxFileBytes > 0 ? [...(event.dataTransfer?.files ?? [])] : filesOf(event.dataTransfer);
       if (files.length > 0) {
         event.preventDefault();
         this.files(files);
@@ -55,37 +48,39 @@ export class PictureUpload {
     });
   }
 
-  /** Uploads each picture in turn and sends it; a file that cannot go says why and the others still go. */
+  /** Uploads each picture or file in turn and sends it; one that cannot go says why and the others still go. */
   async files(files) {
     const room = this.room();
     if (!room || files.length === 0) {
       return;
     }
     for (const file of files) {
-      const problem = pictureProblem(file, this);
+      const problem = attachmentProblem(file, this);
       if (problem) {
         this.say(problem);
         continue;
       }
+      const kind = kindOf(file, this);
+      const what = kind === "file" ? "File" : "Picture";
       let upload = { file, sealed: null };
       if (room.encrypted) {
-        // Encrypted before it leaves: the gateway keeps bytes it cannot read.
+        // Encrypted before it leaves: the gateway keeps bytes it cannot read, and never learns a file's name.
         try {
-          upload = await this.seal(room.id, file);
+          upload = await (kind === "file" ? this.sealFile(room.id, file) : this.seal(room.id, file));
         } catch (error) {
-          this.say(`Picture not sent: ${error.message}.`);
+          this.say(`${what} not sent: ${error.message}.`);
           continue;
         }
       }
-      this.say("Uploading picture…");
+      this.say(`Uploading ${what.toLowerCase()}…`);
       const result = await this.upload(room.id, upload.file);
       if (!result.ok) {
-        this.say(`Picture not sent: ${result.error}`);
+        this.say(`${what} not sent: ${result.error}`);
         continue;
       }
       this.say("");
       if (this.room()?.id === room.id) {
-        const { width, height } = upload.sealed ?? result.body;
+        const { width, height } = upload.sealed?.kind === "file" ? result.body : upload.sealed ?? result.body;
         this.send([upload.sealed ? { ...result.body, width, height, sealed: upload.sealed } : result.body]);
       }
     }
@@ -93,25 +88,31 @@ export class PictureUpload {
 }
 
 /**
- * Wires pictures for app.js: the "Attach picture" input, paste into the message box, drop onto the chat, the limits
+ * Wires pictures and files for app.js: the "Attach file or picture" input, paste into the message box, drop onto the chat, the limits
  * the server put on the page, the viewer that opens a thumbnail larger, and in encrypted rooms the sealing before
  * upload ({@code sealed}: the SealedView) and the opening of what is shown ({@code secrets}: the RoomKeys).
  */
 export function wirePictures({ api, composer, room, list, viewer, sealed, secrets }) {
   const $ = (id) => document.getElementById(id);
   viewer(list.list);
+  const say = (text) => {
+    $("chat-error").textContent = text;
+  };
   new SealedPictures({ list: list.list, keys: secrets, room });
+  new SealedFiles({ list: list.list, keys: secrets, room, say });
   return new PictureUpload({
     seal: (roomId, file) => sealed.sealPicture(roomId, file),
+    sealFile: (roomId, file) => sealed.sealFile(roomId, file),
     upload: (roomId, file) => api.uploadPicture(roomId, file),
     room,
     send: (attachments) => composer.sendPictures(attachments),
-    say: (text) => {
-      $("chat-error").textContent = text;
-    },
+    say,
     // The server tells the page its limit; 5 MB is the default.
     maxBytes: Number(document.body.dataset.maxPicture) || 5 * 1048576,
     maxText: document.body.dataset.maxPictureText || "5 MB",
+    // 0 where the server takes no files: everything goes as a picture.
+    maxFileBytes: Number(document.body.dataset.maxFile) || 0,
+    maxFileText: document.body.dataset.maxFileText || "10 MB",
     input: $("attach-picture"),
     pasteTarget: $("message"),
     dropTarget: list.list.closest("section") ?? list.list,

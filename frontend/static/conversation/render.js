@@ -2,6 +2,7 @@
 
 import { avatarHue, formatDateTime, formatTime, initials, senderBadges, senderLabel, shortId } from "./format.js";
 import { markdownText } from "./markdown-view.js";
+import { fileChip, isFile } from "./file-chip.js";
 import { thumbnailSize } from "./picture-size.js";
 
 function element(tag, className, text) {
@@ -75,7 +76,16 @@ export function messageItem(message, { own, continued }) {
   reply.title = `Reply to ${sender}`;
   bubble.append(messageText(message.text ?? ""));
   if (Array.isArray(message.attachments) && message.attachments.length > 0) {
-    bubble.append(pictureList(message.attachments, sender));
+    const pictures = message.attachments.filter((attachment) => !isFile(attachment));
+    const files = message.attachments.filter(isFile).map(fileChip).filter(Boolean);
+    if (pictures.length > 0) {
+      bubble.append(pictureList(pictures, sender));
+    }
+    if (files.length > 0) {
+      const list = element("div", "files");
+      list.append(...files);
+      bubble.append(list);
+    }
   }
   bubble.append(reply);
   item.append(avatar(sender), bubble);
@@ -165,7 +175,8 @@ export function pendingItem(entry, existing, { onRetry, onEdit }) {
   item.classList.toggle("waiting", entry.state === "waiting");
   item.replaceChildren();
   const bubble = element("div", "bubble");
-  bubble.append(messageText(entry.attachments?.length ? entry.text || "Picture" : entry.text));
+  const attached = entry.attachments?.length && (entry.attachments.every(isFile) ? "File" : "Picture");
+  bubble.append(messageText(attached ? entry.text || attached : entry.text));
   const delivery = element("p", "delivery");
   if (entry.state === "failed") {
     delivery.append(element("span", "delivery-text", `Not sent: ${entry.reason ?? "unknown error"}`));

@@ -48,11 +48,13 @@ export function additionalData(roomId, author, clientMsgId) {
 
 /**
  * {@code text} sealed for the room: {@code { v, kid, iv, ciphertext }}, to send in place of the text; with the
- * {@code pictures} the message carries ({@code [{ id, type, width, height, iv }]}), which only key holders learn.
+ * {@code pictures} the message carries ({@code [{ id, type, width, height, iv }]}) and its {@code files}
+ * ({@code [{ id, name, type, size, iv }]}), which only key holders learn: the gateway never sees a file's name.
  */
-export async function seal(keys, { roomId, author, clientMsgId, text, pictures = [] },
+export async function seal(keys, { roomId, author, clientMsgId, text, pictures = [], files = [] },
   iv = globalThis.crypto.getRandomValues(new Uint8Array(12))) {
-  const plaintext = new TextEncoder().encode(JSON.stringify(pictures.length > 0 ? { text, pictures } : { text }));
+  const content = { text, ...(pictures.length > 0 ? { pictures } : {}), ...(files.length > 0 ? { files } : {}) };
+  const plaintext = new TextEncoder().encode(JSON.stringify(content));
   const sealed = await keys.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: additionalData(roomId, author, clientMsgId) }, keys.messageKey, plaintext);
   return { v: FORMAT, kid: keys.kid, iv: base64url(iv), ciphertext: base64url(sealed) };
@@ -71,7 +73,7 @@ export async function open(keys, roomId, entry) {
   return (await openSealed(keys, roomId, entry)).text;
 }
 
-/** The text of a sealed {@code entry} and the well-formed pictures it describes; throws CannotOpen. */
+/** The text of a sealed {@code entry} and the well-formed pictures and files it describes; throws CannotOpen. */
 export async function openSealed(keys, roomId, entry) {
   if (entry.v !== FORMAT || typeof entry.ciphertext !== "string" || typeof entry.iv !== "string") {
     throw new CannotOpen("corrupt");
@@ -83,11 +85,12 @@ export async function openSealed(keys, roomId, entry) {
     const plaintext = await keys.subtle.decrypt({
       name: "AES-GCM", iv: fromBase64url(entry.iv), additionalData: additionalData(roomId, entry.author, sealedBy(entry)),
     }, keys.messageKey, fromBase64url(entry.ciphertext));
-    const { text, pictures } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
+    const { text, pictures, files } = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plaintext));
     if (typeof text !== "string") {
       throw new Error("no text");
     }
-    return { text, pictures: Array.isArray(pictures) ? pictures.filter(isPicture) : [] };
+    return { text, pictures: Array.isArray(pictures) ? pictures.filter(isPicture) : [],
+      files: Array.isArray(files) ? files.filter(isSealedFile) : [] };
   } catch {
     throw new CannotOpen("corrupt");
   }
@@ -110,6 +113,13 @@ const PICTURE_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 function isPicture(picture) {
   return typeof picture?.id === "string" && PICTURE_TYPES.includes(picture.type) && typeof picture.iv === "string"
     && /^[A-Za-z0-9_-]{16}$/.test(picture.iv) && Number.isInteger(picture.width) && Number.isInteger(picture.height);
+}
+
+/** Whether a sealed text's file is well formed: an id, a name, a type, a size and the IV its bytes begin with. */
+export function isSealedFile(file) {
+  return typeof file?.id === "string" && typeof file.name === "string" && file.name.length <= 1024
+    && typeof file.type === "string" && Number.isSafeInteger(file.size) && file.size >= 0
+    && typeof file.iv === "string" && /^[A-Za-z0-9_-]{16}$/.test(file.iv);
 }
 
 /** The additional data of a sealed picture: netstrings of the format label, the room id and "picture". */

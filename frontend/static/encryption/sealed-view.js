@@ -64,8 +64,9 @@ export class SealedView {
     if ((body.type ?? "message") === "delete") {
       return body;
     }
-    const { text = "", pictures = [], ...rest } = body;
-    const sealed = await seal(keys, { roomId, author: this.author(), clientMsgId: body.clientMsgId, text, pictures });
+    const { text = "", pictures = [], files = [], ...rest } = body;
+    const sealed = await seal(keys,
+      { roomId, author: this.author(), clientMsgId: body.clientMsgId, text, pictures, files });
     return { ...rest, ...sealed };
   }
 
@@ -89,6 +90,23 @@ export class SealedView {
     return {
       file: new File([bytes], "picture.bin", { type: "application/octet-stream" }),
       sealed: { type: file.type, width: size.width, height: size.height, iv },
+    };
+  }
+
+  /**
+   * A file sealed for room {@code roomId} before it is uploaded: {@code { file, sealed }}, the opaque bytes to upload
+   * (under no name of their own) and what the sealed text says of them ({@code { kind, name, type, size, iv }}).
+   */
+  async sealFile(roomId, file) {
+    const keys = await this.keys.keys(roomId);
+    if (!keys) {
+      throw new Error("this link is missing its key");
+    }
+    const { bytes, iv } = await sealPicture(keys, roomId, new Uint8Array(await file.arrayBuffer()));
+    return {
+      file: new File([bytes], "file.bin", { type: "application/octet-stream" }),
+      sealed: { kind: "file", name: file.name || "file", type: file.type || "application/octet-stream",
+        size: file.size, iv },
     };
   }
 
@@ -136,12 +154,12 @@ export class SealedView {
         return { ...entry, text: CANNOT_DECRYPT, undecryptable: true, attachments: [] };
       }
       try {
-        const { text, pictures } = await openSealed(keys, room.id, entry);
+        const { text, pictures, files } = await openSealed(keys, room.id, entry);
         if (entry.type === "reaction" && isReactionTag(entry.emoji)
           && await reactionTag(keys, text) === entry.emoji) {
           this.#emojiOfTag.set(entry.emoji, text);
         }
-        return { ...entry, text, ...(entry.attachments ? { attachments: described(entry.attachments, pictures) } : {}) };
+        return { ...entry, text, ...(entry.attachments ? { attachments: described(entry.attachments, pictures, files) } : {}) };
       } catch (error) {
         if (error instanceof CannotOpen && error.reason === "wrong-key") {
           this.#wrongKey = true;
@@ -166,12 +184,16 @@ export class SealedView {
 }
 
 /**
- * The pictures of a sealed message as the gateway serves them, each with what the sealed text says it is
- * ({@code sealed}); a picture the sealed text does not describe is not shown.
+ * The pictures and files of a sealed message as the gateway serves them, each with what the sealed text says it is
+ * ({@code sealed}); one the sealed text does not describe is not shown.
  */
-export function described(attachments, pictures) {
+export function described(attachments, pictures, files = []) {
   return attachments.flatMap((attachment) => {
     const picture = pictures.find((candidate) => candidate.id === attachment.id);
-    return picture ? [{ ...attachment, width: picture.width, height: picture.height, sealed: picture }] : [];
+    if (picture) {
+      return [{ ...attachment, width: picture.width, height: picture.height, sealed: picture }];
+    }
+    const file = files.find((candidate) => candidate.id === attachment.id);
+    return file ? [{ ...attachment, sealed: { ...file, kind: "file" } }] : [];
   });
 }

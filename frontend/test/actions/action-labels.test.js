@@ -35,6 +35,9 @@ test("each action names the sender and the message", () => {
 test("a message of pictures only says so", () => {
   assert.equal(actionLabels({ sender: "bob", own: false, text: "", pictures: 1 }).react, "React to bob (a picture)");
   assert.equal(actionLabels({ sender: "bob", own: false, text: "", pictures: 3 }).reply, "Reply to bob (3 pictures)");
+  assert.equal(actionLabels({ sender: "bob", own: false, text: "", files: 1 }).reply, "Reply to bob (a file)");
+  assert.equal(actionLabels({ sender: "bob", own: false, text: "", pictures: 1, files: 2 }).reply,
+    "Reply to bob (a picture and 2 files)");
   assert.equal(actionLabels({ sender: "bob", own: false, text: "" }).reply, "Reply to bob");
 });
 

@@ -383,3 +383,13 @@ describe("the reader's message shows once", () => {
     assert.deepEqual(p.outbox.forRoom(ROOM), []);
   });
 });
+
+test("an encrypted room's file goes by id; its name and type go only into the sealed part of the body", () => {
+  const entry = { text: "", clientMsgId: "m-1", attachments: [
+    { id: "f1", url: "/api/rooms/r/attachments/f1", sealed: { kind: "file", name: "plan.pdf", type: "application/pdf", size: 3, iv: "AAAAAAAAAAAAAAAA" } },
+  ] };
+  assert.deepEqual(sendBody(entry, { username: "Ada", clientId: "web-me" }), {
+    username: "Ada", text: "", clientId: "web-me", clientMsgId: "m-1", attachments: ["f1"],
+    files: [{ id: "f1", name: "plan.pdf", type: "application/pdf", size: 3, iv: "AAAAAAAAAAAAAAAA" }],
+  });
+});

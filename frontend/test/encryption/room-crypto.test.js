@@ -68,9 +68,23 @@ test("a sealed message says what its pictures are; what is not a picture descrip
   ];
   const sealed = await seal(keys, { roomId: room, author, clientMsgId: "c-2", text: "", pictures });
   const opened = await openSealed(keys, room, { ...sealed, author, clientMsgId: "c-2" });
-  assert.deepEqual(opened, { text: "", pictures: [pictures[0]] });
+  assert.deepEqual(opened, { text: "", pictures: [pictures[0]], files: [] });
   const plain = await seal(keys, { roomId: room, author, clientMsgId: "c-3", text: "hi" });
-  assert.deepEqual(await openSealed(keys, room, { ...plain, author, clientMsgId: "c-3" }), { text: "hi", pictures: [] });
+  assert.deepEqual(await openSealed(keys, room, { ...plain, author, clientMsgId: "c-3" }), { text: "hi", pictures: [], files: [] });
+});
+
+test("a sealed message names its files, which the gateway never learns; ill-formed ones are left out", async () => {
+  const keys = await roomKeys(secret);
+  const files = [
+    { id: "f1", name: "plan.pdf", type: "application/pdf", size: 17, iv: "sLGys7S1tre4ubq7" },
+    { id: "f2", name: 7, type: "text/plain", size: 1, iv: "sLGys7S1tre4ubq7" },
+  ];
+  const sealed = await seal(keys, { roomId: room, author, clientMsgId: "c-4", text: "", files });
+  assert.ok(!JSON.stringify(sealed).includes("plan.pdf"));
+  const opened = await openSealed(keys, room, { ...sealed, author, clientMsgId: "c-4" });
+  assert.deepEqual(opened, { text: "", pictures: [], files: [files[0]] });
+  const served = [{ id: "f1", url: "/api/rooms/r/attachments/f1", contentType: "application/octet-stream" }];
+  assert.deepEqual(described(served, [], opened.files), [{ ...served[0], sealed: { ...files[0], kind: "file" } }]);
 });
 
 test("the gateway's pictures of a sealed message are shown only as its sealed text describes them", () => {

@@ -38,7 +38,7 @@ test("a message for an encrypted room is sealed whichever room is open, with wha
   assert.deepEqual(body.attachments, ["p1"]);
   const opened = await openSealed(await keys.keys("secret-room"), "secret-room",
     { ...body, author: "author-key" });
-  assert.deepEqual(opened, { text: "", pictures });
+  assert.deepEqual(opened, { text: "", pictures, files: [] });
 });
 
 test("a plain room's message goes as it is, even where a pasted link brought a key for it", async () => {

@@ -15,8 +15,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Uploads no larger than the picture limit (so nothing bigger is ever buffered), and
- * pictures that no message carries removed after {@code chat.attachments.unclaimed-for}.
+ * Uploads no larger than the picture or file limit (so nothing bigger is ever buffered),
+ * and pictures and files that no message carries removed after
+ * {@code chat.attachments.unclaimed-for}.
  */
 @Configuration(proxyBeanMethods = false)
 class AttachmentConfig implements SchedulingConfigurer {
@@ -34,8 +35,8 @@ class AttachmentConfig implements SchedulingConfigurer {
 
 	@Bean
 	static MultipartConfigElement multipartConfigElement(ChatProperties properties) {
-		// An encrypted picture is its IV and tag longer than the picture it holds.
-		long max = properties.attachments().maxSize().toBytes() + AttachmentController.SEALED_OVERHEAD;
+		// An encrypted picture or file is its IV and tag longer than what it holds.
+		long max = properties.attachments().maxUploadBytes() + AttachmentController.SEALED_OVERHEAD;
 		// The form's other parts and boundaries add a little to the file itself; up to
 		// 256 KB stays in memory, more goes to a temporary file while it is checked.
 		return new MultipartConfigElement("", max, max + 64 * 1024, 256 * 1024);

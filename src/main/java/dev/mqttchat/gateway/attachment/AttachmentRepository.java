@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.mqttchat.gateway.chat.AttachmentLookup;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 
@@ -13,14 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Uploaded pictures in the database, so every instance serves them; a picture goes with
- * its room, with its message, or after a while if no message carries it.
+ * Uploaded pictures and files in the database, so every instance serves them; each goes
+ * with its room, with its message, or after a while if no message carries it.
  */
 @Repository
 class AttachmentRepository implements AttachmentLookup {
 
-	/** A stored picture's bytes and type. */
-	record Content(String contentType, byte[] bytes) {
+	/** A stored picture's or file's bytes and type, and a file's name. */
+	record Content(String contentType, byte[] bytes, @Nullable String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -29,16 +31,17 @@ class AttachmentRepository implements AttachmentLookup {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String roomId, String id, String contentType, int width, int height, byte[] bytes) {
+	void insert(String roomId, MessageAttachment attachment, byte[] bytes) {
 		this.jdbc
-			.sql("INSERT INTO attachment (room_id, id, content_type, byte_size, width, height, content, created_at) "
-					+ "VALUES (:room, :id, :type, :size, :width, :height, :content, :createdAt)")
+			.sql("INSERT INTO attachment (room_id, id, content_type, byte_size, width, height, name, content, "
+					+ "created_at) VALUES (:room, :id, :type, :size, :width, :height, :name, :content, :createdAt)")
 			.param("room", roomId)
-			.param("id", id)
-			.param("type", contentType)
+			.param("id", attachment.id())
+			.param("type", attachment.contentType())
 			.param("size", bytes.length)
-			.param("width", width)
-			.param("height", height)
+			.param("width", attachment.width())
+			.param("height", attachment.height())
+			.param("name", attachment.name())
 			.param("content", bytes)
 			.param("createdAt", OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
 			.update();
@@ -47,24 +50,23 @@ class AttachmentRepository implements AttachmentLookup {
 	@Override
 	public Optional<Found> find(String roomId, String id) {
 		return this.jdbc
-			.sql("SELECT id, content_type, byte_size, width, height, message_id FROM attachment "
+			.sql("SELECT id, content_type, byte_size, width, height, name, message_id FROM attachment "
 					+ "WHERE room_id = :room AND id = :id")
 			.param("room", roomId)
 			.param("id", id)
-			.query((row,
-					index) -> new Found(
-							new MessageAttachment(row.getString("id"),
-									MessageAttachment.urlOf(roomId, row.getString("id")), row.getString("content_type"),
-									row.getLong("byte_size"), row.getInt("width"), row.getInt("height")),
-							row.getString("message_id") != null))
+			.query((row, index) -> new Found(
+					MessageAttachment.stored(roomId, row.getString("id"), row.getString("content_type"),
+							row.getLong("byte_size"), row.getInt("width"), row.getInt("height"), row.getString("name")),
+					row.getString("message_id") != null))
 			.optional();
 	}
 
 	Optional<Content> content(String roomId, String id) {
-		return this.jdbc.sql("SELECT content_type, content FROM attachment WHERE room_id = :room AND id = :id")
+		return this.jdbc.sql("SELECT content_type, content, name FROM attachment WHERE room_id = :room AND id = :id")
 			.param("room", roomId)
 			.param("id", id)
-			.query((row, index) -> new Content(row.getString("content_type"), row.getBytes("content")))
+			.query((row, index) -> new Content(row.getString("content_type"), row.getBytes("content"),
+					row.getString("name")))
 			.optional();
 	}
 

@@ -1,6 +1,7 @@
 /**
- * Pictures sent in rooms: uploaded, checked from their bytes, stored in the database so
- * that every instance serves them, and served only under their room's id.
+ * Pictures and files sent in rooms: uploaded, checked (a picture from its bytes), stored
+ * in the database so that every instance serves them, and served only under their room's
+ * id, a file only as a download.
  */
 @NullMarked
 package dev.mqttchat.gateway.attachment;

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The pictures a message carries, as the store keeps them: only pictures uploaded to its
- * room and carried by no other message, described as they were uploaded (whatever the
- * sender's JSON said), and from then on the message's.
+ * The pictures and files a message carries, as the store keeps them: only those uploaded
+ * to its room and carried by no other message, described as they were uploaded (whatever
+ * the sender's JSON said), and from then on the message's.
  */
 @Component
 class AttachmentClaims {
@@ -27,14 +27,14 @@ class AttachmentClaims {
 		List<MessageAttachment> resolved = new ArrayList<>(named.size());
 		for (MessageAttachment attachment : named) {
 			this.jdbc
-				.sql("SELECT id, content_type, byte_size, width, height FROM attachment WHERE room_id = :room "
+				.sql("SELECT id, content_type, byte_size, width, height, name FROM attachment WHERE room_id = :room "
 						+ "AND id = :id AND (message_id IS NULL OR message_id = :message)")
 				.param("room", roomId)
 				.param("id", attachment.id())
 				.param("message", messageId)
-				.query((row, index) -> new MessageAttachment(row.getString("id"),
-						MessageAttachment.urlOf(roomId, row.getString("id")), row.getString("content_type"),
-						row.getLong("byte_size"), row.getInt("width"), row.getInt("height")))
+				.query((row, index) -> MessageAttachment.stored(roomId, row.getString("id"),
+						row.getString("content_type"), row.getLong("byte_size"), row.getInt("width"),
+						row.getInt("height"), row.getString("name")))
 				.optional()
 				.ifPresent(resolved::add);
 		}

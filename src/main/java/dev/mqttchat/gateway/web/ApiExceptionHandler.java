@@ -50,14 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The picture is larger than the " + maxPicture() + " a room takes (chat.attachments.max-size).");
+				"The upload is larger than a room takes: " + maxPicture()
+						+ " (chat.attachments.max-size, chat.attachments.max-file-size).");
 		problem.setTitle("Picture too large");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	private String maxPicture() {
 		ChatProperties settings = this.properties.getIfAvailable();
-		return (settings != null) ? settings.attachments().maxSizeText() : "limit";
+		return (settings != null) ? settings.attachments().maxSizeText() + " for a picture, "
+				+ settings.attachments().maxFileSizeText() + " for a file" : "its limit";
 	}
 
 	@Override

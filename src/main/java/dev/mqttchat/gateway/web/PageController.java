@@ -23,10 +23,21 @@ class PageController {
 
 	private final String maxPictureText;
 
+	private final long maxFileBytes;
+
+	private final String maxFileText;
+
 	PageController(ChatProperties properties) {
 		this.maxTextLength = properties.messages().maxTextLength();
 		this.maxPictureBytes = properties.attachments().maxSize().toBytes();
 		this.maxPictureText = properties.attachments().maxSizeText();
+		// No files at all: the page offers pictures only.
+		boolean files = properties.attachments()
+			.fileTypes()
+			.stream()
+			.anyMatch((type) -> !type.isBlank() && !"none".equalsIgnoreCase(type.strip()));
+		this.maxFileBytes = files ? properties.attachments().maxFileSize().toBytes() : 0;
+		this.maxFileText = properties.attachments().maxFileSizeText();
 	}
 
 	@GetMapping("/")
@@ -35,6 +46,8 @@ class PageController {
 		// The page refuses a larger picture before uploading it.
 		model.addAttribute("maxPictureBytes", this.maxPictureBytes);
 		model.addAttribute("maxPictureText", this.maxPictureText);
+		model.addAttribute("maxFileBytes", this.maxFileBytes);
+		model.addAttribute("maxFileText", this.maxFileText);
 		return "index";
 	}
 

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Pictures: uploaded with their type told from the bytes, served as nothing but a
- * picture, carried by a message live, on MQTT and in history, and gone with the message.
+ * picture, carried by a message live, on MQTT and in history, and gone with the message;
+ * any other file kept with its name and served only as a download.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AttachmentTests {
@@ -101,6 +102,70 @@ class AttachmentTests {
 		assertThat(
 				status(uploadRequest("NoSuchRoom0000000000000", TestPictures.png(2, 2), "a.png", MediaType.IMAGE_PNG)))
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aFileIsKeptWithItsNameAndServedOnlyAsADownload() {
+		TestRoom room = TestRooms.create(this.port);
+		byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<Map<String, Object>> created = upload(room.id(), html, "Bericht über \"Q3\".html",
+				MediaType.TEXT_HTML);
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		Map<String, Object> body = created.getBody();
+		assertThat(body).containsEntry("kind", "file")
+			.containsEntry("name", "Bericht über _Q3_.html")
+			.containsEntry("contentType", "text/html")
+			.containsEntry("size", html.length)
+			.containsEntry("width", 0);
+
+		ResponseEntity<byte[]> served = http().get().uri((String) body.get("url")).retrieve().toEntity(byte[].class);
+		assertThat(served.getBody()).isEqualTo(html);
+		assertThat(served.getHeaders().getFirst("Content-Type")).isEqualTo("application/octet-stream");
+		assertThat(served.getHeaders().getFirst("Content-Disposition")).isEqualTo(
+				"attachment; filename=\"Bericht _ber _Q3_.html\"; filename*=UTF-8''Bericht%20%C3%BCber%20_Q3_.html");
+		assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(served.getHeaders().get("Content-Security-Policy"))
+			.containsExactly("sandbox; default-src 'none'; frame-ancestors 'none'");
+	}
+
+	@Test
+	void aPictureStaysAPictureWhateverNameItIsSentWith() {
+		TestRoom room = TestRooms.create(this.port);
+		Map<String, Object> body = upload(room.id(), TestPictures.png(2, 3), "holiday.pdf", MediaType.APPLICATION_PDF)
+			.getBody();
+		assertThat(body).containsEntry("kind", "picture")
+			.containsEntry("contentType", "image/png")
+			.containsEntry("height", 3)
+			.doesNotContainKey("name");
+		ResponseEntity<byte[]> served = http().get().uri((String) body.get("url")).retrieve().toEntity(byte[].class);
+		assertThat(served.getHeaders().getFirst("Content-Disposition")).startsWith("inline");
+		byte[] notQuitePng = "not a picture at all".getBytes(StandardCharsets.UTF_8);
+		assertThat(status(uploadRequest(room.id(), notQuitePng, "photo.PNG", MediaType.TEXT_PLAIN)))
+			.as("a file named as a picture is judged as one")
+			.isEqualTo(415);
+	}
+
+	@Test
+	void aMessageCarriesAFileWithItsNameInHistory() throws Exception {
+		TestRoom room = TestRooms.create(this.port);
+		AuthorKey key = AuthorKey.generate();
+		String file = (String) upload(room.id(), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "../../sums.csv",
+				MediaType.parseMediaType("text/csv"))
+			.getBody()
+			.get("id");
+		try (StompTestClient ada = StompTestClient.connect(this.port, "ada")) {
+			BlockingQueue<Map<String, Object>> live = ada.subscribe(room.destination());
+			Map<String, Object> send = new HashMap<>(
+					Map.of("username", "ada", "clientMsgId", "f-1", "text", "", "attachments", List.of(file)));
+			ada.send(room.sendDestination(), key.sign(room.id(), send));
+			assertThat((List<Map<String, Object>>) live.poll(15, TimeUnit.SECONDS).get("attachments")).singleElement()
+				.satisfies((attachment) -> assertThat(attachment).containsEntry("name", "sums.csv")
+					.containsEntry("kind", "file"));
+		}
+		assertThat((List<Map<String, Object>>) history(room.id()).get(0).get("attachments")).singleElement()
+			.satisfies((attachment) -> assertThat(attachment).containsEntry("id", file)
+				.containsEntry("name", "sums.csv")
+				.containsEntry("contentType", "text/csv"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.attachment;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -86,9 +87,10 @@ class EncryptedPictureTests {
 		assertThat(cipher.openPicture(roomId, served.getBody())).as("what a key holder opens").isEqualTo(png);
 
 		assertThat(status(upload(roomId, new byte[28]))).as("too short to be encrypted").isEqualTo(400);
-		assertThat(status(upload((String) createRoom(false).get("id"), sealed)))
-			.as("opaque bytes in a room that is not encrypted")
-			.isEqualTo(415);
+		assertThat(upload((String) createRoom(false).get("id"), sealed).retrieve().body(Map.class))
+			.as("opaque bytes in a room that is not encrypted: a file, only ever downloaded")
+			.containsEntry("kind", "file")
+			.containsEntry("name", "picture.bin");
 	}
 
 	@Test
@@ -131,6 +133,57 @@ class EncryptedPictureTests {
 		assertThat(HexFormat.of().formatHex(stored)).as("the database holds no picture bytes")
 			.doesNotContain(HexFormat.of().formatHex(Arrays.copyOfRange(png, 0, 8)))
 			.doesNotContain(HexFormat.of().formatHex(Arrays.copyOfRange(png, png.length - 12, png.length)));
+	}
+
+	@Test
+	void anEncryptedFileIsOpaqueAndItsNameOnlyInTheSealedText() throws Exception {
+		Map<String, Object> room = createRoom(true);
+		String roomId = (String) room.get("id");
+		RoomCipher cipher = new RoomCipher(bytes(32));
+		AuthorKey key = AuthorKey.generate();
+		byte[] report = "quarterly numbers".getBytes(StandardCharsets.UTF_8);
+		byte[] fileIv = bytes(12);
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		parts.part("file", new ByteArrayResource(cipher.sealPicture(roomId, report, fileIv)))
+			.filename("secret-plans.pdf")
+			.contentType(MediaType.APPLICATION_PDF);
+		Map<String, Object> created = http().post()
+			.uri("/api/rooms/{id}/attachments", roomId)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts.build())
+			.retrieve()
+			.body(new ParameterizedTypeReference<>() {
+			});
+		assertThat(created).as("whatever name it is sent with, the gateway keeps none")
+			.containsEntry("contentType", "application/octet-stream")
+			.doesNotContainKeys("name", "kind");
+		String file = (String) created.get("id");
+		try (StompTestClient ada = StompTestClient.connect(this.port, "ada");
+				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
+			BlockingQueue<Map<String, Object>> live = ada.subscribe((String) room.get("destination"));
+			BlockingQueue<MqttTestClient.Received> onTopic = mqtt.subscribe((String) room.get("topic"));
+			byte[] iv = bytes(12);
+			String plaintext = "{\"text\":\"\",\"files\":[{\"id\":\"" + file
+					+ "\",\"name\":\"secret-plans.pdf\",\"type\":\"application/pdf\",\"size\":17,\"iv\":\""
+					+ RoomCipher.base64url(fileIv) + "\"}]}";
+			Map<String, Object> send = new HashMap<>(Map.of("username", "ada", "clientMsgId", "f-1", "v", 1, "kid",
+					cipher.kid(), "iv", RoomCipher.base64url(iv), "ciphertext",
+					cipher.seal(roomId, key.author(), "f-1", plaintext, iv), "attachments", List.of(file)));
+			ada.send((String) room.get("sendDestination"), key.sign(roomId, send));
+
+			Map<String, Object> message = live.poll(15, TimeUnit.SECONDS);
+			assertThat((List<Map<String, Object>>) message.get("attachments")).singleElement()
+				.satisfies((attachment) -> assertThat(attachment).containsEntry("id", file).doesNotContainKey("name"));
+			assertThat(onTopic.poll(15, TimeUnit.SECONDS).text()).contains(file).doesNotContain("secret-plans");
+		}
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM attachment WHERE room_id = :room AND name IS NOT NULL")
+			.param("room", roomId)
+			.query(Integer.class)
+			.single()).as("no name in the database").isZero();
+		ResponseEntity<byte[]> served = http().get().uri((String) created.get("url")).retrieve().toEntity(byte[].class);
+		assertThat(served.getHeaders().getFirst("Content-Disposition")).startsWith("attachment")
+			.doesNotContain("secret");
+		assertThat(cipher.openPicture(roomId, served.getBody())).isEqualTo(report);
 	}
 
 	private byte[] bytes(int length) {

@@ -122,8 +122,7 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 					.stream()
 					.anyMatch((chip) -> chip.getText().equals("👍 1")));
 			byte[] png = TestPictures.png(120, 80);
-			alice.find("input[aria-label='Attach picture']")
-				.sendKeys(Files.write(this.files.resolve("map.png"), png).toString());
+			alice.find("#attach-picture").sendKeys(Files.write(this.files.resolve("map.png"), png).toString());
 			WebElement thumbnail = bob.waiting(WAIT)
 				.until((driver) -> bob.findAll("#messages li.message:not(.pending) .pictures img")
 					.stream()
@@ -143,6 +142,26 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 			assertThat(cipher.openPicture(roomId, uploaded)).as("the page's picture, opened by the JDK").isEqualTo(png);
 			assertThat(HexFormat.of().formatHex(uploaded)).as("the picture's own bytes in the database")
 				.doesNotContain(HexFormat.of().formatHex(Arrays.copyOf(png, 16)));
+			alice.find("#attach-picture")
+				.sendKeys(Files.writeString(this.files.resolve("launch plans.txt"), "T minus ten").toString());
+			WebElement file = bob.waiting(WAIT)
+				.until((driver) -> bob.findAll("#messages li.message:not(.pending) button.file-chip")
+					.stream()
+					.findFirst()
+					.orElse(null));
+			assertThat(file.getText()).as("the name from the sealed text").endsWith("launch plans.txt · 11 bytes");
+			assertThat(this.jdbc
+				.sql("SELECT COUNT(*) FROM attachment WHERE room_id = :room AND (name IS NOT NULL "
+						+ "OR content_type <> 'application/octet-stream')")
+				.param("room", roomId)
+				.query(Long.class)
+				.single()).as("no name or type of the file on the server").isZero();
+			assertThat(
+					this.jdbc.sql("SELECT COUNT(*) FROM message WHERE room_id = :room AND attachments LIKE '%launch%'")
+						.param("room", roomId)
+						.query(Long.class)
+						.single())
+				.isZero();
 			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM reaction WHERE room_id = :room AND emoji LIKE 'e:%'")
 				.param("room", roomId)
 				.query(Long.class)

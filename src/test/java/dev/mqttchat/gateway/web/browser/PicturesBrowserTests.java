@@ -21,8 +21,9 @@ import dev.mqttchat.gateway.testsupport.TestPictures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Alice pastes a picture and picks another through "Attach picture"; Bob sees both as
- * thumbnails and opens one larger. A web page dressed up as a PNG is refused.
+ * Alice pastes a picture and picks another through "Attach file or picture"; Bob sees
+ * both as thumbnails and opens one larger. A file shows as a chip that only downloads it.
+ * A web page dressed up as a PNG is refused.
  */
 class PicturesBrowserTests extends BrowserTestSupport {
 
@@ -65,7 +66,7 @@ class PicturesBrowserTests extends BrowserTestSupport {
 						+ "new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));",
 				Base64.getEncoder().encodeToString(TestPictures.png(120, 80)));
 		Path picked = Files.write(this.files.resolve("sunset.jpg"), TestPictures.of("jpg", 90, 60));
-		alicePage.find("input[aria-label='Attach picture']").sendKeys(picked.toString());
+		alicePage.find("#attach-picture").sendKeys(picked.toString());
 
 		List<WebElement> thumbnails = bobPage.waiting(WAIT)
 			.until((driver) -> loaded(bobPage).size() == 2 ? loaded(bobPage) : null);
@@ -82,6 +83,39 @@ class PicturesBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
+	void aFileShowsAsAChipWithItsNameAndSizeThatOnlyDownloadsIt() throws Exception {
+		ChatPage bobPage = page(this.bob).open("/").setUsername("Bob");
+		String roomId = bobPage.createRoom("Reports");
+		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+		alicePage.awaitStatus("connected");
+		Path report = Files.writeString(this.files.resolve("Q3 report.html"),
+				"<script>alert(1)</script>" + "x".repeat(2048 - 25), StandardCharsets.UTF_8);
+
+		alicePage.find("#attach-picture").sendKeys(report.toString());
+
+		WebElement chip = bobPage.waiting(WAIT)
+			.until((driver) -> bobPage.findAll("#messages li.message:not(.pending) a.file-chip")
+				.stream()
+				.findFirst()
+				.orElse(null));
+		assertThat(chip.getText()).endsWith("Q3 report.html · 2.0 KB");
+		assertThat(chip.getDomAttribute("download")).isEqualTo("Q3 report.html");
+		assertThat(chip.getDomAttribute("rel")).isEqualTo("noopener");
+		assertThat(chip.getDomAttribute("href")).startsWith("/api/rooms/" + roomId + "/attachments/");
+		this.bob.screenshot("desktop-file-chip");
+
+		// A file download's headers, as the browser receives them.
+		Object headers = ((JavascriptExecutor) bobPage.driver())
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "fetch(arguments[0]).then((r) => done([r.headers.get('content-type'), "
+					+ "r.headers.get('content-disposition'), r.headers.get('x-content-type-options'), "
+					+ "r.headers.get('content-security-policy')]));", chip.getDomAttribute("href"));
+		assertThat((List<Object>) headers).containsExactly("application/octet-stream",
+				"attachment; filename=\"Q3 report.html\"; filename*=UTF-8''Q3%20report.html", "nosniff",
+				"sandbox; default-src 'none'; frame-ancestors 'none'");
+	}
+
+	@Test
 	void aWebPageSentAsAPngIsRefusedWithItsReason() throws Exception {
 		ChatPage alicePage = page(this.alice).open("/").setUsername("Alice");
 		alicePage.createRoom("Tricks");
@@ -89,7 +123,7 @@ class PicturesBrowserTests extends BrowserTestSupport {
 		Path fake = Files.writeString(this.files.resolve("kitten.png"), "<html><script>alert(1)</script></html>",
 				StandardCharsets.UTF_8);
 
-		alicePage.find("input[aria-label='Attach picture']").sendKeys(fake.toString());
+		alicePage.find("#attach-picture").sendKeys(fake.toString());
 
 		alicePage.waiting(WAIT).until((driver) -> alicePage.find("#chat-error").getText().contains("Picture not sent"));
 		assertThat(alicePage.find("#chat-error").getText()).contains("none of them");
