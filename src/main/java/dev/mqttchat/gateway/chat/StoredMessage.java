@@ -25,12 +25,23 @@ import org.jspecify.annotations.Nullable;
  * @param attachments the pictures it carries, if any
  * @param envelope its type, target and signature
  * @param state where it stands after the actions on it
+ * @param threadId the id of the root of the thread it replies in, if it is a reply
+ * @param thread on a thread's root read from history, how many replies it has
  */
 public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source, long seq,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
-		@JsonUnwrapped MessageEnvelope envelope, @JsonUnwrapped MessageState state) {
+		@JsonUnwrapped MessageEnvelope envelope, @JsonUnwrapped MessageState state,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String threadId, @JsonUnwrapped ThreadReplies thread) {
+
+	/** A stored message in no thread. */
+	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo,
+			List<MessageAttachment> attachments, MessageEnvelope envelope, MessageState state) {
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, attachments, envelope, state, null,
+				ThreadReplies.NONE);
+	}
 
 	/** A stored message that answers none. */
 	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
@@ -57,19 +68,29 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	/** As {@link #of(ChatMessage, long, Instant)}, in {@code state}. */
 	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt, MessageState state) {
 		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
-				sentAt, message.source(), seq, message.replyTo(), message.attachments(), message.envelope(), state);
+				sentAt, message.source(), seq, message.replyTo(), message.attachments(), message.envelope(), state,
+				message.threadId(), ThreadReplies.NONE);
 	}
 
 	/** This message carrying {@code attachments}, as the store resolved them. */
 	public StoredMessage withAttachments(List<MessageAttachment> attachments) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
-				this.source, this.seq, this.replyTo, attachments, this.envelope, this.state);
+				this.source, this.seq, this.replyTo, attachments, this.envelope, this.state, this.threadId,
+				this.thread);
 	}
 
 	/** This message in {@code state}. */
 	public StoredMessage withState(MessageState state) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
-				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state);
+				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state, this.threadId,
+				this.thread);
+	}
+
+	/** This message with {@code thread} as its replies. */
+	public StoredMessage withThread(ThreadReplies thread) {
+		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
+				this.source, this.seq, this.replyTo, this.attachments, this.envelope, this.state, this.threadId,
+				thread);
 	}
 
 	/**
@@ -95,7 +116,7 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	/** This entry as the chat message it was. */
 	public ChatMessage message() {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, this.envelope);
+				this.replyTo, List.of(), this.envelope, this.threadId);
 	}
 
 }

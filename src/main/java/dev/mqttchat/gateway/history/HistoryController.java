@@ -25,18 +25,21 @@ class HistoryController {
 
 	private final MessageStore store;
 
-	HistoryController(MessageStore store) {
+	private final ThreadReader threads;
+
+	HistoryController(MessageStore store, ThreadReader threads) {
 		this.store = store;
+		this.threads = threads;
 	}
 
 	@GetMapping("/api/rooms/{id}/messages")
 	@Operation(summary = "Read a room's history", description = "Messages in ascending seq order: the newest "
 			+ "limit before `before`, or, with only `after`, the oldest limit after it, so a reader catching up never "
-			+ "skips one.")
+			+ "skips one. A thread's root carries `replies` and `lastReplyAt`.")
 	List<StoredMessage> messages(Room room, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Nullable @Min(0) Long before,
 			@RequestParam(required = false) @Nullable @Min(0) Long after) {
-		return this.store.page(room.id(), before, after, limit);
+		return this.threads.counted(room.id(), this.store.page(room.id(), before, after, limit));
 	}
 
 }

@@ -34,7 +34,8 @@ public class SequencedInserter {
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
+			Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
 	private static final int REPEAT_WINDOW = 1000;
@@ -51,8 +52,11 @@ public class SequencedInserter {
 
 	private final MessageRows columns;
 
+	private final ThreadLinks threads;
+
 	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, EntryGate gate,
-			AttachmentClaims attachments, MessageRows columns) {
+			AttachmentClaims attachments, MessageRows columns, ThreadLinks threads) {
+		this.threads = threads;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.actions = actions;
@@ -96,6 +100,7 @@ public class SequencedInserter {
 			// The targets this batch has seen, as they stand after its earlier entries.
 			Map<String, Optional<ActionRules.TargetState>> targets = new HashMap<>();
 			ReactionTally tally = this.gate.tally(room);
+			Map<String, String> threads = new HashMap<>();
 			for (Incoming incoming : messages) {
 				ChatMessage message = incoming.message();
 				if (!known.add(message.id()) || (lookUpEach && isStored(room, message.id()))
@@ -112,6 +117,9 @@ public class SequencedInserter {
 					}
 					message = message.withAttachments(pictures);
 				}
+				if (!message.envelope().isAction()) {
+					message = this.threads.link(message, threads);
+				}
 				seq++;
 				// The proof did its work at the gate: it is neither kept nor shown.
 				message = message.withEnvelope(message.envelope().withoutProof());
@@ -124,7 +132,7 @@ public class SequencedInserter {
 						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
 						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(), envelope.moderated(),
 						(until != null && until.at() != null) ? MessageStore.timestamp(until.at()) : null,
-						MessageStore.timestamp(now) });
+						message.threadId(), MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
 				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));
@@ -137,8 +145,10 @@ public class SequencedInserter {
 			}
 		});
 		if (!rows.isEmpty()) {
-			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, ROW_TYPES);
+			this.batches.batchUpdate(
+					"INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
+							+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {
