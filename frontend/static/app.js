@@ -1,31 +1,31 @@
 // Wires the chat page: creates one module per concern and connects their callbacks; the logic lives in those.
 
-import { olderMessages, wireActions } from "./actions-wiring.js";
-import { createApi } from "./api.js";
-import { Identity, isGuest } from "./auth.js";
-import { clientId } from "./client-id.js";
-import { Composer } from "./composer.js";
-import { Connection } from "./connection.js";
-import { Drafts } from "./drafts.js";
-import { roomIdOfPath } from "./format.js";
-import { MentionAlerts } from "./mention-alerts.js";
-import { isMessage } from "./message-actions.js";
-import { MessageList } from "./message-list.js";
+import { olderMessages, wireActions } from "./actions/actions-wiring.js";
+import { createApi } from "./connection/api.js";
+import { Identity, isGuest } from "./identity/auth.js";
+import { clientId } from "./connection/client-id.js";
+import { Composer } from "./composer/composer.js";
+import { Connection } from "./connection/connection.js";
+import { Drafts } from "./composer/drafts.js";
+import { roomIdOfPath } from "./conversation/format.js";
+import { MentionAlerts } from "./conversation/mention-alerts.js";
+import { isMessage } from "./actions/message-actions.js";
+import { MessageList } from "./conversation/message-list.js";
 import { wirePageKeys } from "./page-keys.js";
-import { PageTitle } from "./page-title.js";
-import { wirePictures } from "./picture-upload.js";
-import { PictureViewer } from "./picture-viewer.js";
-import { PresenceView } from "./presence-view.js";
-import { ReadView } from "./read-view.js";
-import { ReplyView } from "./replies.js";
-import { RoomHeader } from "./room-header.js";
-import { wireMqttConnect } from "./mqtt-connect.js";
-import { RoomSync } from "./room-sync.js";
-import { roomSignals } from "./room-topics.js";
-import { RoomsPane } from "./rooms-pane.js";
-import { wireSignIn } from "./sign-in-wiring.js";
-import { TypingView } from "./typing-view.js";
-import { UsernameField } from "./username.js";
+import { PageTitle } from "./room-list/page-title.js";
+import { wirePictures } from "./composer/picture-upload.js";
+import { PictureViewer } from "./conversation/picture-viewer.js";
+import { PresenceView } from "./presence/presence-view.js";
+import { ReadView } from "./presence/read-view.js";
+import { ReplyView } from "./conversation/replies.js";
+import { RoomHeader } from "./room-list/room-header.js";
+import { wireMqttConnect } from "./room-list/mqtt-connect.js";
+import { RoomSync } from "./conversation/room-sync.js";
+import { roomSignals } from "./connection/room-topics.js";
+import { RoomsPane } from "./room-list/rooms-pane.js";
+import { wireSignIn } from "./identity/sign-in-wiring.js";
+import { TypingView } from "./presence/typing-view.js";
+import { UsernameField } from "./identity/username.js";
 
 // fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
 const api = createApi((url, init) => fetch(url, init));

@@ -2,7 +2,7 @@
 // message box, Escape in the message box cancelling a reply, a long press (touch) showing a message's actions, and
 // the message list as one Tab stop (message-keys.js).
 
-import { MessageKeys } from "./message-keys.js";
+import { MessageKeys } from "./conversation/message-keys.js";
 
 const $ = (id) => document.getElementById(id);
 

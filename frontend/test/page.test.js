@@ -2,13 +2,27 @@
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { test } from "node:test";
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
 const html = read("../templates/index.html");
-const scripts = readdirSync(new URL("../static/", import.meta.url))
-  .filter((name) => name.endsWith(".js"))
-  .map((name) => [name, read(`../static/${name}`)]);
+// Every module, in every folder of static/, by its file name (names are unique across the folders).
+const scripts = readdirSync(new URL("../static/", import.meta.url), { recursive: true })
+  .filter((path) => path.endsWith(".js"))
+  .map((path) => [basename(path), read(`../static/${path}`)]);
+
+test("the modules sit in folders by concern, app.js and the page-wide keys at the top, and no two share a name", () => {
+  const top = readdirSync(new URL("../static/", import.meta.url)).filter((name) => name.endsWith(".js"));
+  assert.deepEqual(top.sort(), ["app.js", "page-keys.js"]);
+  assert.equal(new Set(scripts.map(([name]) => name)).size, scripts.length);
+  // A folder named like one of the server's paths would be shadowed by it (/rooms/{id} is the room link's page).
+  const folders = readdirSync(new URL("../static/", import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  for (const path of ["rooms", "api", "ws", "hooks", "webjars", "login", "logout", "oauth2", "actuator", "signin-failed"]) {
+    assert.ok(!folders.includes(path), `no folder is called ${path}`);
+  }
+});
 
 test("no inline script, inline event handler or style attribute", () => {
   for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -50,7 +64,7 @@ test("message content never goes through HTML parsing", () => {
 });
 
 test("links in messages open with rel=noopener noreferrer", () => {
-  const render = scripts.find(([name]) => name === "render.js")[1];
+  const render = scripts.find(([name]) => name === "markdown-view.js")[1];
   assert.match(render, /rel = "noopener noreferrer"/);
 });
 
