@@ -23,6 +23,7 @@ import { wireMqttConnect } from "./room-list/mqtt-connect.js";
 import { RoomSync } from "./conversation/room-sync.js";
 import { roomSignals } from "./connection/room-topics.js";
 import { RoomsPane } from "./room-list/rooms-pane.js";
+import { ThreadView } from "./conversation/thread-panel.js";
 import { wireSignIn } from "./identity/sign-in-wiring.js";
 import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
@@ -57,7 +58,10 @@ const list = new MessageList({
     reads.listChanged();
     replies.refresh();
   },
-  decorate: (item, message) => actions.decorate(item, message),
+  decorate: (item, message) => {
+    actions.decorate(item, message);
+    threads.decorate(item, message);
+  },
 });
 const { actions, keys, lookalikes, signed, view, secrets, sealed, send } = wireActions({
   lock: (reason) => composer.lock(reason),
@@ -75,6 +79,12 @@ const signIn = wireSignIn({
   leaveRoom,
 });
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
+const threads = new ThreadView({
+  list, clientId: me, storage: localStorage,
+  send: (text, target) => composer.sendInThread(text, target),
+  // Opened like the main list's entries: in an encrypted room the replies' text is sealed.
+  loadThread: async (rootId) => (followed ? sealed.open(await api.thread(followed.id, rootId)) : []),
+});
 const presence = new PresenceView({
   list, me: myName, myAuthor: () => connection.sessionAuthor, keys,
   decorate: (item, member) => signIn.moderation.decorateMember(item, member),
@@ -186,6 +196,7 @@ function enter(next, { push }) {
   keys.enter(next.id);
   lookalikes.enter(next.id);
   actions.reset();
+  threads.reset();
   list.reset();
   header.show(next);
   title.enter(next.name ?? "Unnamed room");

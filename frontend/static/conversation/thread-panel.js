@@ -1,0 +1,191 @@
+// Threads on the page: "N replies" under each root opens the side panel (#thread-panel) with the root, its replies
+// and a composer of its own; the "Show thread replies in the conversation" setting hides replies from the main list
+// (remembered in localStorage). Which message is in which thread: ThreadIndex.
+
+import { button, messageItem } from "./render.js";
+import { quoteOf } from "./replies.js";
+import { repliesLabel, SHOW_REPLIES_KEY, showsReplies, threadReply, ThreadIndex } from "./thread-index.js";
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * {@code list}: the MessageList. {@code clientId}: this page's. {@code send(text, { replyTo, threadId })}: true when
+ * the reply is on its way (the Composer's outbox). {@code loadThread(rootId)}: the thread from the server, opened
+ * (decrypted) like the main list's entries, or [] if it cannot be loaded. {@code storage}: localStorage.
+ */
+export class ThreadView {
+  #rootId = null;
+  #answering = null;
+  #items = new Map();
+
+  constructor({ list, clientId, send, loadThread, storage }) {
+    Object.assign(this, { list, clientId, send, loadThread, storage });
+    this.index = new ThreadIndex();
+    this.panel = $("thread-panel");
+    this.messages = $("thread-messages");
+    this.input = $("thread-message");
+    this.status = $("thread-status");
+    this.setting = $("show-thread-replies");
+    this.setting.checked = showsReplies(storage);
+    this.#applySetting();
+    this.setting.addEventListener("change", () => {
+      storage?.setItem(SHOW_REPLIES_KEY, String(this.setting.checked));
+      this.#applySetting();
+    });
+    $("thread-close").addEventListener("click", () => this.close());
+    $("thread-reply-cancel").addEventListener("click", () => this.#answer(null));
+    this.panel.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        this.close();
+      }
+    });
+    $("thread-composer").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.#send();
+    });
+    this.input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.#send();
+      }
+    });
+  }
+
+  /** The root whose thread is open, or null. */
+  get openRoot() {
+    return this.#rootId;
+  }
+
+  /** Another room: no threads known, the panel closed. */
+  reset() {
+    this.close({ focus: false });
+    this.index.reset();
+  }
+
+  /** Each message's item in the main list as it is made: a reply is marked (and hidden if so set), a root counted. */
+  decorate(item, message) {
+    const thread = this.index.add(message);
+    if (message.threadId) {
+      item.classList.add("thread-reply");
+      item.dataset.threadId = message.threadId;
+      this.#showCount(message.threadId);
+    } else if (thread) {
+      this.#showCount(thread, item);
+    }
+    if (thread && thread === this.#rootId) {
+      this.#render();
+    }
+  }
+
+  /** Opens the thread of {@code rootId} in the panel, from what the page has, then from the server. */
+  async open(rootId) {
+    this.#rootId = rootId;
+    this.#items.clear();
+    this.messages.replaceChildren();
+    this.#answer(null);
+    this.panel.hidden = false;
+    this.#render();
+    $("thread-title").focus();
+    this.status.textContent = "Loading the thread…";
+    const entries = await this.loadThread(rootId);
+    if (this.#rootId !== rootId) {
+      return;
+    }
+    entries.forEach((entry) => this.index.add(entry));
+    this.status.textContent = "";
+    this.#render();
+  }
+
+  /** Closes the panel; the focus goes back to the root's "N replies" (unless {@code focus} is false). */
+  close({ focus = true } = {}) {
+    const rootId = this.#rootId;
+    this.#rootId = null;
+    this.panel.hidden = true;
+    this.messages.replaceChildren();
+    this.#items.clear();
+    if (focus && rootId) {
+      this.#rootItem(rootId)?.querySelector(".thread-replies")?.focus();
+    }
+  }
+
+  #applySetting() {
+    this.list.list.classList.toggle("collapse-threads", !this.setting.checked);
+  }
+
+  /** Puts "N replies" under the root (its item, or found in the list), or updates it. */
+  #showCount(rootId, item = this.#rootItem(rootId)) {
+    const count = this.index.count(rootId);
+    if (!item || count === 0) {
+      return;
+    }
+    let open = item.querySelector(":scope > .thread-replies");
+    if (!open) {
+      open = button("thread-replies link-button", "", () => this.open(rootId));
+      open.setAttribute("aria-controls", "thread-panel");
+      item.append(open);
+    }
+    open.textContent = repliesLabel(count);
+  }
+
+  #rootItem(rootId) {
+    return this.list.list.querySelector(`li.message:not(.pending)[data-id="${CSS.escape(rootId)}"]`);
+  }
+
+  /** The open thread's root and replies, in order: new ones added, changed ones replaced. */
+  #render() {
+    const rootId = this.#rootId;
+    if (!rootId) {
+      return;
+    }
+    const root = this.index.root(rootId);
+    const entries = [...(root ? [root] : []), ...this.index.replies(rootId)];
+    $("thread-title").textContent = root ? `Thread: ${quoteOf(root.text, 40) || "a message"}` : "Thread";
+    let previous = null;
+    for (const message of entries) {
+      const known = this.#items.get(message.id);
+      let item = known?.item;
+      if (!known || known.message !== message) {
+        item = this.#item(message, message.id === rootId);
+        if (known) {
+          known.item.replaceWith(item);
+        } else if (previous) {
+          previous.after(item);
+        } else {
+          this.messages.prepend(item);
+        }
+        this.#items.set(message.id, { message, item });
+      }
+      previous = item;
+    }
+  }
+
+  #item(message, isRoot) {
+    const item = messageItem(message, { own: message.clientId === this.clientId, continued: false });
+    item.classList.toggle("thread-root", isRoot);
+    item.querySelector(".thread-replies")?.remove();
+    const sender = item.querySelector(".sender")?.textContent ?? "";
+    const answer = button("thread-answer secondary", "Reply", () => this.#answer(message));
+    answer.setAttribute("aria-label", `Reply in thread to ${sender}: ${quoteOf(message.text, 40)}`);
+    item.append(answer);
+    return item;
+  }
+
+  /** The panel's next reply answers {@code message} (null: the root). */
+  #answer(message) {
+    this.#answering = message && message.id !== this.#rootId ? message.id : null;
+    $("thread-reply-bar").hidden = this.#answering === null;
+    $("thread-reply-label").textContent = message ? `Replying to ${message.username ?? "someone"}: `
+      + quoteOf(message.text) : "";
+    if (message) {
+      this.input.focus();
+    }
+  }
+
+  #send() {
+    if (this.#rootId && this.send(this.input.value, threadReply(this.#rootId, this.#answering))) {
+      this.input.value = "";
+      this.#answer(null);
+    }
+  }
+}
