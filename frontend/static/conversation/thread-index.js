@@ -66,9 +66,9 @@ export class ThreadIndex {
     return Math.max(this.#roots.get(rootId) ?? 0, this.#replies.get(rootId)?.size ?? 0);
   }
 
-  /** The root message with this id, if seen. */
-  root(rootId) {
-    return this.#messages.get(rootId) ?? null;
+  /** The message (root or reply) with this id, if seen. */
+  message(id) {
+    return this.#messages.get(id) ?? null;
   }
 
   /** The replies of {@code rootId} seen so far, in seq order (those without one, still pending, last). */

@@ -8,6 +8,10 @@ import { repliesLabel, SHOW_REPLIES_KEY, showsReplies, threadReply, ThreadIndex 
 
 const $ = (id) => document.getElementById(id);
 
+function senderOf(message) {
+  return message.username ?? "MQTT client";
+}
+
 /**
  * {@code list}: the MessageList. {@code clientId}: this page's. {@code send(text, { replyTo, threadId })}: true when
  * the reply is on its way (the Composer's outbox). {@code loadThread(rootId)}: the thread from the server, opened
@@ -138,7 +142,7 @@ export class ThreadView {
     if (!rootId) {
       return;
     }
-    const root = this.index.root(rootId);
+    const root = this.index.message(rootId);
     const entries = [...(root ? [root] : []), ...this.index.replies(rootId)];
     $("thread-title").textContent = root ? `Thread: ${quoteOf(root.text, 40) || "a message"}` : "Thread";
     let previous = null;
@@ -163,11 +167,17 @@ export class ThreadView {
   #item(message, isRoot) {
     const item = messageItem(message, { own: message.clientId === this.clientId, continued: false });
     item.classList.toggle("thread-root", isRoot);
-    item.querySelector(".thread-replies")?.remove();
-    const sender = item.querySelector(".sender")?.textContent ?? "";
-    const answer = button("thread-answer secondary", "Reply", () => this.#answer(message));
-    answer.setAttribute("aria-label", `Reply in thread to ${sender}: ${quoteOf(message.text, 40)}`);
-    item.append(answer);
+    // The message's own Reply answers it in this thread; its quote shows what it answers, when the thread has it.
+    const answer = item.querySelector(".reply-action");
+    answer?.setAttribute("aria-label", `Reply in thread to ${senderOf(message)}: ${quoteOf(message.text, 40)}`);
+    answer?.addEventListener("click", () => this.#answer(message));
+    const quote = item.querySelector(".reply-quote");
+    const original = message.replyTo ? this.index.message(message.replyTo) : null;
+    if (quote && original) {
+      quote.querySelector(".quote-sender").textContent = `${senderOf(original)}: `;
+      quote.querySelector(".quote-text").textContent = quoteOf(original.text);
+      quote.disabled = true;
+    }
     return item;
   }
 
@@ -175,7 +185,7 @@ export class ThreadView {
   #answer(message) {
     this.#answering = message && message.id !== this.#rootId ? message.id : null;
     $("thread-reply-bar").hidden = this.#answering === null;
-    $("thread-reply-label").textContent = message ? `Replying to ${message.username ?? "someone"}: `
+    $("thread-reply-label").textContent = message ? `Replying to ${senderOf(message)}: `
       + quoteOf(message.text) : "";
     if (message) {
       this.input.focus();

@@ -18,7 +18,7 @@ test("replies are indexed under their root, in seq order, whatever order they ar
   assert.deepEqual(index.replies("root").map((reply) => reply.id), ["r1", "r3"]);
   assert.equal(index.count("root"), 2);
   assert.equal(index.count("other"), 0);
-  assert.equal(index.root("root").text, "root");
+  assert.equal(index.message("root").text, "root");
   assert.equal(ThreadIndex.threadOf(index.replies("root")[1]), "root");
 });
 

@@ -126,6 +126,10 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			assertThat(panel.getTagName()).as("a complementary region").isEqualTo("aside");
 			assertThat(alice.find("#thread-title").getText()).isEqualTo("Thread: release today?");
 			assertThat(threadTexts(alice)).containsExactly("release today?", "after the fix", "which fix?");
+			// Answering one of the replies: it stays in the root's thread.
+			alice.findAll("#thread-messages li.message").get(1).findElement(By.cssSelector(".reply-action")).click();
+			assertThat(alice.find("#thread-reply-label").getText()).isEqualTo("Replying to eve: after the fix");
+			assertThat(alice.findAll("#thread-messages .reply-quote").get(1).getText()).isEqualTo("eve: after the fix");
 			alice.find("#thread-message").sendKeys("tonight then", Keys.ENTER);
 
 			alice.waiting(WAIT).until((driver) -> threadTexts(alice).size() == 4);
@@ -134,7 +138,9 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			WebElement bobsCount = bob.awaitMessage("release today?")
 				.findElement(By.cssSelector("button.thread-replies"));
 			bob.waiting(WAIT).until((driver) -> bobsCount.getText().equals("3 replies"));
-			assertThat(awaitStored(roomId, 4).get(3).path("threadId").asString()).isEqualTo(root);
+			JsonNode sent = awaitStored(roomId, 4).get(3);
+			assertThat(sent.path("replyTo").asString()).isEqualTo(first);
+			assertThat(sent.path("threadId").asString()).isEqualTo(root);
 			this.alice.screenshot("desktop-thread");
 
 			// Replies collapsed into their count: remembered when the page opens again.
