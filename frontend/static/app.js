@@ -67,6 +67,7 @@ const { actions, keys, lookalikes, signed, view, secrets, sealed, send } = wireA
   lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
   moderates: () => signIn.moderation.moderates(), onMute: (entry) => signIn.moderation.mute(entry),
+  onActions: (applied) => threads.acted(applied),
 });
 const signIn = wireSignIn({
   api, identity, list, me: myName, send, openRoom: (id) => pane.open(id, { push: true }),

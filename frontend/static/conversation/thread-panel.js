@@ -92,13 +92,25 @@ export class ThreadView {
     this.#render();
     $("thread-title").focus();
     this.status.textContent = "Loading the thread…";
-    const entries = await this.loadThread(rootId);
-    if (this.#rootId !== rootId) {
-      return;
-    }
-    entries.forEach((entry) => this.index.add(entry));
+    await this.#reload(rootId);
     this.status.textContent = "";
-    this.#render();
+  }
+
+  /** Edits, deletes or reactions arrived: the open thread shows its messages as they now stand, from the server. */
+  acted(actions) {
+    const rootId = this.#rootId;
+    if (rootId && actions.some((action) => action.target === rootId
+      || this.index.message(action.target)?.threadId === rootId)) {
+      this.#reload(rootId);
+    }
+  }
+
+  async #reload(rootId) {
+    const entries = await this.loadThread(rootId);
+    if (this.#rootId === rootId) {
+      entries.forEach((entry) => this.index.add(entry));
+      this.#render();
+    }
   }
 
   /** Closes the panel; the focus goes back to the root's "N replies" (unless {@code focus} is false). */
@@ -167,6 +179,15 @@ export class ThreadView {
   #item(message, isRoot) {
     const item = messageItem(message, { own: message.clientId === this.clientId, continued: false });
     item.classList.toggle("thread-root", isRoot);
+    if (message.deleted) {
+      // As the list shows it: the text is gone.
+      item.classList.add("deleted");
+      item.querySelector(".text")?.replaceWith(Object.assign(document.createElement("p"), {
+        className: "text tombstone", textContent: message.moderated ? "removed by a moderator" : "message deleted",
+      }));
+      item.querySelectorAll(".reply-action, .reply-quote, .pictures").forEach((node) => node.remove());
+      return item;
+    }
     // The message's own Reply answers it in this thread; its quote shows what it answers, when the thread has it.
     const answer = item.querySelector(".reply-action");
     answer?.setAttribute("aria-label", `Reply in thread to ${senderOf(message)}: ${quoteOf(message.text, 40)}`);

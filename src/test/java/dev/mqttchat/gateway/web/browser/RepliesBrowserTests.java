@@ -143,6 +143,22 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			assertThat(sent.path("threadId").asString()).isEqualTo(root);
 			this.alice.screenshot("desktop-thread");
 
+			// Bob follows the thread while Alice, her panel closed, edits her reply in
+			// the
+			// conversation.
+			bobsCount.click();
+			bob.waiting(WAIT).until((driver) -> threadTexts(bob).size() == 4);
+			alice.find("#thread-message").sendKeys(Keys.ESCAPE);
+			alice.waiting(WAIT).until((driver) -> !alice.find("#thread-panel").isDisplayed());
+			assertThat(alice.activeElementClass()).contains("thread-replies");
+			WebElement own = alice.awaitMessage("tonight then");
+			ChatPage.reveal(own).findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+			own.findElement(By.cssSelector("textarea[aria-label='Edit message']"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "tomorrow then", Keys.ENTER);
+			bob.waiting(WAIT)
+				.until((driver) -> threadTexts(bob)
+					.equals(List.of("release today?", "after the fix", "which fix?", "tomorrow then")));
+
 			// Replies collapsed into their count: remembered when the page opens again.
 			alice.find("#show-thread-replies").click();
 			assertThat(shownReplies(alice)).isZero();
@@ -154,8 +170,14 @@ class RepliesBrowserTests extends BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * The texts in the thread panel, read in one script call (its items are replaced as
+	 * they change).
+	 */
+	@SuppressWarnings("unchecked")
 	private static List<String> threadTexts(ChatPage page) {
-		return page.findAll("#thread-messages li.message").stream().map(ChatPage::textOf).toList();
+		return (List<String>) page.script("return [...document.querySelectorAll('#thread-messages li.message')]"
+				+ ".map((item) => item.querySelector('.text').textContent);");
 	}
 
 	private static long shownReplies(ChatPage page) {
