@@ -25,6 +25,7 @@ import { RoomSync } from "./conversation/room-sync.js";
 import { roomSignals } from "./connection/room-topics.js";
 import { RoomsPane } from "./room-list/rooms-pane.js";
 import { SearchView } from "./conversation/search-view.js";
+import { ThreadView } from "./conversation/thread-panel.js";
 import { wireSignIn } from "./identity/sign-in-wiring.js";
 import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
@@ -61,12 +62,16 @@ const list = new MessageList({
     reads.listChanged();
     replies.refresh();
   },
-  decorate: (item, message) => actions.decorate(item, message),
+  decorate: (item, message) => {
+    actions.decorate(item, message);
+    threads.decorate(item, message);
+  },
 });
 const { actions, keys, lookalikes, signed, view, secrets, sealed, send } = wireActions({
   lock: (reason) => composer.lock(reason),
   list, connection: () => connection, me: myName, clientId: me, room: () => followed,
   moderates: () => signIn.moderation.moderates(), onMute: (entry) => signIn.moderation.mute(entry),
+  onActions: (applied) => threads.acted(applied),
 });
 const signIn = wireSignIn({
   api, identity, list, me: myName, send, openRoom: (id) => pane.open(id, { push: true }),
@@ -81,6 +86,12 @@ const signIn = wireSignIn({
 const replies = new ReplyView({ list, focusComposer: () => composer.focus() });
 const search = new SearchView({
   search: (roomId, q, next) => api.search(roomId, q, next), room: () => followed, list, openAt: (seq) => reopenAt(seq),
+});
+const threads = new ThreadView({
+  list, clientId: me, storage: localStorage,
+  send: (text, target) => composer.sendInThread(text, target),
+  // Opened like the main list's entries: in an encrypted room the replies' text is sealed.
+  loadThread: async (rootId) => (followed ? sealed.open(await api.thread(followed.id, rootId)) : []),
 });
 const presence = new PresenceView({
   list, me: myName, myAuthor: () => connection.sessionAuthor, keys,
@@ -221,6 +232,7 @@ function enter(next, { push }) {
   keys.enter(next.id);
   lookalikes.enter(next.id);
   actions.reset();
+  threads.reset();
   list.reset();
   header.show(next);
   title.enter(next.name ?? "Unnamed room");

@@ -16,9 +16,11 @@ import { SignedSend } from "../encryption/signed-send.js";
  * {@code list}: the MessageList. {@code connection()}: the Connection. {@code me()}: the reader's name.
  * {@code room()}: the followed room, or null. {@code moderates()}: the reader moderates the open room.
  * {@code onMute(entry, options)}: a mute entry of the room's stream, in its place among the messages.
+ * {@code onActions(actions)}: the edits, deletes and reactions just applied (opened), for views beyond the list.
  */
 export function wireActions({
   list, connection, me, clientId, room, lock, storage = localStorage, moderates = () => false, onMute = () => {},
+  onActions = () => {},
 }) {
   // Null until loaded, and for good where WebCrypto has no Ed25519.
   let authorKey = null;
@@ -61,6 +63,7 @@ export function wireActions({
         Array.isArray(run) ? list.append(run, options) : onMute(run, options);
       }
       actions.apply(opened.filter(isAction));
+      onActions(opened.filter(isAction));
     }),
     loaded: (whole) => sealed.opened([], () => list.loaded(whole)),
     note: (text) => sealed.opened([], () => list.note(text)),

@@ -131,6 +131,25 @@ export class Composer {
     this.list.scroll.toEnd();
   }
 
+  /**
+   * Sends {@code text} as a reply in a thread ({@code replyTo}, {@code threadId}: see thread-index.js), kept and
+   * retried like any other message; false if it cannot go now (no room, or the name has a problem).
+   */
+  sendInThread(text, { replyTo, threadId }) {
+    const problem = this.username.problem;
+    if (!text.trim() || !this.room || this.closed || problem) {
+      problem && this.username.showProblem(problem);
+      return false;
+    }
+    this.username.commit();
+    const entry = this.outbox.add({
+      roomId: this.room.id, destination: this.room.sendDestination, text, replyTo, threadId,
+    });
+    this.showPending(entry);
+    this.flush();
+    return true;
+  }
+
   /** Sends uploaded pictures (see PictureUpload) as a message of their own, kept and retried like any other. */
   sendPictures(attachments) {
     const problem = this.username.problem;

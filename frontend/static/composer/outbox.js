@@ -28,7 +28,9 @@ export function sendBody(entry, { username, clientId }) {
     // (SealedView), never to the gateway.
     ...(sealed.length ? { pictures: sealed.map((picture) => ({ id: picture.id, ...picture.sealed })) } : {}),
     ...(files.length ? { files: files.map(({ id, sealed: { kind, ...file } }) => ({ id, ...file })) } : {}) };
-  return entry.replyTo ? { ...body, replyTo: entry.replyTo } : body;
+  // threadId is derived by the gateway from replyTo; sent along so MQTT readers of the page's SEND see it at once.
+  return entry.replyTo ? { ...body, replyTo: entry.replyTo, ...(entry.threadId ? { threadId: entry.threadId } : {}) }
+    : body;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Outbox {
   }
 
   /** A new queued entry, with the clientMsgId it keeps for every try. */
-  add({ roomId, destination, text, replyTo = null, attachments = [] }) {
+  add({ roomId, destination, text, replyTo = null, threadId = null, attachments = [] }) {
     const entry = {
       localId: `local-${this.#nextId++}`,
       clientMsgId: this.#newClientMsgId(),
@@ -63,6 +65,8 @@ export class Outbox {
       text,
       // The id of the message this one answers, or null; the uploaded pictures it carries.
       replyTo,
+      // The root of the thread it replies in (the thread panel's composer), or null.
+      threadId,
       attachments,
       state: "queued",
       reason: null,

@@ -175,6 +175,13 @@ export function createApi(plainFetch, { cookies } = {}) {
     setMember: (roomId, username, role) => call(`${roomPath(roomId)}/members/${encodeURIComponent(username)}`,
       json("PUT", { role })),
 
+    /** A thread's root and replies (the first 200), as the history's entries; [] if it cannot be loaded. */
+    async thread(roomId, rootId) {
+      const result = await call(`${roomPath(roomId)}/threads/${encodeURIComponent(rootId)}?limit=200`,
+        { headers: { Accept: "application/json" }, cache: "no-store" });
+      return result.ok && Array.isArray(result.body) ? result.body : [];
+    },
+
     /** Takes {@code username} out of the room (the reader themselves: leaves it). */
     removeMember: (roomId, username) => call(`${roomPath(roomId)}/members/${encodeURIComponent(username)}`,
       { method: "DELETE" }),

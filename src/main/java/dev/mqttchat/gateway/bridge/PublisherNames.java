@@ -91,7 +91,7 @@ class PublisherNames {
 		if (owner != null && message.username() == null && !message.envelope().isSigned()) {
 			return new Incoming(new ChatMessage(message.id(), message.roomId(), owner, message.clientId(),
 					message.text(), message.sentAt(), message.source(), message.replyTo(), message.attachments(),
-					message.envelope(), message.bot()), incoming.possibleRepeat());
+					message.envelope(), message.bot(), message.threadId()), incoming.possibleRepeat());
 		}
 		refused.accept(Refusal.of(message, "not-your-name", (owner == null) ? "not published under a signed-in name"
 				: "published with " + owner + "'s credential under another name"));

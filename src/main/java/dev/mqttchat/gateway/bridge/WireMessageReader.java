@@ -102,8 +102,10 @@ final class WireMessageReader {
 		// A bot mark stays only where the store finds a gateway's proof for it
 		// (BotProof).
 		boolean bot = !action && Boolean.TRUE.equals(wire.bot());
+		// Kept as given for now: the store derives it from replyTo and corrects it.
+		String threadId = (replyTo != null) ? validId(wire.threadId()) : null;
 		ChatMessage message = new ChatMessage(id, roomId, username, clientId, String.valueOf(text),
-				sentAt(wire.sentAt()), source, replyTo, pictures, envelope, bot);
+				sentAt(wire.sentAt()), source, replyTo, pictures, envelope, bot, threadId);
 		if ((author != null || sig != null) && !AuthorSignature.holds(message)) {
 			return Outcome.drop("bad-signature");
 		}
@@ -139,10 +141,11 @@ final class WireMessageReader {
 	}
 
 	private static boolean isValidUnicode(WireMessage wire) {
-		return (!(wire.text() instanceof String text) || UnicodeText.isText(text)) && UnicodeText.allWellFormed(
-				wire.id(), wire.username(), wire.clientId(), wire.text(), wire.sentAt(), wire.source(), wire.replyTo(),
-				wire.type(), wire.target(), wire.emoji(), wire.clientMsgId(), wire.author(), wire.sig(),
-				wire.attachments(), wire.v(), wire.kid(), wire.iv(), wire.ciphertext(), wire.until(), wire.proof());
+		return (!(wire.text() instanceof String text) || UnicodeText.isText(text))
+				&& UnicodeText.allWellFormed(wire.id(), wire.username(), wire.clientId(), wire.text(), wire.sentAt(),
+						wire.source(), wire.replyTo(), wire.type(), wire.target(), wire.emoji(), wire.clientMsgId(),
+						wire.author(), wire.sig(), wire.attachments(), wire.v(), wire.kid(), wire.iv(),
+						wire.ciphertext(), wire.until(), wire.proof(), wire.threadId());
 	}
 
 	private static @Nullable Instant until(@Nullable Object value) {
@@ -180,7 +183,7 @@ final class WireMessageReader {
 			@Nullable Object target, @Nullable Object emoji, @Nullable Object clientMsgId, @Nullable Object author,
 			@Nullable Object sig, @Nullable Object attachments, @Nullable Object v, @Nullable Object kid,
 			@Nullable Object iv, @Nullable Object ciphertext, @Nullable Object moderated, @Nullable Object until,
-			@Nullable Object proof, @Nullable Object bot) {
+			@Nullable Object proof, @Nullable Object bot, @Nullable Object threadId) {
 	}
 
 }

@@ -104,9 +104,13 @@ class ChatController {
 		ChatMessage message = (request != null && this.moderators.asks(request))
 				? this.moderators.fromWeb(room, request, session)
 				: this.messages.fromWeb(roomId, room.encrypted(), request, session);
-		if (message.replyTo() != null && this.lookup.findById(roomId, message.replyTo()).isEmpty()) {
-			throw new ChatRejectedException("unknown-reply-to",
-					"Not sent: this room has no message " + message.replyTo() + " to reply to.");
+		String replyTo = message.replyTo();
+		if (replyTo != null) {
+			StoredMessage parent = this.lookup.findById(roomId, replyTo)
+				.orElseThrow(() -> new ChatRejectedException("unknown-reply-to",
+						"Not sent: this room has no message " + replyTo + " to reply to."));
+			// Derived here so MQTT subscribers see it too; the store derives it again.
+			message = message.withThreadId(ChatMessage.inThreadOf(parent.id(), parent.threadId()));
 		}
 		if (message.envelope().isAction() && message.envelope().type() != MessageType.MUTE) {
 			Optional<StoredMessage> target = this.lookup.findById(roomId, String.valueOf(message.envelope().target()));

@@ -29,18 +29,35 @@ import dev.mqttchat.gateway.UnicodeText;
  * @param envelope its type, target and signature, in the same JSON object
  * @param bot whether a gateway posted it for an incoming webhook ({@link BotProof}
  * vouches for it on the way to the store); in the JSON only when true
+ * @param threadId the id of the root of the thread a reply belongs to: derived from
+ * {@code replyTo} by the gateway ({@link #inThreadOf}), never signed
  */
 public record ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
-		@JsonUnwrapped MessageEnvelope envelope, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bot) {
+		@JsonUnwrapped MessageEnvelope envelope, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bot,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String threadId) {
+
+	/** A message no webhook posted, in no thread or whose thread is not known yet. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, @Nullable String replyTo, List<MessageAttachment> attachments,
+			MessageEnvelope envelope) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, attachments, envelope, false, null);
+	}
+
+	/** A message in no thread, or whose thread is not known yet. */
+	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, @Nullable String replyTo, List<MessageAttachment> attachments,
+			MessageEnvelope envelope, boolean bot) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, attachments, envelope, bot, null);
+	}
 
 	/** A message no webhook posted. */
 	public ChatMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 			Instant sentAt, MessageSource source, @Nullable String replyTo, List<MessageAttachment> attachments,
-			MessageEnvelope envelope) {
-		this(id, roomId, username, clientId, text, sentAt, source, replyTo, attachments, envelope, false);
+			MessageEnvelope envelope, @Nullable String threadId) {
+		this(id, roomId, username, clientId, text, sentAt, source, replyTo, attachments, envelope, false, threadId);
 	}
 
 	/** A message without pictures. */
@@ -64,19 +81,35 @@ public record ChatMessage(String id, String roomId, @Nullable String username, @
 	/** This message with {@code envelope} instead. */
 	public ChatMessage withEnvelope(MessageEnvelope envelope) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, this.attachments, envelope, this.bot);
+				this.replyTo, this.attachments, envelope, this.bot, this.threadId);
 	}
 
 	/** This message carrying {@code attachments} instead. */
 	public ChatMessage withAttachments(List<MessageAttachment> attachments) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, attachments, this.envelope, this.bot);
+				this.replyTo, attachments, this.envelope, this.bot, this.threadId);
 	}
 
 	/** This message with its {@code bot} mark set to {@code bot}. */
 	public ChatMessage withBot(boolean bot) {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, this.attachments, this.envelope, bot);
+				this.replyTo, this.attachments, this.envelope, bot, this.threadId);
+	}
+
+	/** This message in thread {@code threadId} ({@code null}: in none). */
+	public ChatMessage withThreadId(@Nullable String threadId) {
+		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
+				this.replyTo, this.attachments, this.envelope, this.bot, threadId);
+	}
+
+	/**
+	 * The thread a reply to {@code parentId} joins: the parent's own thread if it is a
+	 * reply itself, else the thread the parent starts. Threads are one level deep.
+	 * @param parentId the id of the message replied to
+	 * @param parentThreadId that message's {@code threadId}, if it has one
+	 */
+	public static String inThreadOf(String parentId, @Nullable String parentThreadId) {
+		return (parentThreadId != null) ? parentThreadId : parentId;
 	}
 
 	private static final Pattern CLIENT_ID = Pattern.compile("\\P{Cc}{1,64}");

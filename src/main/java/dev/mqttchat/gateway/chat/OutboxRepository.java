@@ -43,9 +43,9 @@ class OutboxRepository {
 			return this.jdbc
 				.sql("INSERT INTO outbox (id, room_id, username, client_id, text, sent_at, queued_at, reply_to, type, "
 						+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, "
-						+ "proof, bot) SELECT :id, :room, " + ":username, :clientId, "
+						+ "proof, bot, thread_id) SELECT :id, :room, " + ":username, :clientId, "
 						+ ":text, :sentAt, :queuedAt, :replyTo, :type, :target, :emoji, :clientMsgId, :author, :sig, "
-						+ ":attachments, :v, :kid, :iv, :ciphertext, :moderated, :until, :proof, :bot "
+						+ ":attachments, :v, :kid, :iv, :ciphertext, :moderated, :until, :proof, :bot, :threadId "
 						+ "WHERE (SELECT COUNT(*) FROM outbox) < :max")
 				.param("id", message.id())
 				.param("room", message.roomId())
@@ -71,6 +71,7 @@ class OutboxRepository {
 				.param("until", until(message.envelope().until()))
 				.param("proof", message.envelope().proof())
 				.param("bot", message.bot())
+				.param("threadId", message.threadId())
 				.param("max", max)
 				.update() == 1;
 		}
@@ -100,8 +101,8 @@ class OutboxRepository {
 	List<Entry> oldest(int limit) {
 		return this.jdbc
 			.sql("SELECT id, room_id, username, client_id, text, sent_at, published_at, reply_to, type, target, "
-					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, proof, bot "
-					+ "FROM outbox " + "ORDER BY position LIMIT :limit")
+					+ "emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, proof, bot, "
+					+ "thread_id FROM outbox " + "ORDER BY position LIMIT :limit")
 			.param("limit", limit)
 			.query((row, index) -> {
 				OffsetDateTime published = row.getObject("published_at", OffsetDateTime.class);
@@ -115,12 +116,14 @@ class OutboxRepository {
 								? new MuteUntil(until(row.getObject("until_at", OffsetDateTime.class))) : null,
 						row.getString("proof"));
 				String attachments = row.getString("attachments");
-				return new Entry(new ChatMessage(row.getString("id"), row.getString("room_id"),
-						row.getString("username"), row.getString("client_id"), row.getString("text"),
-						row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
-						row.getString("reply_to"),
-						(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope,
-						row.getBoolean("bot")), (published != null) ? published.toInstant() : null);
+				return new Entry(
+						new ChatMessage(row.getString("id"), row.getString("room_id"), row.getString("username"),
+								row.getString("client_id"), row.getString("text"),
+								row.getObject("sent_at", OffsetDateTime.class).toInstant(), MessageSource.WEB,
+								row.getString("reply_to"),
+								(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(),
+								envelope, row.getBoolean("bot"), row.getString("thread_id")),
+						(published != null) ? published.toInstant() : null);
 			})
 			.list();
 	}

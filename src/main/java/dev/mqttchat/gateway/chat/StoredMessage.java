@@ -27,19 +27,40 @@ import org.jspecify.annotations.Nullable;
  * @param state where it stands after the actions on it
  * @param bot whether an incoming webhook posted it, as a gateway vouched; in the JSON
  * only when true
+ * @param threadId the id of the root of the thread it replies in, if it is a reply
+ * @param thread on a thread's root read from history, how many replies it has
  */
 public record StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) String text, Instant sentAt, MessageSource source, long seq,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String replyTo,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<MessageAttachment> attachments,
 		@JsonUnwrapped MessageEnvelope envelope, @JsonUnwrapped MessageState state,
-		@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bot) {
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean bot,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String threadId, @JsonUnwrapped ThreadReplies thread) {
+
+	/** A stored message no webhook posted, in no thread. */
+	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo,
+			List<MessageAttachment> attachments, MessageEnvelope envelope, MessageState state) {
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, attachments, envelope, state, false,
+				null, ThreadReplies.NONE);
+	}
+
+	/** A stored message in no thread. */
+	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
+			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo,
+			List<MessageAttachment> attachments, MessageEnvelope envelope, MessageState state, boolean bot) {
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, attachments, envelope, state, bot,
+				null, ThreadReplies.NONE);
+	}
 
 	/** A stored message no webhook posted. */
 	public StoredMessage(String id, String roomId, @Nullable String username, @Nullable String clientId, String text,
 			Instant sentAt, MessageSource source, long seq, @Nullable String replyTo,
-			List<MessageAttachment> attachments, MessageEnvelope envelope, MessageState state) {
-		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, attachments, envelope, state, false);
+			List<MessageAttachment> attachments, MessageEnvelope envelope, MessageState state,
+			@Nullable String threadId, ThreadReplies thread) {
+		this(id, roomId, username, clientId, text, sentAt, source, seq, replyTo, attachments, envelope, state, false,
+				threadId, thread);
 	}
 
 	/** A stored message that answers none. */
@@ -68,19 +89,28 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	public static StoredMessage of(ChatMessage message, long seq, Instant sentAt, MessageState state) {
 		return new StoredMessage(message.id(), message.roomId(), message.username(), message.clientId(), message.text(),
 				sentAt, message.source(), seq, message.replyTo(), message.attachments(), message.envelope(), state,
-				message.bot());
+				message.bot(), message.threadId(), ThreadReplies.NONE);
 	}
 
 	/** This message carrying {@code attachments}, as the store resolved them. */
 	public StoredMessage withAttachments(List<MessageAttachment> attachments) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
-				this.source, this.seq, this.replyTo, attachments, this.envelope, this.state, this.bot);
+				this.source, this.seq, this.replyTo, attachments, this.envelope, this.state, this.bot, this.threadId,
+				this.thread);
 	}
 
 	/** This message in {@code state}. */
 	public StoredMessage withState(MessageState state) {
 		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
-				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state, this.bot);
+				this.source, this.seq, this.replyTo, this.attachments, this.envelope, state, this.bot, this.threadId,
+				this.thread);
+	}
+
+	/** This message with {@code thread} as its replies. */
+	public StoredMessage withThread(ThreadReplies thread) {
+		return new StoredMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt,
+				this.source, this.seq, this.replyTo, this.attachments, this.envelope, this.state, this.bot,
+				this.threadId, thread);
 	}
 
 	/**
@@ -106,7 +136,7 @@ public record StoredMessage(String id, String roomId, @Nullable String username,
 	/** This entry as the chat message it was. */
 	public ChatMessage message() {
 		return new ChatMessage(this.id, this.roomId, this.username, this.clientId, this.text, this.sentAt, this.source,
-				this.replyTo, List.of(), this.envelope, this.bot);
+				this.replyTo, List.of(), this.envelope, this.bot, this.threadId);
 	}
 
 }

@@ -30,22 +30,25 @@ class HistoryController {
 
 	private final HistoryAround around;
 
-	HistoryController(MessageStore store, HistoryAround around) {
+	private final ThreadReader threads;
+
+	HistoryController(MessageStore store, HistoryAround around, ThreadReader threads) {
 		this.store = store;
 		this.around = around;
+		this.threads = threads;
 	}
 
 	@GetMapping("/api/rooms/{id}/messages")
 	@Operation(summary = "Read a room's history", description = "Messages in ascending seq order: the newest "
 			+ "limit before `before`, or, with only `after`, the oldest limit after it, so a reader catching up never "
 			+ "skips one; with `around` (alone), about half the page up to and including that seq and the rest "
-			+ "after it.")
+			+ "after it. A thread's root carries `replies` and `lastReplyAt`.")
 	List<StoredMessage> messages(Room room, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) @Nullable @Min(0) Long before,
 			@RequestParam(required = false) @Nullable @Min(0) Long after,
 			@RequestParam(required = false) @Nullable @Min(0) Long around) {
 		if (around == null) {
-			return this.store.page(room.id(), before, after, limit);
+			return this.threads.counted(room.id(), this.store.page(room.id(), before, after, limit));
 		}
 		if (before != null || after != null) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -53,7 +56,7 @@ class HistoryController {
 			problem.setTitle("Invalid history request");
 			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 		}
-		return this.around.page(room.id(), around, limit);
+		return this.threads.counted(room.id(), this.around.page(room.id(), around, limit));
 	}
 
 }

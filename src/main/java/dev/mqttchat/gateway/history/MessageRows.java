@@ -19,6 +19,7 @@ import dev.mqttchat.gateway.chat.MessageState;
 import dev.mqttchat.gateway.chat.MessageType;
 import dev.mqttchat.gateway.chat.MuteUntil;
 import dev.mqttchat.gateway.chat.StoredMessage;
+import dev.mqttchat.gateway.chat.ThreadReplies;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,8 @@ class MessageRows {
 	 * The columns written when an entry is stored, in the order the inserter binds them.
 	 */
 	static final String INSERTED = "id, room_id, username, client_id, text, sent_at, source, seq, reply_to, type, "
-			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, bot";
+			+ "target, emoji, client_msg_id, author, sig, attachments, v, kid, iv, ciphertext, moderated, until_at, bot, "
+			+ "thread_id";
 
 	/** Every column an entry reads back from. */
 	static final String COLUMNS = INSERTED + ", edited_at, deleted, state_seq, added, last_edit";
@@ -86,7 +88,7 @@ class MessageRows {
 				"web".equals(row.getString("source")) ? MessageSource.WEB : MessageSource.MQTT, seq,
 				row.getString("reply_to"),
 				(attachments != null) ? this.json.readValue(attachments, ATTACHMENTS) : List.of(), envelope, state,
-				row.getBoolean("bot"));
+				row.getBoolean("bot"), row.getString("thread_id"), ThreadReplies.NONE);
 	}
 
 }

@@ -34,7 +34,7 @@ public class SequencedInserter {
 	private static final int[] ROW_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN,
+			Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN, Types.VARCHAR,
 			Types.TIMESTAMP_WITH_TIMEZONE };
 
 	/** How far back a redelivered message without an id is looked for. */
@@ -52,8 +52,11 @@ public class SequencedInserter {
 
 	private final MessageRows columns;
 
+	private final ThreadLinks threads;
+
 	SequencedInserter(JdbcClient jdbc, JdbcTemplate batches, ActionApplier actions, EntryGate gate,
-			AttachmentClaims attachments, MessageRows columns) {
+			AttachmentClaims attachments, MessageRows columns, ThreadLinks threads) {
+		this.threads = threads;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.actions = actions;
@@ -97,6 +100,7 @@ public class SequencedInserter {
 			// The targets this batch has seen, as they stand after its earlier entries.
 			Map<String, Optional<ActionRules.TargetState>> targets = new HashMap<>();
 			ReactionTally tally = this.gate.tally(room);
+			Map<String, String> threads = new HashMap<>();
 			for (Incoming incoming : messages) {
 				ChatMessage message = incoming.message();
 				if (!known.add(message.id()) || (lookUpEach && isStored(room, message.id()))
@@ -113,6 +117,9 @@ public class SequencedInserter {
 					}
 					message = message.withAttachments(pictures);
 				}
+				if (!message.envelope().isAction()) {
+					message = this.threads.link(message, threads);
+				}
 				seq++;
 				message = this.gate.kept(message);
 				MessageEnvelope envelope = message.envelope();
@@ -124,7 +131,7 @@ public class SequencedInserter {
 						envelope.author(), envelope.sig(), this.columns.attachments(message.attachments()),
 						envelope.v(), envelope.kid(), envelope.iv(), envelope.ciphertext(), envelope.moderated(),
 						(until != null && until.at() != null) ? MessageStore.timestamp(until.at()) : null,
-						message.bot(), MessageStore.timestamp(now) });
+						message.bot(), message.threadId(), MessageStore.timestamp(now) });
 				// As the database keeps it, so the live copy and history are the same
 				// JSON to the microsecond.
 				fresh.put(message.id(), StoredMessage.of(message, seq, sentAt.toInstant()));

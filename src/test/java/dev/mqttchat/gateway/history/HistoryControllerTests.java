@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The history API on its own: pages as JSON, RFC 9457 problems for bad parameters and
  * rooms that are not there.
  */
-@WebMvcTest(HistoryController.class)
+@WebMvcTest({ HistoryController.class, ThreadController.class })
 @StoreComponents
 @Import({ HistoryAround.class, RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @EnableConfigurationProperties(ChatProperties.class)
 @Import({ MessageStore.class, SequencedInserter.class, StoreLease.class, MessageRows.class, ReactionReader.class,
-		EditReader.class, ActionApplier.class, RefusedActions.class, AttachmentClaims.class, EntryGate.class })
+		EditReader.class, ActionApplier.class, RefusedActions.class, AttachmentClaims.class, EntryGate.class,
+		ThreadLinks.class, ThreadReader.class })
 public @interface StoreComponents {
 
 }

@@ -269,6 +269,10 @@ final class ChatPage {
 		throw new AssertionError("#" + id + " not reachable with the Tab key");
 	}
 
+	String activeElementClass() {
+		return String.valueOf(script("return document.activeElement.className;"));
+	}
+
 	String activeElementId() {
 		return (String) script("return document.activeElement ? document.activeElement.id : null;");
 	}

@@ -196,6 +196,27 @@ class EncryptedRoomBrowserTests extends BrowserTestSupport {
 			.until((driver) -> dave.awaitMessage("the launch is at noon")
 				.getDomAttribute("class")
 				.contains("highlight"));
+		// A thread in the encrypted room: its replies are opened in the panel as in the
+		// list.
+		ChatPage.reveal(dave.awaitMessage("dawn it is")).findElement(By.cssSelector("button.reply-action")).click();
+		dave.send("count me in");
+		WebElement replies = dave.waiting(WAIT)
+			.ignoring(StaleElementReferenceException.class)
+			.until((driver) -> dave.awaitMessage("dawn it is").findElement(By.cssSelector("button.thread-replies")));
+		replies.click();
+		dave.waiting(WAIT).until((driver) -> dave.findAll("#thread-messages li.message").size() == 2);
+		dave.find("#thread-message").sendKeys("and me", Keys.ENTER);
+		dave.waiting(WAIT)
+			.until((driver) -> dave.findAll("#thread-messages li.message")
+				.stream()
+				.map(ChatPage::textOf)
+				.toList()
+				.equals(List.of("dawn it is", "count me in", "and me")));
+		assertThat(replies.getText()).isEqualTo("2 replies");
+		List<JsonNode> inThread = storedMessages(roomId).stream().filter((entry) -> entry.has("threadId")).toList();
+		assertThat(inThread).hasSize(2).allSatisfy((entry) -> assertThat(entry.has("text")).isFalse());
+		assertThat(inThread).extracting((entry) -> entry.path("threadId").asString())
+			.containsOnly(dave.awaitMessage("dawn it is").getDomAttribute("data-id"));
 
 		ChatPage keyless = page(this.browsers.get(2)).open("/").setUsername("Carol").open("/rooms/" + roomId);
 		keyless.waiting(WAIT).until((driver) -> keyless.find("#room-key-problem").isDisplayed());

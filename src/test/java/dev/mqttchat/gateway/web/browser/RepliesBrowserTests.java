@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +101,87 @@ class RepliesBrowserTests extends BrowserTestSupport {
 			assertPageNotShifted(page);
 			this.alice.desktop();
 		}
+	}
+
+	@Test
+	void aThreadPanelShowsTheRootAndItsThreeRepliesAndTakesRepliesOfItsOwn() throws Exception {
+		String roomId = createRoomOverRest("Release");
+		try (MqttPeer peer = mqttPeer(roomId)) {
+			peer.publish("{\"username\":\"bob\",\"text\":\"release today?\"}");
+			String root = awaitStored(roomId, 1).get(0).path("id").asString();
+			peer.publish("{\"username\":\"eve\",\"text\":\"after the fix\",\"replyTo\":\"" + root + "\"}");
+			String first = awaitStored(roomId, 2).get(1).path("id").asString();
+			peer.publish("{\"username\":\"bob\",\"text\":\"which fix?\",\"replyTo\":\"" + first + "\"}");
+			awaitStored(roomId, 3);
+			ChatPage alice = page(this.alice).open("/").setUsername("Alice").open("/rooms/" + roomId);
+			ChatPage bob = page(this.bob).open("/").setUsername("Bob").open("/rooms/" + roomId);
+			alice.awaitStatus("connected");
+			WebElement rootItem = alice.awaitMessage("release today?");
+			WebElement count = rootItem.findElement(By.cssSelector("button.thread-replies"));
+			assertThat(count.getText()).isEqualTo("2 replies");
+
+			count.click();
+			WebElement panel = alice.find("#thread-panel");
+			alice.waiting(WAIT).until((driver) -> panel.isDisplayed() && threadTexts(alice).size() == 3);
+			assertThat(panel.getTagName()).as("a complementary region").isEqualTo("aside");
+			assertThat(alice.find("#thread-title").getText()).isEqualTo("Thread: release today?");
+			assertThat(threadTexts(alice)).containsExactly("release today?", "after the fix", "which fix?");
+			// Answering one of the replies: it stays in the root's thread.
+			alice.findAll("#thread-messages li.message").get(1).findElement(By.cssSelector(".reply-action")).click();
+			assertThat(alice.find("#thread-reply-label").getText()).isEqualTo("Replying to eve: after the fix");
+			assertThat(alice.findAll("#thread-messages .reply-quote").get(1).getText()).isEqualTo("eve: after the fix");
+			alice.find("#thread-message").sendKeys("tonight then", Keys.ENTER);
+
+			alice.waiting(WAIT).until((driver) -> threadTexts(alice).size() == 4);
+			assertThat(threadTexts(alice)).last().isEqualTo("tonight then");
+			alice.waiting(WAIT).until((driver) -> count.getText().equals("3 replies"));
+			WebElement bobsCount = bob.awaitMessage("release today?")
+				.findElement(By.cssSelector("button.thread-replies"));
+			bob.waiting(WAIT).until((driver) -> bobsCount.getText().equals("3 replies"));
+			JsonNode sent = awaitStored(roomId, 4).get(3);
+			assertThat(sent.path("replyTo").asString()).isEqualTo(first);
+			assertThat(sent.path("threadId").asString()).isEqualTo(root);
+			this.alice.screenshot("desktop-thread");
+
+			// Bob follows the thread while Alice, her panel closed, edits her reply in
+			// the
+			// conversation.
+			bobsCount.click();
+			bob.waiting(WAIT).until((driver) -> threadTexts(bob).size() == 4);
+			alice.find("#thread-message").sendKeys(Keys.ESCAPE);
+			alice.waiting(WAIT).until((driver) -> !alice.find("#thread-panel").isDisplayed());
+			assertThat(alice.activeElementClass()).contains("thread-replies");
+			WebElement own = alice.awaitMessage("tonight then");
+			ChatPage.reveal(own).findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+			own.findElement(By.cssSelector("textarea[aria-label='Edit message']"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), "tomorrow then", Keys.ENTER);
+			bob.waiting(WAIT)
+				.until((driver) -> threadTexts(bob)
+					.equals(List.of("release today?", "after the fix", "which fix?", "tomorrow then")));
+
+			// Replies collapsed into their count: remembered when the page opens again.
+			alice.find("#show-thread-replies").click();
+			assertThat(shownReplies(alice)).isZero();
+			alice.open("/rooms/" + roomId).awaitMessage("release today?");
+			assertThat(alice.find("#show-thread-replies").isSelected()).isFalse();
+			alice.waiting(WAIT)
+				.until((driver) -> alice.findAll("#messages li.thread-reply").size() == 3 && shownReplies(alice) == 0);
+			assertThat(alice.find("#messages button.thread-replies").getText()).isEqualTo("3 replies");
+		}
+	}
+
+	/**
+	 * The texts in the thread panel, read in one script call (its items are replaced as
+	 * they change).
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> threadTexts(ChatPage page) {
+		return (List<String>) page.script("return [...document.querySelectorAll('#thread-messages li.message')]"
+				+ ".map((item) => item.querySelector('.text').textContent);");
+	}
+
+	private static long shownReplies(ChatPage page) {
+		return page.findAll("#messages li.thread-reply").stream().filter(WebElement::isDisplayed).count();
 	}
 
 	/**
