@@ -144,10 +144,8 @@ public class SequencedInserter {
 			}
 		});
 		if (!rows.isEmpty()) {
-			this.batches.batchUpdate(
-					"INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES "
-							+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					rows, ROW_TYPES);
+			this.batches.batchUpdate("INSERT INTO message (" + MessageRows.INSERTED + ", stored_at) VALUES " + "("
+					+ "?, ".repeat(ROW_TYPES.length - 1) + "?)", rows, ROW_TYPES);
 		}
 		List<StoredMessage> stored = new ArrayList<>(fresh.size());
 		for (Incoming incoming : batch) {

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WebMvcTest({ HistoryController.class, ThreadController.class })
 @StoreComponents
-@Import({ RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
+@Import({ HistoryAround.class, RoomRegistry.class, JdbcNamingConfig.class, SimpleMeterRegistry.class })
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
 		FlywayAutoConfiguration.class, DataJdbcRepositoriesAutoConfiguration.class })
