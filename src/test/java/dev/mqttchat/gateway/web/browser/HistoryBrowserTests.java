@@ -206,7 +206,11 @@ class HistoryBrowserTests extends BrowserTestSupport {
 		assertThat(page.find("#search-note").isDisplayed()).as("no encryption note in a plain room").isFalse();
 		hit.click();
 
-		WebElement found = page.awaitMessage(all.get(11));
+		// Shown formatted: the stars of "*closed*" make it emphasis.
+		WebElement found = page.waiting()
+			.until((driver) -> page.findAll("#messages li.message[data-seq='12']").stream().findFirst().orElse(null));
+		assertThat(ChatPage.textOf(found)).isEqualTo("the zebra crossing is closed");
+		assertThat(found.findElement(By.cssSelector(".text em")).getText()).isEqualTo("closed");
 		page.waiting().until((driver) -> page.inConversationView("#messages li.message[data-seq='12']"));
 		assertThat(found.getDomAttribute("class")).contains("highlight");
 		assertThat(page.shownSeqs()).as("the page around it, the room's start included")
