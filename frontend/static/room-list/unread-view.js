@@ -17,7 +17,7 @@ export function wireUnread({ api, connection, me, currentRoomId, title, storage 
   let asked = new Set();
 
   const roomIds = () => [...new Set(lists.flatMap((list) => [...list.querySelectorAll("a.room-link")])
-    .map((link) => roomIdOfPath(new URL(link.href, location.href).pathname)).filter(Boolean))];
+    .map(roomOf).filter(Boolean))];
 
   async function ask(ids) {
     if (ids.length === 0) {
@@ -26,7 +26,7 @@ export function wireUnread({ api, connection, me, currentRoomId, title, storage 
     const answer = await api.unread(ids.map((id) => ({ id, ...(counts.readUpTo(id) !== null
       ? { after: counts.readUpTo(id) } : {}) })), me());
     const recent = new Set([...document.querySelectorAll("#recent-rooms a.room-link")]
-      .map((link) => roomIdOfPath(new URL(link.href, location.href).pathname)));
+      .map(roomOf));
     for (const room of answer?.rooms ?? []) {
       if (counts.readUpTo(room.id) === null && recent.has(room.id)) {
         // A room this browser visited before it kept positions: where it is now is where counting starts.
@@ -51,7 +51,7 @@ export function wireUnread({ api, connection, me, currentRoomId, title, storage 
 
   function render() {
     for (const link of lists.flatMap((list) => [...list.querySelectorAll("a.room-link")])) {
-      const id = roomIdOfPath(new URL(link.href, location.href).pathname);
+      const id = roomOf(link);
       show(link, id === currentRoomId() ? { unread: 0, mentions: 0 } : counts.of(id));
     }
     const total = counts.total(currentRoomId());
@@ -104,6 +104,11 @@ export function wireUnread({ api, connection, me, currentRoomId, title, storage 
       refresh();
     },
   };
+}
+
+/** The room an entry of the lists links to. */
+function roomOf(link) {
+  return roomIdOfPath(new URL(link.href, location.href).pathname);
 }
 
 function show(link, count) {

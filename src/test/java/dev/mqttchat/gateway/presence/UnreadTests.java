@@ -74,7 +74,8 @@ class UnreadTests {
 	void badRequestsAreRefusedWithAProblem() {
 		for (Object body : List.of(Map.of("rooms", List.of(Map.of("id", "../x"))),
 				Map.of("username", "a\u0000b", "rooms", List.of()),
-				Map.of("rooms", List.of(Map.of("id", "abc", "after", -1))), Map.of())) {
+				Map.of("rooms", List.of(Map.of("id", "abc", "after", -1))), Map.of(),
+				Map.of("rooms", java.util.Collections.nCopies(101, Map.of("id", "abc"))))) {
 			int status = client().post()
 				.uri("/api/rooms/unread")
 				.contentType(MediaType.APPLICATION_JSON)
