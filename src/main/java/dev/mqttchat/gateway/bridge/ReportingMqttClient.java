@@ -95,7 +95,21 @@ final class ReportingMqttClient extends MqttAsyncClient {
 			stopReconnectCycle();
 			return;
 		}
-		super.disconnectForcibly(quiesceTimeout, disconnectTimeout, sendDisconnectPacket);
+		if (sendDisconnectPacket) {
+			try {
+				// Paho's forcible disconnect always waits out disconnectTimeout (its
+				// DISCONNECT token completes only with the connection), which made every
+				// stop 2 s slower per subscriber; the plain one returns once DISCONNECT
+				// is
+				// sent and the connection closed.
+				super.disconnect(quiesceTimeout).waitForCompletion(disconnectTimeout);
+				return;
+			}
+			catch (MqttException ex) {
+				logger.debug("A clean disconnect did not complete: closing the connection", ex);
+			}
+		}
+		super.disconnectForcibly(0, disconnectTimeout, false);
 	}
 
 	/**
