@@ -2,11 +2,8 @@ package dev.mqttchat.gateway.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,38 +152,7 @@ public final class PushService implements AutoCloseable {
 		if (!authorization.endsWith(", k=" + key)) {
 			return "k is not the gateway's published key";
 		}
-		return checkToken(token, key);
-	}
-
-	private @Nullable String checkToken(String token, String key) {
-		String[] parts = token.split("\\.");
-		try {
-			Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-			verifier.initVerify(PushDevice.point(Base64.getUrlDecoder().decode(key), PushDevice.generatedPublic()));
-			verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-			if (!verifier.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-				return "JWT signature does not verify with the key of /api/push/key";
-			}
-		}
-		catch (GeneralSecurityException ex) {
-			return "JWT signature: " + ex;
-		}
-		Map<?, ?> header = this.json.readValue(Base64.getUrlDecoder().decode(parts[0]), Map.class);
-		Map<?, ?> claims = this.json.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
-		long now = Instant.now().getEpochSecond();
-		if (!"ES256".equals(header.get("alg"))) {
-			return "JWT alg " + header.get("alg");
-		}
-		if (!origin().equals(claims.get("aud"))) {
-			return "JWT aud " + claims.get("aud") + ", not " + origin();
-		}
-		if (!(claims.get("exp") instanceof Number exp) || exp.longValue() <= now || exp.longValue() > now + 24 * 3600) {
-			return "JWT exp " + claims.get("exp") + " not within 24 h from now";
-		}
-		if (!(claims.get("sub") instanceof String sub) || !sub.matches("(mailto:|https://).+")) {
-			return "JWT sub " + claims.get("sub");
-		}
-		return null;
+		return WebPushCrypto.vapidProblem(token, key, origin(), this.json);
 	}
 
 	@Override
