@@ -72,26 +72,26 @@ class PushController {
 	ResponseEntity<PushRequest.Created> register(@RequestBody PushRequest request, @Nullable Principal principal,
 			HttpServletRequest http) {
 		String name = this.reader.name(request, principal);
-		PushSubscriptions.Subscriber subscriber = this.reader.subscriber(request.subscription(), name);
+		PushSubscriptions.Subscriber subscriber = this.reader.subscriber(request.subscription());
 		List<PushSubscriptions.PushRoom> rooms = this.reader.rooms(request.rooms(), name);
 		String address = http.getRemoteAddr();
 		if (this.subscriptions.countFrom(address, subscriber.endpoint()) >= this.maxPerAddress) {
 			throw PushProblems.tooMany(this.maxPerAddress);
 		}
-		String id = this.subscriptions.register(subscriber, address, rooms);
+		String id = this.subscriptions.register(subscriber, name, address, rooms);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
 		return ResponseEntity.created(location).body(new PushRequest.Created(id));
 	}
 
 	@PutMapping("/api/push/subscriptions/{id}")
 	@Operation(summary = "Change a push subscription's rooms",
-			description = "The same body as the registration; subscription may be left out, and is taken when "
-					+ "given (a renewed browser subscription).")
+			description = "The same body as the registration; only rooms is required: subscription, when given, "
+					+ "replaces the endpoint and keys (a renewed browser subscription), username the name (open mode).")
 	ResponseEntity<Void> update(@PathVariable String id, @RequestBody PushRequest request,
 			@Nullable Principal principal) {
-		String name = this.reader.name(request, principal);
+		String name = this.reader.nameIfGiven(request, principal);
 		PushSubscriptions.Subscriber subscriber = (request.subscription() != null)
-				? this.reader.subscriber(request.subscription(), name) : null;
+				? this.reader.subscriber(request.subscription()) : null;
 		List<PushSubscriptions.PushRoom> rooms = this.reader.rooms(request.rooms(), name);
 		if (!this.subscriptions.update(id, subscriber, name, rooms)) {
 			throw PushProblems.unknownSubscription();

@@ -80,7 +80,7 @@ final class PushDispatcher {
 		}
 		byte[] plaintext = this.json.writeValueAsBytes(PushPayload.of(message, room));
 		for (PushSubscriptions.Recipient recipient : recipients) {
-			String name = recipient.subscriber().username();
+			String name = recipient.name();
 			if (name.equals(message.username())) {
 				continue;
 			}

@@ -53,8 +53,16 @@ final class PushRequestReader {
 		return name;
 	}
 
+	/**
+	 * As {@link #name}, except that in {@code open} mode a request without a name keeps
+	 * the registered one ({@code null}).
+	 */
+	@Nullable String nameIfGiven(PushRequest request, @Nullable Principal principal) {
+		return (this.signIn || request.username() != null) ? name(request, principal) : null;
+	}
+
 	/** The browser's subscription, its endpoint allowed and its keys well formed. */
-	PushSubscriptions.Subscriber subscriber(PushRequest.@Nullable Subscription subscription, String name) {
+	PushSubscriptions.Subscriber subscriber(PushRequest.@Nullable Subscription subscription) {
 		if (subscription == null || subscription.endpoint() == null) {
 			throw PushProblems.invalid("subscription.endpoint is required: the browser's PushSubscription.toJSON()");
 		}
@@ -72,11 +80,14 @@ final class PushRequestReader {
 		if (auth == null || decodedLength(auth) != 16) {
 			throw PushProblems.invalid("subscription.keys.auth must be base64url of 16 bytes");
 		}
-		return new PushSubscriptions.Subscriber(subscription.endpoint(), p256dh, auth, name);
+		return new PushSubscriptions.Subscriber(subscription.endpoint(), p256dh, auth);
 	}
 
-	/** The rooms, each one that exists for {@code name}, and what to be notified of. */
-	List<PushSubscriptions.PushRoom> rooms(@Nullable List<PushRequest.Room> requested, String name) {
+	/**
+	 * The rooms, each one that exists for {@code name} (unknown: a link room), and what
+	 * to be notified of.
+	 */
+	List<PushSubscriptions.PushRoom> rooms(@Nullable List<PushRequest.Room> requested, @Nullable String name) {
 		if (requested == null) {
 			throw PushProblems.invalid(
 					"rooms is required: a list of {\"id\", \"notify\": \"all\" | \"mentions\"} " + "(it may be empty)");

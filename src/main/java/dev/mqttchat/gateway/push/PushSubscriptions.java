@@ -47,10 +47,9 @@ class PushSubscriptions {
 	}
 
 	/**
-	 * Registers a subscription, replacing any earlier one of the same endpoint; its id is
-	 * returned this once.
+	 * Registers a subscription, replacing any of the same endpoint; its id is shown once.
 	 */
-	String register(Subscriber subscriber, String address, List<PushRoom> rooms) {
+	String register(Subscriber subscriber, String name, String address, List<PushRoom> rooms) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		String id = P256.base64Url(secret);
@@ -66,7 +65,7 @@ class PushSubscriptions {
 				.param("endpoint", subscriber.endpoint())
 				.param("p256dh", subscriber.p256dh())
 				.param("auth", subscriber.auth())
-				.param("username", subscriber.username())
+				.param("username", name)
 				.param("address", address)
 				.param("created", Timestamp.from(Instant.now()))
 				.update();
@@ -76,16 +75,25 @@ class PushSubscriptions {
 	}
 
 	/**
-	 * Gives subscription {@code id} this name and these rooms, and this endpoint and keys
-	 * if given; whether there is one.
+	 * Gives subscription {@code id} these rooms, and this name, endpoint and keys if
+	 * given; whether there is one.
 	 */
-	boolean update(String id, @Nullable Subscriber subscriber, String name, List<PushRoom> rooms) {
+	boolean update(String id, @Nullable Subscriber subscriber, @Nullable String name, List<PushRoom> rooms) {
 		String hash = hashOf(id);
+		if (hash == null) {
+			return false;
+		}
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			if (hash == null || this.jdbc.sql("UPDATE push_subscription SET username = :name WHERE id_hash = :hash")
-				.param("name", name)
-				.param("hash", hash)
-				.update() == 0) {
+			int found = (name != null)
+					? this.jdbc.sql("UPDATE push_subscription SET username = :name WHERE id_hash = :hash")
+						.param("name", name)
+						.param("hash", hash)
+						.update()
+					: this.jdbc.sql("SELECT COUNT(*) FROM push_subscription WHERE id_hash = :hash")
+						.param("hash", hash)
+						.query(Integer.class)
+						.single();
+			if (found == 0) {
 				return false;
 			}
 			if (subscriber != null) {
@@ -124,8 +132,7 @@ class PushSubscriptions {
 	}
 
 	/**
-	 * Notes that subscription {@code id}'s page shows {@code roomId} until {@code until}
-	 * ({@code null}: none); whether there is such a subscription.
+	 * Notes that {@code id}'s page shows {@code roomId} (or none) until {@code until}.
 	 */
 	boolean showing(String id, @Nullable String roomId, Instant until) {
 		String hash = hashOf(id);
@@ -146,8 +153,8 @@ class PushSubscriptions {
 			.param("room", roomId)
 			.param("now", Timestamp.from(now))
 			.query((row, index) -> new Recipient(row.getString("id_hash"),
-					new Subscriber(row.getString("endpoint"), row.getString("p256dh"), row.getString("auth"),
-							row.getString("username")),
+					new Subscriber(row.getString("endpoint"), row.getString("p256dh"), row.getString("auth")),
+					row.getString("username"),
 					Objects.requireNonNullElse(Notify.of(row.getString("notify")), Notify.MENTIONS)))
 			.list();
 	}
@@ -176,16 +183,18 @@ class PushSubscriptions {
 		}
 	}
 
-	/** A browser's subscription as registered, under the name it is notified for. */
-	record Subscriber(String endpoint, String p256dh, String auth, String username) {
+	/** A browser's subscription: where to push, and the keys to encrypt for. */
+	record Subscriber(String endpoint, String p256dh, String auth) {
 	}
 
 	/** One room of a subscription and what it is notified of there. */
 	record PushRoom(String id, Notify level) {
 	}
 
-	/** A subscription to notify of a message, stored under {@code hash}. */
-	record Recipient(String hash, Subscriber subscriber, Notify level) {
+	/**
+	 * A subscription to notify of a message, stored under {@code hash}, for {@code name}.
+	 */
+	record Recipient(String hash, Subscriber subscriber, String name, Notify level) {
 	}
 
 }
