@@ -46,9 +46,7 @@ class PushSubscriptions {
 			.single();
 	}
 
-	/**
-	 * Registers a subscription, replacing any of the same endpoint; its id is shown once.
-	 */
+	/** Registers a subscription (replacing one of its endpoint); its id is shown once. */
 	String register(Subscriber subscriber, String name, String address, List<PushRoom> rooms) {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -191,9 +189,7 @@ class PushSubscriptions {
 	record PushRoom(String id, Notify level) {
 	}
 
-	/**
-	 * A subscription to notify of a message, stored under {@code hash}, for {@code name}.
-	 */
+	/** A subscription to notify, stored under {@code hash}, for {@code name}. */
 	record Recipient(String hash, Subscriber subscriber, String name, Notify level) {
 	}
 
