@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reactions limits on reactions to one message
  * @param auth who may use the gateway: open, or signed in through OpenID Connect
  * @param webhooks limits on incoming webhooks
+ * @param push Web Push notifications to devices whose page is closed
  */
 @ConfigurationProperties("chat")
 @Validated
@@ -43,7 +44,8 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 		@Valid @DefaultValue @NestedConfigurationProperty AttachmentSettings attachments,
 		@Valid @DefaultValue @NestedConfigurationProperty ReactionSettings reactions,
 		@Valid @DefaultValue @NestedConfigurationProperty AuthSettings auth,
-		@Valid @DefaultValue @NestedConfigurationProperty WebhookSettings webhooks) {
+		@Valid @DefaultValue @NestedConfigurationProperty WebhookSettings webhooks,
+		@Valid @DefaultValue @NestedConfigurationProperty PushSettings push) {
 
 	/**
 	 * Browser messages accepted while the broker cannot be reached, kept in the database

@@ -43,13 +43,18 @@ public class UnreadCounter {
 		if (me.isEmpty()) {
 			return new Unread(texts.size(), 0);
 		}
-		// The page's rule (mentions.js): "@" and the name, not glued to a word on either
-		// side.
-		Pattern mention = Pattern.compile(
-				"(?<![\\p{L}\\p{M}\\p{N}_])@" + Pattern.quote(me) + "(?![\\p{L}\\p{M}\\p{N}_])",
-				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		Pattern mention = mentionOf(me);
 		int mentions = (int) texts.stream().filter((text) -> mention.matcher(text).find()).count();
 		return new Unread(texts.size(), mentions);
+	}
+
+	/**
+	 * What a mention of {@code name} looks like in a text, by the page's rule
+	 * (mentions.js): "@" and the name, not glued to a word on either side, in any case.
+	 */
+	public static Pattern mentionOf(String name) {
+		return Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@" + Pattern.quote(name) + "(?![\\p{L}\\p{M}\\p{N}_])",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 	}
 
 	/**
