@@ -15,13 +15,13 @@ export class Composer {
   /** The open room, or null: only its pending messages are shown and only into it can one send. */
   room = null;
 
-  outbox = new Outbox();
-
   // The connection's last status, for the placeholder.
   #status = null;
 
-  constructor({ maxText, list, username, clientId, publish, onRoomGone, reply = null, drafts = null }) {
-    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply, drafts });
+  constructor({
+    maxText, list, username, clientId, publish, onRoomGone, reply = null, drafts = null, outbox = new Outbox(),
+  }) {
+    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply, drafts, outbox });
     this.input = $("message");
     this.sendButton = $("send");
     this.chatError = $("chat-error");
