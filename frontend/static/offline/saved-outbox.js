@@ -19,19 +19,23 @@ function kept({ localId, resendAt, ...entry }) {
  * (sessionStorage keeps it across reloads, so the reloaded page finds its own entries and no other tab's). On a new
  * page they come back queued, with their clientMsgId: the server stores a repeated SEND once, so one that did
  * arrive before the reload is not stored twice. A failed entry comes back failed, with its reason.
+ *
+ * A tab closed with entries left (an installed app the phone ended) leaves them to the next page: each page holds a
+ * Web Lock named after its key while it lives, and adopts the entries of keys whose lock nobody holds. Two pages that
+ * adopt the same entries at once send them with one clientMsgId, which the server stores once.
  */
 export class SavedOutbox extends Outbox {
   #storage;
   #key;
 
-  constructor({ storage, clientId, ...options }) {
+  /** Resolves once the entries of closed tabs are adopted (at once without Web Locks: none are). */
+  adopted;
+
+  constructor({ storage, clientId, locks = globalThis.navigator?.locks, ...options }) {
     super(options);
     this.#storage = storage;
     this.#key = PREFIX + clientId;
-    for (const entry of this.#load()) {
-      const restored = super.add(entry);
-      Object.assign(restored, entry, { state: entry.state === "failed" ? "failed" : "queued", resendAt: null });
-    }
+    this.#restore(this.#load(this.#key));
     for (const name of CHANGES) {
       const change = this[name].bind(this);
       this[name] = (...args) => {
@@ -40,11 +44,43 @@ export class SavedOutbox extends Outbox {
         return result;
       };
     }
+    this.adopted = locks ? this.#adopt(locks).catch(() => {}) : Promise.resolve();
   }
 
-  #load() {
+  async #adopt(locks) {
+    // Held until the page goes: the lock tells other pages this key's entries are not orphans.
+    await new Promise((granted, refused) => locks.request(this.#key, () => {
+      granted();
+      return new Promise(() => {});
+    }).catch(refused));
+    const { held = [] } = await locks.query();
+    const alive = new Set(held.map((lock) => lock.name));
+    const orphans = [];
+    for (let i = 0; i < this.#storage.length; i++) {
+      const key = this.#storage.key(i);
+      if (key?.startsWith(PREFIX) && key !== this.#key && !alive.has(key)) {
+        orphans.push(key);
+      }
+    }
+    for (const key of orphans) {
+      this.#restore(this.#load(key));
+      this.#storage.removeItem(key);
+    }
+    if (orphans.length) {
+      this.#save();
+    }
+  }
+
+  #restore(entries) {
+    for (const entry of entries) {
+      const restored = super.add(entry);
+      Object.assign(restored, entry, { state: entry.state === "failed" ? "failed" : "queued", resendAt: null });
+    }
+  }
+
+  #load(key) {
     try {
-      const entries = JSON.parse(this.#storage.getItem(this.#key) ?? "[]");
+      const entries = JSON.parse(this.#storage.getItem(key) ?? "[]");
       return Array.isArray(entries) ? entries.filter((entry) => typeof entry?.clientMsgId === "string"
         && typeof entry.roomId === "string" && typeof entry.destination === "string"
         && typeof entry.text === "string") : [];

@@ -75,3 +75,50 @@ test("a malformed or unreadable saved outbox is ignored", () => {
   } };
   assert.equal(outbox(refusing).add({ roomId: ROOM, destination, text: "still works" }).state, "queued");
 });
+
+/** localStorage with key() and length, as the adoption walks it. */
+class ListedStorage extends MemoryStorage {
+  #keys = new Set();
+  setItem(key, value) {
+    super.setItem(key, value);
+    this.#keys.add(key);
+  }
+  removeItem(key) {
+    super.removeItem(key);
+    this.#keys.delete(key);
+  }
+  get length() {
+    return this.#keys.size;
+  }
+  key(i) {
+    return [...this.#keys][i] ?? null;
+  }
+}
+
+/** Web Locks of pages still open: {@code alive} names the keys whose page holds its lock. */
+function locks(alive = []) {
+  const held = alive.map((name) => ({ name }));
+  return {
+    request: (name, callback) => {
+      held.push({ name });
+      return callback();
+    },
+    query: async () => ({ held: [...held] }),
+  };
+}
+
+test("a new tab adopts what a closed tab left unsent, and leaves an open tab's alone", async () => {
+  const storage = new ListedStorage();
+  new SavedOutbox({ storage, clientId: "web-closed", locks: null })
+    .add({ roomId: ROOM, destination, text: "left by the closed app" });
+  new SavedOutbox({ storage, clientId: "web-open", locks: null })
+    .add({ roomId: ROOM, destination, text: "still in an open tab" });
+
+  const box = new SavedOutbox({ storage, clientId: "web-new", locks: locks(["chat.outbox.web-open"]) });
+  await box.adopted;
+  assert.deepEqual(box.queued().map((entry) => entry.text), ["left by the closed app"]);
+  assert.equal(storage.getItem("chat.outbox.web-closed"), null);
+  assert.deepEqual(JSON.parse(storage.getItem("chat.outbox.web-new")).map((entry) => entry.text),
+    ["left by the closed app"]);
+  assert.equal(JSON.parse(storage.getItem("chat.outbox.web-open")).length, 1);
+});
