@@ -19,6 +19,21 @@ export function keepMessages(kept, arriving, max = MAX_KEPT_MESSAGES) {
   return mergeMessages(arriving, kept).filter(hasSeq).slice(-max);
 }
 
+/**
+ * The entries to keep after the server answered the room's newest page ({@code page}, the room opened online): kept
+ * entries older than the page stay only if they reach it (else messages between them and the page are unknown, and
+ * an offline start would show them as if nothing were missing). An empty newest page: the room has no messages.
+ */
+export function joinNewest(kept, page, max = MAX_KEPT_MESSAGES) {
+  const seqs = page.filter(hasSeq).map((message) => message.seq);
+  if (seqs.length === 0) {
+    return [];
+  }
+  const oldest = Math.min(...seqs);
+  const reaches = kept.some((message) => message.seq >= oldest - 1);
+  return keepMessages(reaches ? kept : kept.filter((message) => message.seq >= oldest), page, max);
+}
+
 /** The ids of the rooms to drop so that at most {@code max} stay: those saved longest ago go first. */
 export function roomsToEvict(records, max = MAX_KEPT_ROOMS) {
   return [...records].sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0)).slice(max).map((record) => record.id);
@@ -30,12 +45,16 @@ export function keptRoom(room) {
   return details;
 }
 
-/** A kept room's record after {@code change}: new entries, new details, or both; {@code now} marks it as used. */
-export function updatedRecord(record, { id, room, messages = [] }, now = Date.now()) {
+/**
+ * A kept room's record after {@code change}: new entries, new details, or both ({@code newest}: the entries are the
+ * room's newest page, see joinNewest); {@code now} marks it as used.
+ */
+export function updatedRecord(record, { id, room, messages = [], newest = false }, now = Date.now()) {
+  const kept = record?.messages ?? [];
   return {
     id,
     room: room ? keptRoom(room) : record?.room ?? null,
-    messages: keepMessages(record?.messages ?? [], messages),
+    messages: newest ? joinNewest(kept, messages) : keepMessages(kept, messages),
     savedAt: now,
   };
 }

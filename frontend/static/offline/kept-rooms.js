@@ -67,7 +67,11 @@ export function wireKeptRooms(api, { store = new RoomStore(), setTimeout = globa
         around,
         loadPage: async (params) => {
           try {
-            return await api.history(room.id, params);
+            const page = await api.history(room.id, params);
+            if (around === null && isNewestPage(params)) {
+              store.save({ id: room.id, messages: snapshot(page), newest: true });
+            }
+            return page;
           } catch (error) {
             const record = isNewestPage(params) && unreachable(error) ? await store.get(room.id) : null;
             if (!record) {
@@ -79,7 +83,10 @@ export function wireKeptRooms(api, { store = new RoomStore(), setTimeout = globa
         },
         view: {
           append: (entries, options) => {
-            keep(room.id, entries);
+            // Opened at a search hit: that older stretch is not the room's newest, which is what is kept.
+            if (around === null) {
+              keep(room.id, entries);
+            }
             view.append(entries, options);
           },
           loaded: (whole) => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  isNewestPage, keepMessages, keptRoom, MAX_KEPT_MESSAGES, MAX_KEPT_ROOMS, roomsToEvict, snapshot, updatedRecord,
+  isNewestPage, joinNewest, keepMessages, keptRoom, MAX_KEPT_MESSAGES, MAX_KEPT_ROOMS, roomsToEvict, snapshot, updatedRecord,
 } from "../../static/offline/kept-messages.js";
 
 const entry = (seq, extra = {}) => ({ id: `m${seq}`, roomId: "r", seq, text: `#${seq}`, ...extra });
@@ -62,4 +62,15 @@ test("a snapshot does not change when the page changes its own objects", () => {
   const copy = snapshot(original);
   original[0].text = "opened";
   assert.equal(copy[0].text, "#1");
+});
+
+test("the newest page of a room opened online joins what was kept only where they meet", () => {
+  const seqs = (messages) => messages.map((message) => message.seq);
+  assert.deepEqual(seqs(joinNewest(range(1, 10), range(11, 20))), seqs(range(1, 20)));
+  assert.equal(joinNewest(range(1, 15), range(11, 20)).length, 20);
+  // Messages 11-49 are unknown here: what was kept before them would show as if nothing were missing.
+  assert.deepEqual(seqs(joinNewest(range(1, 10), range(50, 60))), seqs(range(50, 60)));
+  assert.deepEqual(joinNewest(range(1, 10), []), []);
+  assert.deepEqual(updatedRecord({ id: "r", room: null, messages: range(1, 3) },
+    { id: "r", messages: range(9, 9), newest: true }, 1).messages, [entry(9)]);
 });
