@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  isNewestPage, joinNewest, keepMessages, keptRoom, MAX_KEPT_MESSAGES, MAX_KEPT_ROOMS, roomsToEvict, snapshot, updatedRecord,
+  isNewestPage, joinNewest, keepMessages, keptRoom, MAX_KEPT_MESSAGES, MAX_KEPT_ROOMS, roomsToEvict, snapshot,
+  updatedRecord,
 } from "../../static/offline/kept-messages.js";
 
 const entry = (seq, extra = {}) => ({ id: `m${seq}`, roomId: "r", seq, text: `#${seq}`, ...extra });
