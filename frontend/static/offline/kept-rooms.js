@@ -43,7 +43,8 @@ export function wireKeptRooms(api, { store = new RoomStore(), setTimeout = globa
     async getRoom(id) {
       const result = await api.getRoom(id);
       if (result.ok || !unreachable(result)) {
-        if (result.status === 404) {
+        // Gone, or no longer open to this reader (a members room): its messages leave the device too.
+        if (result.status === 404 || result.status === 403) {
           store.remove(id);
         }
         return result;

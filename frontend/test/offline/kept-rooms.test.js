@@ -26,8 +26,13 @@ class FakeStore {
 function server() {
   const state = { online: true, entries: [], requests: [] };
   const api = {
-    getRoom: async (id) => (state.online ? (id === ROOM.id ? { ok: true, status: 200, body: ROOM }
-      : { ok: false, status: 404, error: "gone" }) : { ok: false, error: "unreachable" }),
+    getRoom: async (id) => {
+      if (!state.online) {
+        return { ok: false, error: "unreachable" };
+      }
+      return id === ROOM.id ? { ok: true, status: 200, body: ROOM }
+        : { ok: false, status: id.startsWith("gone") ? 404 : 403, error: "no" };
+    },
     history: async (id, params) => {
       state.requests.push(params);
       if (!state.online) {
@@ -86,10 +91,12 @@ test("a room this device never kept is not opened offline, and says why as befor
   assert.equal((await kept.api.getRoom(ROOM.id)).ok, false);
 });
 
-test("a room the server no longer has is forgotten", async () => {
+test("a room the server no longer has, or no longer lets the reader into, is forgotten", async () => {
   const { store, kept } = wired();
   await store.save({ id: "gone".repeat(6), room: { id: "gone".repeat(6) } });
+  await store.save({ id: "members".repeat(3), room: { id: "members".repeat(3) } });
   assert.equal((await kept.api.getRoom("gone".repeat(6))).status, 404);
+  assert.equal((await kept.api.getRoom("members".repeat(3))).status, 403);
   await settle();
   assert.equal(store.records.size, 0);
 });
