@@ -100,6 +100,7 @@ class InstallableBrowserTests extends BrowserTestSupport {
 
 					page.send("written in the tunnel");
 					page.waiting().until((driver) -> page.findAll("#messages li.pending").size() == 1);
+					browser.screenshot("desktop-offline-kept-room");
 					// The outbox survives a reload while offline.
 					page.open("/rooms/" + roomId).awaitStatus("offline", Duration.ofSeconds(20));
 					WebElement pending = page.waiting()
