@@ -21,7 +21,6 @@ import { ReplyView } from "./conversation/replies.js";
 import { RoomHeader } from "./room-list/room-header.js";
 import { wireMqttConnect } from "./room-list/mqtt-connect.js";
 import { wireWebhooks } from "./room-list/webhooks-panel.js";
-import { RoomSync } from "./conversation/room-sync.js";
 import { roomSignals } from "./connection/room-topics.js";
 import { RoomsPane } from "./room-list/rooms-pane.js";
 import { SearchView } from "./conversation/search-view.js";
@@ -31,10 +30,14 @@ import { TypingView } from "./presence/typing-view.js";
 import { UsernameField } from "./identity/username.js";
 import { wireUnread } from "./room-list/unread-view.js";
 import { wireOffline } from "./offline/install.js";
+import { wireOfflineFirst } from "./offline/offline-first.js";
 
-// fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
-const api = createApi((url, init) => fetch(url, init));
 const me = clientId(sessionStorage);
+// fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
+// Wrapped: a room this device kept opens offline, and what the reader writes survives a reload (offline-first.js).
+const { api, roomSync: keptSync, outbox } = wireOfflineFirst({
+  api: createApi((url, init) => fetch(url, init)), clientId: me,
+});
 /** The open room's RoomSync, or null. */
 let sync = null;
 /** The room whose topics the connection follows (the open one, unless it was deleted), or null. */
@@ -111,7 +114,7 @@ const composer = new Composer({
   list, username: identity, clientId: me, publish: (destination, body) => signed.publish(destination, body),
   reply: replies,
   onRoomGone: (roomId) => roomGone(roomId),
-  drafts: new Drafts({ storage: localStorage }),
+  drafts: new Drafts({ storage: localStorage }), outbox,
 });
 wirePageKeys({ username: identity, composer, replies, list });
 wirePictures({
@@ -202,14 +205,7 @@ function signal(kind, body) {
 
 /** The synchronisation of {@code room}'s messages: its newest page first, or the page around seq {@code around}. */
 function roomSync(room, around = null) {
-  return new RoomSync({
-    roomId: room.id,
-    around,
-    loadPage: (params) => api.history(room.id, params),
-    view,
-    onError: (text) => header.showError(text),
-    onGone: () => roomGone(room.id),
-  });
+  return keptSync(room, { around, view, onError: (text) => header.showError(text), onGone: () => roomGone(room.id) });
 }
 
 /** The open room's messages around seq {@code seq} (a search hit) replace those shown. */

@@ -9,19 +9,20 @@ const $ = (id) => document.getElementById(id);
 /**
  * {@code publish(destination, body)}: true when it left the page. {@code list}: the MessageList that shows the
  * pending items. {@code username}: the UsernameField. {@code onRoomGone(roomId)}: the server says the room was
- * deleted; the page then calls roomGone. Delivery states come from the server's receipts (receipt()), see outbox.js.
+ * deleted; the page then calls roomGone. Delivery states come from the server's receipts (receipt()), see outbox.js;
+ * {@code outbox}: an Outbox, by default one that lives as long as the page (saved-outbox.js keeps one across reloads).
  */
 export class Composer {
   /** The open room, or null: only its pending messages are shown and only into it can one send. */
   room = null;
 
-  outbox = new Outbox();
-
   // The connection's last status, for the placeholder.
   #status = null;
 
-  constructor({ maxText, list, username, clientId, publish, onRoomGone, reply = null, drafts = null }) {
-    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply, drafts });
+  constructor({
+    maxText, list, username, clientId, publish, onRoomGone, reply = null, drafts = null, outbox = new Outbox(),
+  }) {
+    Object.assign(this, { list, username, clientId, publish, onRoomGone, reply, drafts, outbox });
     this.input = $("message");
     this.sendButton = $("send");
     this.chatError = $("chat-error");

@@ -87,6 +87,11 @@ export class Outbox {
     return this.#entries.find((entry) => entry.localId === localId) ?? null;
   }
 
+  /** Every entry, oldest first. */
+  all() {
+    return [...this.#entries];
+  }
+
   /** Entries of one room, oldest first. */
   forRoom(roomId) {
     return this.#entries.filter((entry) => entry.roomId === roomId);
