@@ -60,6 +60,11 @@ export class NotifySettings {
     return [...new Set(roomIds)].map((id) => ({ id, notify: this.get(id) })).filter((room) => room.notify !== "off");
   }
 
+  /** The rooms given a choice on this device, oldest first. */
+  chosen() {
+    return Object.keys(this.#kept());
+  }
+
   #kept() {
     try {
       const kept = JSON.parse(this.storage.getItem(NOTIFY_KEY) ?? "{}");
