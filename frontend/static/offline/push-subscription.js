@@ -143,8 +143,10 @@ export class PushSubscriber {
     }
   }
 
+  /** What was registered, in an order that does not change as the reader moves between the same rooms. */
   #signature(username) {
-    return JSON.stringify([username, this.rooms().slice(0, MAX_PUSH_ROOMS)]);
+    const rooms = this.rooms().slice(0, MAX_PUSH_ROOMS).map(({ id, notify }) => `${id}:${notify}`).sort();
+    return JSON.stringify([username, rooms]);
   }
 
   #kept() {

@@ -121,10 +121,12 @@ test("a changed choice is a PUT with the rooms that notify, once; a subscription
   rooms = [{ id: "roomA", notify: "mentions" }, { id: "roomB", notify: "all" }];
   await push.update();
   await push.update();
+  rooms = [rooms[1], rooms[0]];
+  await push.update();
   const puts = server.calls.filter((call) => call.method === "PUT");
-  assert.equal(puts.length, 1);
+  assert.equal(puts.length, 1, "the same rooms in another order are no change");
   assert.equal(puts[0].url, "/api/push/subscriptions/sub-1");
-  assert.deepEqual(puts[0].body.rooms, rooms);
+  assert.deepEqual(puts[0].body.rooms, [rooms[1], rooms[0]]);
 
   const gone = fakeServer({ put: { status: 404, body: {} }, post: { status: 201, body: { id: "sub-2" } } });
   const again = subscriber(gone, fakeBrowser(), { rooms: () => rooms, storage: new MemoryStorage() });
