@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,15 +132,24 @@ class InstallableBrowserTests extends BrowserTestSupport {
 					List<Map<String, Object>> updated = (List<Map<String, Object>>) params.get("registrations");
 					registrations.addAll(updated);
 				});
-		devTools.send(new Command<>("ServiceWorker.enable", Map.of()));
 		String scope = baseUrl() + "/";
-		String registrationId = await().atMost(Duration.ofSeconds(10))
-			.until(() -> registrations.stream()
-				.filter((registration) -> scope.equals(registration.get("scopeURL"))
-						&& !Boolean.TRUE.equals(registration.get("isDeleted")))
-				.map((registration) -> (String) registration.get("registrationId"))
-				.findFirst()
-				.orElse(null), (id) -> id != null);
+		Supplier<String> ours = () -> registrations.stream()
+			.filter((registration) -> scope.equals(registration.get("scopeURL"))
+					&& !Boolean.TRUE.equals(registration.get("isDeleted")))
+			.map((registration) -> String.valueOf(registration.get("registrationId")))
+			.findFirst()
+			.orElse(null);
+		// Enabling the domain reports every registration; again if the report went
+		// missing.
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+			if (ours.get() == null) {
+				devTools.send(new Command<>("ServiceWorker.disable", Map.of()));
+				devTools.send(new Command<>("ServiceWorker.enable", Map.of()));
+			}
+			return ours.get() != null;
+		});
+		String registrationId = ours.get();
+		assertThat(registrationId).as("the worker's registration among %s", registrations).isNotNull();
 		devTools.send(new Command<>("ServiceWorker.deliverPushMessage", Map.of("origin", baseUrl(), "registrationId",
 				registrationId, "data", JsonMapper.builder().build().writeValueAsString(payload))));
 		devTools.clearListeners();
