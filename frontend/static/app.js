@@ -31,6 +31,8 @@ import { UsernameField } from "./identity/username.js";
 import { wireUnread } from "./room-list/unread-view.js";
 import { wireOffline } from "./offline/install.js";
 import { wireOfflineFirst } from "./offline/offline-first.js";
+import { NotifySettings } from "./conversation/notify-settings.js";
+import { wirePush } from "./offline/push-wiring.js";
 
 const me = clientId(sessionStorage);
 // fetch looked up at each call, not captured: a wrapper installed later (instrumentation) still sees every request.
@@ -105,8 +107,10 @@ const reads = new ReadView({
   api, list, me: myName, send: (seq) => signal("read", { seq }), storage: localStorage,
   onSeen: (roomId, seq) => unread.seen(roomId, seq),
 });
+const notify = new NotifySettings({ storage: localStorage });
 const alerts = new MentionAlerts({
   storage: localStorage, Notification: globalThis.Notification, me: myName, room: () => followed, clientId: me,
+  notify, pushOn: () => push.on,
 });
 const composer = new Composer({
   // The server tells the page its limit; 4000 is the default.
@@ -183,6 +187,9 @@ const connection = new Connection({
     reads.disconnected();
   },
 });
+const push = wirePush({
+  notify, room: () => followed, me: myName, secrets, pane: () => pane, search, fetch: (url, init) => fetch(url, init),
+});
 const unread = wireUnread({
   api, connection, me: myName, currentRoomId: () => sync?.roomId ?? null, title, storage: localStorage,
 });
@@ -191,6 +198,7 @@ const unread = wireUnread({
 function follow(room) {
   followed = room;
   connection.setRoom(room);
+  push.follow(room);
   presence.reset();
   typing.reset();
   replies.clear();

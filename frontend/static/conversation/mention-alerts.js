@@ -16,11 +16,13 @@ const $ = (id) => document.getElementById(id);
 
 /**
  * {@code me()}: the reader's username. {@code room()}: the open room, or null. {@code clientId}: this tab's.
+ * {@code notify}: the rooms' Notify choices (NotifySettings). {@code pushOn()}: whether this device gets Web Push,
+ * which then notifies instead (the server pushes to a device whose page is hidden), so nothing shows twice.
  * The browser is asked for permission only when the reader presses the button, never on page load.
  */
 export class MentionAlerts {
-  constructor({ storage, Notification, me, room, clientId }) {
-    Object.assign(this, { me, room, clientId });
+  constructor({ storage, Notification, me, room, clientId, notify = null, pushOn = () => false }) {
+    Object.assign(this, { me, room, clientId, notify, pushOn });
     this.notifier = new Notifier({ Notification, storage });
     this.button = $("notify-mentions");
     this.state = $("notify-state");
@@ -36,8 +38,13 @@ export class MentionAlerts {
 
   /** A message that arrived live: a notification when it mentions the reader while the tab is in the background. */
   live(message) {
+    if (this.pushOn()) {
+      return;
+    }
+    const room = this.room();
     const notification = mentionNotification(message, {
-      me: this.me(), clientId: this.clientId, room: this.room(), hidden: document.visibilityState === "hidden",
+      me: this.me(), clientId: this.clientId, room, hidden: document.visibilityState === "hidden",
+      notify: room && this.notify ? this.notify.get(room.id) : "mentions",
     });
     if (notification && !this.notifier.show(notification)) {
       this.#update();

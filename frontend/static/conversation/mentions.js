@@ -1,6 +1,7 @@
 // Whether a message mentions the reader as @username, and the notification it raises. Pure logic, no DOM.
 
 import { senderLabel } from "./format.js";
+import { notifies } from "./notify-settings.js";
 
 /** A notification's body is cut to about this many characters. */
 export const MAX_BODY = 120;
@@ -47,14 +48,15 @@ export function truncate(text, max = MAX_BODY) {
 /**
  * The notification a live {@code message} raises, as {@code { title, options }}, or null: only while the tab is
  * {@code hidden}, never for the reader's own messages ({@code clientId} of this tab, or their {@code me} name),
- * and only when it mentions {@code me}. One tag per room: a newer mention replaces the older one.
+ * and as the room's {@code notify} choice says (notify-settings.js): by default only when it mentions {@code me}.
+ * One tag per room: a newer one replaces the older one.
  */
-export function mentionNotification(message, { me, clientId, room, hidden }) {
+export function mentionNotification(message, { me, clientId, room, hidden, notify = "mentions" }) {
   if (!hidden || !room || !message || message.roomId !== room.id) {
     return null;
   }
   const own = (clientId && message.clientId === clientId) || (me && message.username === me);
-  if (own || typeof message.text !== "string" || !mentions(message.text, me)) {
+  if (own || typeof message.text !== "string" || !notifies(notify, { mentioned: mentions(message.text, me) })) {
     return null;
   }
   return {

@@ -133,11 +133,31 @@ export class SearchView {
     if (!this.list.shows(hit.id)) {
       await this.openAt(hit.seq);
     }
-    const item = await this.#itemOf(hit.id);
+    const item = await this.#itemOf(`li.message:not(.pending)[data-id="${CSS.escape(hit.id)}"]`);
     if (!item) {
       this.status.textContent = "That message is no longer in this room's history.";
       return;
     }
+    this.#highlight(item);
+  }
+
+  /**
+   * Shows message {@code seq} of the open room (a notification's click, offline/push-wiring.js) as a hit is shown:
+   * from the list once its newest page is in (a notification's message mostly is), else the history around it.
+   */
+  async showAt(seq) {
+    const selector = `li.message:not(.pending)[data-seq="${Number(seq)}"]`;
+    let item = await this.#itemOf(selector);
+    if (!item) {
+      await this.openAt(seq);
+      item = await this.#itemOf(selector);
+    }
+    if (item) {
+      this.#highlight(item);
+    }
+  }
+
+  #highlight(item) {
     centerIn(this.list.scroll.scroller, item);
     item.classList.add("highlight");
     // The message becomes the list's current one (message-keys.js), so the keys go on from there.
@@ -145,10 +165,10 @@ export class SearchView {
     setTimeout(() => item.classList.remove("highlight"), 3000);
   }
 
-  /** The item of message {@code id}, waiting a moment for it (an encrypted room opens entries before showing). */
-  async #itemOf(id) {
+  /** The item {@code selector} finds, waiting a moment for it (an encrypted room opens entries before showing). */
+  async #itemOf(selector) {
     for (let tries = 0; tries < 20; tries++) {
-      const item = this.list.list.querySelector(`li.message:not(.pending)[data-id="${CSS.escape(id)}"]`);
+      const item = this.list.list.querySelector(selector);
       if (item) {
         return item;
       }

@@ -40,3 +40,19 @@ self.addEventListener("fetch", (event) => {
   }
   // Everything else (the API, pictures, the WebSocket) goes to the network as if no worker were here.
 });
+
+// Web Push (offline/push-worker.js): a push shows its notification, a click opens the room at that message.
+importScripts("/offline/push-worker.js");
+/* global pushReceived, pushClicked, pushSecretOf */
+
+self.addEventListener("push", (event) => {
+  event.waitUntil(pushReceived(event.data, {
+    registration: self.registration, clients: self.clients, fetch: (url, init) => fetch(url, init),
+    secretOf: pushSecretOf,
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  event.waitUntil(pushClicked(event.notification.data, { clients: self.clients }));
+});
