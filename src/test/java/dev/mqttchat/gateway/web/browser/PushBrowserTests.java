@@ -21,8 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Web Push on the page in Chromium: a push the service worker receives shows its room's
- * notification, whose address opens the room at the message, and none for the room a
- * page is showing.
+ * notification, whose address opens the room at the message, and none for the room a page
+ * is showing.
  */
 class PushBrowserTests extends BrowserTestSupport {
 
