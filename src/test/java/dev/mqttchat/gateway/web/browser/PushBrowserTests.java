@@ -45,6 +45,8 @@ class PushBrowserTests extends BrowserTestSupport {
 		page.send("the release is out");
 		page.awaitMessage("the release is out");
 		long seq = storedMessages(roomId).get(0).path("seq").asLong();
+		page.send("notes are in the **wiki**, @team");
+		page.awaitMessage("notes are in the wiki, @team");
 		page.open("/");
 		awaitControlled(page);
 		browser.driver()
@@ -69,6 +71,11 @@ class PushBrowserTests extends BrowserTestSupport {
 		assertThat(page.find("#room-title").getText()).isEqualTo("Pushed");
 		assertThat((String) page.script("return location.search;")).as("the address is the room's again").isEmpty();
 		assertThat(page.find("#room-notify").getDomProperty("value")).isEqualTo("mentions");
+		// The room as the installed app shows it on a phone, full screen with no browser
+		// bar (docs/screenshot-installed-app.png).
+		browser.phone(412, 915);
+		browser.screenshot("phone-installed-app");
+		browser.desktop();
 
 		// While a page shows the room, its push shows nothing; another room's still does.
 		page.script("return navigator.serviceWorker.ready"
