@@ -55,12 +55,19 @@ public final class GatewayProcess implements AutoCloseable {
 		Path log = Files.createTempFile("gateway-", ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		GatewayProcess gateway = new GatewayProcess(process, port, log);
-		await().atMost(Duration.ofSeconds(60)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The gateway process ended: " + Files.readString(log));
-			}
-			return gateway.isReady();
-		});
+		try {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("The gateway process ended: " + Files.readString(log));
+				}
+				return gateway.isReady();
+			});
+		}
+		catch (RuntimeException ex) {
+			// Not ready in time: it must not outlive the test (and the build) meanwhile.
+			process.destroyForcibly();
+			throw ex;
+		}
 		return gateway;
 	}
 
