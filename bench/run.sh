@@ -22,6 +22,7 @@
 #        BENCH_JDK25         a JDK 25 home for W6 (default: the first one under /usr/lib/jvm)
 #        BENCH_RESULTS       where results go (default: bench/results)
 #        BENCH_MOSQUITTO_INFLIGHT  Mosquitto's max_inflight_messages (default 1000, as deploy/mosquitto; its own is 20)
+#        BENCH_PROFILE=1  profile the gateway (Java Flight Recorder, W1 1,000 msg/s x 1) in a quick run too
 #        BENCH_SCALE_FLAGS   with --scale: extra flags for the tool, e.g. "--rate 100 --measure 30s" (bench/scale.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +58,10 @@ if [ -z "${BENCH_LOCKED:-}" ]; then
 	echo "Waiting for /tmp/maven.lock (held for the whole benchmark)..."
 	exec env BENCH_LOCKED=1 flock /tmp/maven.lock "$0" ${ARGS[@]+"${ARGS[@]}"}
 fi
+
+# W5 opens 100,000 WebSockets: each end is a file descriptor, in the load tool and in the gateway.
+ulimit -Hn 1048576 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 START=$(date +%s)
 DATE=$(date +%F)
@@ -116,7 +121,8 @@ CP="$WORK/classes:$(cat "$WORK/classpath.txt")"
 GATEWAY_JAR="$WORK/gateway.jar"
 cp "${BENCH_GATEWAY_JAR:-$(ls target/mqtt-chat-gateway-*.jar | grep -v original | head -n 1)}" "$GATEWAY_JAR"
 
-TOOL_OPTS=(-Xms2g -Xmx2g -XX:+UseG1GC -Djava.awt.headless=true)
+# The heap may grow past 2 GiB only for W5's 100,000 sessions; the latency runs stay well inside it.
+TOOL_OPTS=(-Xms2g -Xmx12g -XX:+UseG1GC -Djava.awt.headless=true)
 tool() { "$JAVA" "${TOOL_OPTS[@]}" -cp "$CP" dev.mqttchat.bench.BenchMain "$@"; }
 QUICK_FLAG=()
 if [ "$QUICK" = 1 ]; then QUICK_FLAG=(--quick); fi
@@ -132,8 +138,8 @@ TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
 	echo "kernel=Linux $(uname -r)"
 	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ] && echo ' (with uncommitted changes)' || true)$( [ -n "${BENCH_GATEWAY_JAR:-}" ] && echo ", jar ${BENCH_GATEWAY_JAR}" || true)"
 	echo "gatewayJava=$("$GATEWAY_JAVA" -version 2>&1 | sed -n 2p)"
-	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 (the bench issues hundreds of rooms and opens thousands of WebSockets from one address)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
-	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx2g G1"
+	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 (the bench issues thousands of rooms and opens 100,000 WebSockets from one address) SERVER_TOMCAT_MAXCONNECTIONS=200000 (W5; the default is 20,000 per instance)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
+	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx12g G1, open files $(ulimit -n)"
 	command -v mosquitto >/dev/null && echo "mosquitto=$(mosquitto -h 2>/dev/null | head -n 1) (Debian $(dpkg-query -W -f '${Version}' mosquitto 2>/dev/null)), max_inflight_messages ${BENCH_MOSQUITTO_INFLIGHT:-1000}"
 	command -v rabbitmq-server >/dev/null && echo "rabbitmq=RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null) (Debian) on Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().' 2>/dev/null), plugins rabbitmq_mqtt and rabbitmq_web_stomp"
 	echo "describe.mosquitto-ws=MQTT 3.1.1 over WebSocket to Mosquitto's websockets listener, QoS 0 subscriptions"
@@ -172,13 +178,23 @@ stop_mosquitto() {
 }
 
 GW_PORT=$(pick_port 18081)
+# W5 on the gateway in a full run: 100,000 people (a username each, following their room's presence) in rooms of
+# about ten; subscribers connect to eight loopback addresses in turn, as one address and port has only ~28,000
+# ephemeral ports to be reached from.
+W5_GATEWAY=()
+if [ "$QUICK" = 0 ]; then
+	W5_GATEWAY=(--w5-sessions 0,10000,100000 --w5-rooms 10000 --w5-presence
+		--ws-hosts 127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8)
+fi
 GATEWAY_DB_ENV=()
 start_gateway() { # $1 = broker URL, or empty for the embedded broker on $2
-	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 ${GATEWAY_DB_ENV[@]+"${GATEWAY_DB_ENV[@]}"})
+	local env=(SERVER_PORT="$GW_PORT" CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000
+		SERVER_TOMCAT_MAXCONNECTIONS=200000 ${GATEWAY_DB_ENV[@]+"${GATEWAY_DB_ENV[@]}"})
 	if [ -n "$1" ]; then env+=(CHAT_MQTT_URL="$1"); else env+=(CHAT_MQTT_URL= CHAT_MQTT_EMBEDDED_PORT="$2"); fi
 	# shellcheck disable=SC2206
 	[ -n "${BENCH_GATEWAY_ENV:-}" ] && env+=($BENCH_GATEWAY_ENV)
-	(cd "$WORK" && exec env "${env[@]}" "$GATEWAY_JAVA" -jar "$GATEWAY_JAR") > "$WORK/gateway-$GW_PORT.log" 2>&1 &
+	# shellcheck disable=SC2086
+	(cd "$WORK" && exec env "${env[@]}" "$GATEWAY_JAVA" ${GATEWAY_JVM_OPTS:-} -jar "$GATEWAY_JAR") > "$WORK/gateway-$GW_PORT.log" 2>&1 &
 	GATEWAY_PID=$!
 	for _ in $(seq 1 900); do
 		curl -sf "http://127.0.0.1:$GW_PORT/actuator/health" 2>/dev/null | grep -q UP && break
@@ -236,6 +252,54 @@ run_target() { # $1 = name; the rest are tool flags
 		|| log "the tool failed or timed out against $name; its partial results are kept"
 }
 
+# What one durable commit costs on this disk: PostgreSQL's own pg_test_fsync, one 8 kB write and the WAL's sync method.
+commit_cost() {
+	local tool method line
+	tool=$(ls /usr/lib/postgresql/*/bin/pg_test_fsync 2>/dev/null | tail -n 1 || true)
+	[ -n "$tool" ] || { log "pg_test_fsync not found; commit cost not measured"; return; }
+	method=$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW wal_sync_method' postgres 2>/dev/null || echo fdatasync)
+	(cd "$WORK" && timeout 120 "$tool" -s 1 -f "$WORK/fsync.test") > "$WORK/pg_test_fsync.txt" 2>&1 || true
+	rm -f "$WORK/fsync.test"
+	cp "$WORK/pg_test_fsync.txt" "$OUT/raw/pg_test_fsync.txt" 2>/dev/null || true
+	# The first line of the sync method in "one 8kB write": "fdatasync   1234.567 ops/sec   810 usecs/op".
+	line=$(awk -v m="$method" '/one 8kB write/ {s=1} s && $1 == m {print; exit}' "$WORK/pg_test_fsync.txt")
+	if [ -n "$line" ]; then
+		meta "commitCost" "$(echo "$line" | awk -v m="$method" '{printf "%s of one 8 kB write: %s µs (%d a second), pg_test_fsync on this disk", m, $(NF-1), $2}')"
+	fi
+}
+
+# Where the gateway's CPU goes at W1 1,000 msg/s x 1 (the CPU-per-message goal): a run of its own with Java Flight
+# Recorder's profiling settings, kept apart so the figures above are measured without the recorder.
+profile_gateway() {
+	local jdk jfr
+	jdk=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/java-25-openjdk-* 2>/dev/null | head -n 1 || true)}
+	jfr="$jdk/bin/jfr"
+	[ -x "$jfr" ] || { log "no JDK 21+ jfr found; profile skipped"; return; }
+	start_gateway "tcp://127.0.0.1:$MQ_TCP"
+	log "profiling the gateway at W1 1,000 msg/s x 1"
+	timeout 300 "$JAVA" "${TOOL_OPTS[@]}" -cp "$CP" dev.mqttchat.bench.BenchMain run --name profile --style gateway \
+		--ws-url "ws://127.0.0.1:$GW_PORT/ws" --http-url "http://127.0.0.1:$GW_PORT" --mqtt-url "tcp://127.0.0.1:$MQ_TCP" \
+		--pid "$GATEWAY_PID" --workloads w1 --w1-rates 1000 --w1-subscribers 1 --measure 40s --warm-target 10s \
+		--out "$WORK/profile.json" > "$WORK/tool-profile.log" 2>&1 &
+	local tool_pid=$!
+	# Recorded only inside the measured 40 s (after the tool's 10 s warm-up and the run's own), not start-up.
+	"$(dirname "$(readlink -f "$(command -v "$GATEWAY_JAVA")")")/jcmd" "$GATEWAY_PID" JFR.start name=bench settings=profile \
+		delay=20s duration=25s filename="$WORK/gateway.jfr" > "$WORK/jfr-start.log" 2>&1 || log "JFR did not start"
+	wait "$tool_pid" || log "the profiling run failed"
+	for _ in $(seq 1 100); do [ -s "$WORK/gateway.jfr" ] && break; sleep 0.2; done
+	stop_gateway
+	if [ -f "$WORK/gateway.jfr" ]; then
+		{
+			echo "# The gateway at W1 1,000 msg/s x 1 (Mosquitto, H2): 25 s inside the measured window, Java Flight Recorder's 'profile' settings"
+			echo
+			"$jfr" print --json --stack-depth 64 --events jdk.ExecutionSample "$WORK/gateway.jfr" | python3 bench/profile.py
+			echo
+			"$jfr" view --width 200 hot-methods "$WORK/gateway.jfr"
+			"$jfr" view --width 200 allocation-by-class "$WORK/gateway.jfr"
+		} > "$OUT/raw/profile-gateway.txt" 2>&1 || log "the profile could not be summarised"
+	fi
+}
+
 has() { case ",$TARGETS," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
 if has mosquitto-ws || has gateway || has gateway-postgres; then
@@ -252,7 +316,7 @@ if has mosquitto-ws || has gateway || has gateway-postgres; then
 		meta "mqtt.gateway" "Paho to Mosquitto tcp://127.0.0.1:$MQ_TCP, bridged by the gateway"
 		meta "pids.gateway" "gateway JVM + mosquitto"
 		run_target gateway --style gateway --ws-url "ws://127.0.0.1:$GW_PORT/ws" --http-url "http://127.0.0.1:$GW_PORT" \
-			--mqtt-url "tcp://127.0.0.1:$MQ_TCP" --pid "$GATEWAY_PID,$MOSQUITTO_PID"
+			--mqtt-url "tcp://127.0.0.1:$MQ_TCP" --pid "$GATEWAY_PID,$MOSQUITTO_PID" ${W5_GATEWAY[@]+"${W5_GATEWAY[@]}"}
 		stop_gateway
 	fi
 	if has gateway-postgres; then
@@ -265,7 +329,8 @@ if has mosquitto-ws || has gateway || has gateway-postgres; then
 			# Every PostgreSQL process counts: the server is otherwise idle, and its backends do the storing work.
 			PG_PIDS=$(pgrep -d, -x postgres || true)
 			meta "pids.gateway-postgres" "gateway JVM + mosquitto + PostgreSQL's processes"
-			meta "postgres" "$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' postgres) on 127.0.0.1:5432, database $PG_DB"
+			meta "postgres" "$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW server_version' postgres) on 127.0.0.1:5432, database $PG_DB, synchronous_commit $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW synchronous_commit' postgres), wal_sync_method $(psql -h 127.0.0.1 -U postgres -tAc 'SHOW wal_sync_method' postgres)"
+			commit_cost
 			run_target gateway-postgres --style gateway --ws-url "ws://127.0.0.1:$GW_PORT/ws" \
 				--http-url "http://127.0.0.1:$GW_PORT" --mqtt-url "tcp://127.0.0.1:$MQ_TCP" \
 				--pid "$GATEWAY_PID,$MOSQUITTO_PID${PG_PIDS:+,$PG_PIDS}" --workloads w1,w2,w3
@@ -275,6 +340,9 @@ if has mosquitto-ws || has gateway || has gateway-postgres; then
 		else
 			log "PostgreSQL on 127.0.0.1:5432 not usable; gateway-postgres skipped: $(tail -n 1 "$WORK/postgres.log")"
 		fi
+	fi
+	if has gateway && { [ "$QUICK" = 0 ] || [ "${BENCH_PROFILE:-}" = 1 ]; }; then
+		profile_gateway
 	fi
 	stop_mosquitto
 fi

@@ -45,7 +45,16 @@ final class Clients implements AutoCloseable {
 
 	/** A subscriber of {@code room} reporting to {@code group}, not yet connected. */
 	Subscriber subscriber(Room room, Group group, boolean stallable) {
-		return this.target.style().stomp() ? new StompSubscriber(room, group, stallable, this.target.login())
+		return subscriber(room, group, stallable, null);
+	}
+
+	/**
+	 * A subscriber as above; with a {@code username} (STOMP only) it is a person in the room, as a page's session is:
+	 * it connects with that name and follows the room's presence too.
+	 */
+	Subscriber subscriber(Room room, Group group, boolean stallable, String username) {
+		return this.target.style().stomp()
+				? new StompSubscriber(room, group, stallable, this.target.login(), username)
 				: new MqttWsSubscriber(room, group, stallable);
 	}
 
@@ -58,6 +67,7 @@ final class Clients implements AutoCloseable {
 		Semaphore handshakes = new Semaphore(this.concurrency);
 		List<CompletableFuture<Void>> all = new ArrayList<>(subscribers.size());
 		int index = 0;
+		int opened = 0;
 		for (Subscriber subscriber : subscribers) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0 || !handshakes.tryAcquire(left, TimeUnit.NANOSECONDS)) {
@@ -71,7 +81,7 @@ final class Clients implements AutoCloseable {
 			client.newWebSocketBuilder()
 				.subprotocols(protocols[0], lesser)
 				.connectTimeout(Duration.ofSeconds(10))
-				.buildAsync(this.target.webSocketUrl(), subscriber)
+				.buildAsync(this.target.webSocketUrl(opened++), subscriber)
 				.whenComplete((ws, error) -> {
 					if (error != null) {
 						subscriber.subscribed.completeExceptionally(error);

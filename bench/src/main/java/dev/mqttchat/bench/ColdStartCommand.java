@@ -78,7 +78,7 @@ final class ColdStartCommand {
 			long ready = awaitHealthy(http, port, process, launched + 60_000_000_000L);
 			Target target = new Target("coldstart", Style.GATEWAY, URI.create("ws://127.0.0.1:" + port + "/ws"),
 					"tcp://127.0.0.1:" + mqttPort, URI.create("http://127.0.0.1:" + port), "",
-					List.of(process.pid()));
+					List.of(process.pid()), List.of());
 			Settings settings = new Settings(0, 100, 1, 1, 2, 4);
 			double firstMessageMs = Double.NaN;
 			try (Clients clients = new Clients(target, 1, 2, 4);

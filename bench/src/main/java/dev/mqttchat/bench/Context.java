@@ -18,12 +18,12 @@ record Context(Target target, Settings settings, Plan plan, Clients clients) {
 
 	/** Time a fixture of {@code subscribers} gets to connect and subscribe, generous for the slowest peer. */
 	Duration openTimeout(int subscribers) {
-		return Duration.ofSeconds(Math.min(120, 15 + subscribers / 50));
+		return Duration.ofSeconds(Math.min(900, 15 + subscribers / 50));
 	}
 
 	/** Time the probes get to reach {@code subscribers} once subscribed. */
 	Duration readyTimeout(int subscribers) {
-		return Duration.ofSeconds(Math.min(60, 10 + subscribers / 100));
+		return Duration.ofSeconds(Math.min(300, 10 + subscribers / 100));
 	}
 
 	void quiesce() throws InterruptedException {

@@ -30,6 +30,8 @@ final class Fixture implements AutoCloseable {
 
 	private int subscribed;
 
+	private double openSeconds;
+
 	private int runs;
 
 	private Fixture(Target target, List<Room> rooms) {
@@ -45,6 +47,12 @@ final class Fixture implements AutoCloseable {
 	 */
 	static Fixture open(Target target, Clients clients, Settings settings, int roomCount, int perRoom,
 			int stalledCount, Duration openTimeout) throws Exception {
+		return open(target, clients, settings, roomCount, perRoom, stalledCount, openTimeout, false);
+	}
+
+	/** As above; with {@code people} each healthy subscriber is a person in its room with a username of its own. */
+	static Fixture open(Target target, Clients clients, Settings settings, int roomCount, int perRoom,
+			int stalledCount, Duration openTimeout, boolean people) throws Exception {
 		Fixture fixture = new Fixture(target, Rooms.create(target, roomCount));
 		try {
 			int publisherCount = Math.max(1, Math.min(settings.publishers(), roomCount));
@@ -63,7 +71,8 @@ final class Fixture implements AutoCloseable {
 			// Subscribers are added room by room in turns, so a partial failure spreads instead of emptying a room.
 			for (int k = 0; k < perRoom; k++) {
 				for (Room room : fixture.rooms) {
-					fixture.subscribers.add(clients.subscriber(room, fixture.healthy, false));
+					String username = people ? "bench-" + k + "-" + room.index() : null;
+					fixture.subscribers.add(clients.subscriber(room, fixture.healthy, false, username));
 					fixture.healthyPerRoom[room.index()]++;
 				}
 			}
@@ -72,7 +81,9 @@ final class Fixture implements AutoCloseable {
 				fixture.subscribers.add(clients.subscriber(room, fixture.stalled, true));
 				fixture.stalledPerRoom[0]++;
 			}
+			long opening = System.nanoTime();
 			fixture.subscribed = clients.open(fixture.subscribers, openTimeout);
+			fixture.openSeconds = (System.nanoTime() - opening) / 1e9;
 			return fixture;
 		}
 		catch (Exception | Error ex) {
@@ -87,6 +98,11 @@ final class Fixture implements AutoCloseable {
 
 	int size() {
 		return this.subscribers.size();
+	}
+
+	/** How long the WebSocket handshakes and subscriptions took, the rooms and publishers left out. */
+	double openSeconds() {
+		return this.openSeconds;
 	}
 
 	int subscribedCount() {

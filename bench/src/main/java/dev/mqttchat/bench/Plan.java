@@ -28,6 +28,8 @@ import java.util.List;
  * @param w4RatePerRoom messages per second to each room of W4
  * @param w5Sessions idle session counts of W5
  * @param w5Rooms rooms the idle sessions are spread over
+ * @param w5Presence whether each idle session is a person in its room (a username, and the room's presence followed),
+ * as a page's is; STOMP targets only
  * @param w8Subscribers subscribers of W8's room, the stalled one included
  * @param w8Rate messages per second of W8
  * @param w8PayloadBytes payload size of W8: large, so the stalled socket fills within the window, yet under the gateway's 4,000-character text limit
@@ -37,7 +39,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 		Duration stepMeasure, List<Integer> w1Rates, List<Integer> w1Subscribers, boolean w1SkipOverload,
 		int w2StartRate, int w2MaxRate, List<Integer> w3Subscribers, int w3StartDeliveries, int w3MaxDeliveries,
 		int searchSteps, int bisectSteps, int w4Rooms, int w4PerRoom, double w4RatePerRoom, List<Integer> w5Sessions,
-		int w5Rooms, int w8Subscribers, int w8Rate, int w8PayloadBytes, Duration w8Measure) {
+		int w5Rooms, boolean w5Presence, int w8Subscribers, int w8Rate, int w8PayloadBytes, Duration w8Measure) {
 
 	static Plan fromFlags(Flags flags) {
 		boolean quick = flags.bool("quick");
@@ -47,7 +49,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 		// Quick: every workload once, small and short, as a smoke test of the whole run in under three minutes.
 		return new Plan(workloads, quick, seconds(flags, "warm-target", quick ? 0 : 15),
 				seconds(flags, "warmup", quick ? 0.5 : 2), seconds(flags, "measure", quick ? 1.5 : 10),
-				seconds(flags, "step-measure", quick ? 1.5 : 4), flags.integers("w1-rates", quick ? List.of(100, 1000) : List.of(100, 300, 1000)),
+				seconds(flags, "step-measure", quick ? 1.5 : 4), flags.integers("w1-rates", quick ? List.of(100, 1000) : List.of(100, 300, 500, 1000)),
 				flags.integers("w1-subscribers", List.of(1, 100)), quick || flags.bool("w1-skip-overload"),
 				flags.integer("w2-start-rate", 4000), flags.integer("w2-max-rate", 256_000),
 				flags.integers("w3-subscribers", quick ? List.of(100) : List.of(1, 100, 1000)),
@@ -56,7 +58,7 @@ record Plan(List<String> workloads, boolean quick, Duration warmTarget, Duration
 				flags.integer("w4-rooms", quick ? 20 : 100), flags.integer("w4-per-room", 10),
 				flags.decimal("w4-rate-per-room", 10),
 				flags.integers("w5-sessions", quick ? List.of(0, 200) : List.of(0, 1000, 10_000)),
-				flags.integer("w5-rooms", 100), flags.integer("w8-subscribers", quick ? 50 : 100), flags.integer("w8-rate", 100),
+				flags.integer("w5-rooms", 100), flags.bool("w5-presence"), flags.integer("w8-subscribers", quick ? 50 : 100), flags.integer("w8-rate", 100),
 				flags.integer("w8-payload-bytes", 3000), seconds(flags, "w8-measure", quick ? 2 : 25));
 	}
 

@@ -81,6 +81,17 @@ final class ProcStats {
 		}
 	}
 
+	/** The classes taking most of JVM {@code pid}'s heap ({@code jcmd GC.class_histogram}), or why it could not be read. */
+	static String classHistogram(long pid) {
+		try {
+			Path jcmd = Files.readSymbolicLink(Path.of("/proc/" + pid + "/exe")).resolveSibling("jcmd");
+			return jcmd(jcmd, pid, "GC.class_histogram");
+		}
+		catch (IOException | InterruptedException ex) {
+			return "no histogram: " + ex;
+		}
+	}
+
 	private static String jcmd(Path jcmd, long pid, String command) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
 			.start();

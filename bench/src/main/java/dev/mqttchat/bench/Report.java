@@ -39,7 +39,9 @@ final class Report {
 
 	String markdown() throws IOException {
 		header();
-		section("Goals", new Goals(this.targets, this.coldStarts).table().toString());
+		section("Goals of the third round", new ThirdRoundGoals(this.targets, this.coldStarts, this.meta).table()
+				+ "\n" + profile());
+		section("Goals of the earlier rounds", new Goals(this.targets, this.coldStarts).table().toString());
 		w1();
 		w2();
 		w3();
@@ -50,6 +52,17 @@ final class Report {
 		charts();
 		steps();
 		return this.md.toString();
+	}
+
+	/** A pointer to where this run's CPU profile and heap histogram are, where the run made them. */
+	private String profile() {
+		List<String> files = new ArrayList<>();
+		for (String name : List.of("raw/target-gateway-w5-histogram.txt", "raw/profile-gateway.txt")) {
+			if (this.dir.resolve(name).toFile().isFile()) {
+				files.add("[" + name + "](" + this.link.resolve(name) + ")");
+			}
+		}
+		return files.isEmpty() ? "" : "Heap and CPU of the gateway: " + String.join(", ", files) + ".\n";
 	}
 
 	private void header() {

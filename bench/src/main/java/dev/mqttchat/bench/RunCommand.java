@@ -42,7 +42,8 @@ final class RunCommand {
 				attempt(context, results, out, "W4", () -> results.w4 = LatencyWorkloads.w4(context));
 			}
 			if (plan.runs("w5")) {
-				attempt(context, results, out, "W5", () -> MemoryWorkload.w5(context, results.w5));
+				attempt(context, results, out, "W5", () -> MemoryWorkload.w5(context, results.w5,
+						out.resolveSibling(out.getFileName().toString().replace(".json", "-w5-histogram.txt"))));
 			}
 			if (plan.runs("w8")) {
 				attempt(context, results, out, "W8", () -> results.w8 = StalledWorkload.w8(context));

@@ -33,7 +33,7 @@ final class ScaleCommand {
 		if (results.rooms.isEmpty()) {
 			// Gateway 1 issues every room; the others know them from the shared database.
 			Target issuer = new Target("gateway", Style.GATEWAY, setup.webSockets().get(0), setup.nodes().get(0),
-					setup.http(), "", List.of());
+					setup.http(), "", List.of(), List.of());
 			Rooms.create(issuer, setup.roomCount()).forEach((room) -> results.rooms.add(room.id()));
 		}
 		List<Room> rooms = new ArrayList<>();

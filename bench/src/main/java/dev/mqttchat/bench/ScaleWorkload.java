@@ -28,7 +28,7 @@ final class ScaleWorkload implements AutoCloseable {
 		this.rooms = rooms;
 		Settings settings = setup.settings();
 		for (URI ws : setup.webSockets()) {
-			Target target = new Target("gateway", Style.GATEWAY, ws, setup.nodes().get(0), ws, "", List.of());
+			Target target = new Target("gateway", Style.GATEWAY, ws, setup.nodes().get(0), ws, "", List.of(), List.of());
 			this.clients.add(new Clients(target, settings.httpClients(), settings.clientThreads(), settings.handshakes()));
 		}
 		int count = Math.max(1, Math.min(settings.publishers(), rooms.size()));

@@ -10,11 +10,14 @@ final class StompSubscriber extends Subscriber {
 
 	private final String login;
 
+	private final String username;
+
 	private StringBuilder partial;
 
-	StompSubscriber(Room room, Group group, boolean stallable, String login) {
+	StompSubscriber(Room room, Group group, boolean stallable, String login, String username) {
 		super(room, group, stallable);
 		this.login = login;
+		this.username = username;
 	}
 
 	@Override
@@ -29,6 +32,9 @@ final class StompSubscriber extends Subscriber {
 			int colon = this.login.indexOf(':');
 			frame.append("login:").append(this.login, 0, colon).append('\n');
 			frame.append("passcode:").append(this.login.substring(colon + 1)).append('\n');
+		}
+		if (this.username != null) {
+			frame.append("username:").append(this.username).append('\n');
 		}
 		send(frame.append("\n\0").toString());
 	}
@@ -80,6 +86,10 @@ final class StompSubscriber extends Subscriber {
 		}
 		else if (startsWith(data, start, "CONNECTED")) {
 			send("SUBSCRIBE\nid:0\ndestination:" + room().subscription() + "\nack:auto\n\n\0");
+			if (this.username != null) {
+				// The roster, then every join and leave: what a page showing the room receives.
+				send("SUBSCRIBE\nid:1\ndestination:" + room().subscription() + "/presence\nack:auto\n\n\0");
+			}
 			this.subscribed.complete(null);
 		}
 		else if (startsWith(data, start, "ERROR")) {
