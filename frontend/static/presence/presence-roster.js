@@ -4,9 +4,17 @@
  * The members of one room by username and proven author key (one entry each however many connections they have; one
  * name with two keys is two people), from the frames of /topic/rooms/{id}/presence: a "roster" replaces everything,
  * a "join" or "leave" changes one member.
+ *
+ * The gateway sends the roster and the room's joins and leaves to a new subscriber by different paths, so a join
+ * (often the reader's own) can overtake the roster. Joins and leaves that come before it are therefore kept and
+ * replayed onto it: each says how one person is now, so applied in order after any roster taken since the
+ * subscription they give the room as it is.
  */
 export class PresenceRoster {
   #members = new Map();
+
+  /** Joins and leaves waiting for the roster of a new subscription; null while the roster in hand is current. */
+  #early = [];
 
   /** False until the first roster: a gateway without presence never sends one, and the page then shows none. */
   known = false;
@@ -20,29 +28,49 @@ export class PresenceRoster {
     if (frame?.type === "roster" && Array.isArray(frame.members)) {
       this.#members.clear();
       frame.members.filter(isMember).forEach((member) => this.#members.set(personOf(member), memberOf(member)));
+      // Those who came or went just before are no news either: the reader is only arriving.
+      (this.#early ?? []).forEach((early) => this.#change(early));
+      this.#early = null;
       this.known = true;
       return { changed: true, event: null };
     }
     if (!isMember(frame) || (frame.type !== "join" && frame.type !== "leave")) {
       return { changed: false, event: null };
     }
-    const person = personOf(frame);
-    const present = this.#members.has(person);
-    if (frame.type === "join") {
-      this.#members.set(person, memberOf(frame));
-    } else if (present) {
-      this.#members.delete(person);
-    } else {
+    if (this.#early) {
+      this.#early.push(frame);
+      return { changed: false, event: null };
+    }
+    const present = this.#change(frame);
+    if (frame.type === "leave" && !present) {
       return { changed: false, event: null };
     }
     const news = present !== (frame.type === "join") && !isOwn(memberOf(frame), me, myAuthor);
     return { changed: true, event: news ? { type: frame.type, username: frame.username } : null };
   }
 
+  /** Applies a join or leave; returns whether that person was there before. */
+  #change(frame) {
+    const person = personOf(frame);
+    const present = this.#members.has(person);
+    if (frame.type === "join") {
+      this.#members.set(person, memberOf(frame));
+    } else {
+      this.#members.delete(person);
+    }
+    return present;
+  }
+
   /** A room opens: nobody known yet. */
   clear() {
     this.#members.clear();
+    this.#early = [];
     this.known = false;
+  }
+
+  /** The connection dropped: the members stay shown, and the next subscription's roster replaces them. */
+  awaitRoster() {
+    this.#early = [];
   }
 
   get size() {

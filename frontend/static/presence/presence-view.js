@@ -32,6 +32,7 @@ export class PresenceView {
   /** The connection dropped: the roster shown may be out of date until the next one replaces it. */
   disconnected() {
     this.bar.dataset.stale = "true";
+    this.roster.awaitRoster();
   }
 
   /** A frame of /topic/rooms/{id}/presence. */

@@ -141,3 +141,42 @@ test("the reader is never marked, and their own key is the one seen first: the o
   assert.equal(keyMark({ username: "alice", author: "k3", twins: 1, own: true }, keys), null);
   assert.equal(keyMark({ username: "alice", author: null, twins: 1, own: true }, keys), null);
 });
+
+test("a join that overtakes the roster is kept: the reader's own seat is not lost", () => {
+  const presence = new PresenceRoster();
+  // The gateway sends the roster and the joins by different paths: the reader's own join may come first.
+  assert.deepEqual(presence.apply({ type: "join", username: "ada", since: "2026-12-07T10:00:01Z" }, { me: "ada" }),
+    { changed: false, event: null });
+  assert.deepEqual(presence.apply(roster(member("bob"))), { changed: true, event: null });
+  assert.deepEqual(names(presence), ["ada", "bob"]);
+  // Once the roster is in, joins and leaves apply (and are news) as they come.
+  assert.deepEqual(presence.apply({ type: "join", username: "carl" }), { changed: true, event: { type: "join", username: "carl" } });
+  assert.deepEqual(names(presence), ["ada", "bob", "carl"]);
+});
+
+test("joins and leaves before the roster are replayed onto it in order, whichever way the roster was taken", () => {
+  const presence = new PresenceRoster();
+  // Taken before bob left and dan came and went: bob and dan are both gone in the end.
+  presence.apply({ type: "leave", username: "bob" });
+  presence.apply({ type: "join", username: "dan" });
+  presence.apply({ type: "leave", username: "dan" });
+  presence.apply(roster(member("bob"), member("eve")));
+  assert.deepEqual(names(presence), ["eve"]);
+  // Taken after eve came: her join before it changes nothing.
+  const later = new PresenceRoster();
+  later.apply({ type: "join", username: "eve" });
+  later.apply(roster(member("eve")));
+  assert.deepEqual(names(later), ["eve"]);
+  assert.equal(later.size, 1);
+});
+
+test("after the connection drops, the members stay shown and the next roster gets the early joins too", () => {
+  const presence = new PresenceRoster();
+  presence.apply(roster(member("bob")));
+  presence.awaitRoster();
+  assert.deepEqual(names(presence), ["bob"], "shown until the next roster");
+  presence.apply({ type: "join", username: "ada" });
+  assert.deepEqual(names(presence), ["bob"], "held for the roster");
+  presence.apply(roster());
+  assert.deepEqual(names(presence), ["ada"]);
+});

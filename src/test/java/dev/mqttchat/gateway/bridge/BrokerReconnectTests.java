@@ -1,7 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,9 +42,7 @@ class BrokerReconnectTests {
 
 	@DynamicPropertySource
 	static void brokerThatIsNotThereYet(DynamicPropertyRegistry registry) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			brokerPort = socket.getLocalPort();
-		}
+		brokerPort = FreePorts.next();
 		registry.add("chat.mqtt.url", () -> "tcp://127.0.0.1:" + brokerPort);
 	}
 

@@ -1,7 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,6 +21,7 @@ import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestGateway;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -106,9 +106,7 @@ class TlsBrokerTests {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return FreePorts.next();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.mqttchat.gateway.bridge;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
 import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,9 +47,7 @@ class UnreachableBrokerTests {
 
 	@DynamicPropertySource
 	static void brokerNobodyListensOn(DynamicPropertyRegistry registry) throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			brokerUrl = "tcp://127.0.0.1:" + socket.getLocalPort();
-		}
+		brokerUrl = "tcp://127.0.0.1:" + FreePorts.next();
 		registry.add("chat.mqtt.url", () -> brokerUrl);
 	}
 

@@ -3,12 +3,12 @@ package dev.mqttchat.gateway.deploy;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 
@@ -92,9 +92,7 @@ final class NginxProcess implements AutoCloseable {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return FreePorts.next();
 	}
 
 	@Override

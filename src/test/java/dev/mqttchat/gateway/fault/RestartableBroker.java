@@ -1,12 +1,12 @@
 package dev.mqttchat.gateway.fault;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.mqttchat.gateway.bridge.TestBrokers;
 import dev.mqttchat.gateway.testsupport.MosquittoProcess;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 /**
  * A broker a fault test stops and starts: the embedded one, or Mosquitto as a process.
@@ -25,9 +25,7 @@ interface RestartableBroker extends AutoCloseable {
 	 */
 	static RestartableBroker embedded() throws IOException {
 		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		port = FreePorts.next();
 		Path data = Files.createTempDirectory("moquette-");
 		return new RestartableBroker() {
 

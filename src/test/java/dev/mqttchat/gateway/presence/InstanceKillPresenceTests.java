@@ -1,6 +1,5 @@
 package dev.mqttchat.gateway.presence;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +19,7 @@ import dev.mqttchat.gateway.testsupport.TcpProxy;
 import dev.mqttchat.gateway.testsupport.TestGateway;
 import dev.mqttchat.gateway.testsupport.TestRooms;
 import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
+import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,9 +40,7 @@ class InstanceKillPresenceTests {
 	@ValueSource(strings = { "killed", "cut off by a network black hole" })
 	void usersOfALostInstanceLeaveTheOtherInstancesRosterWithinTwiceTheKeepAlive(String fault) throws Exception {
 		int brokerPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			brokerPort = socket.getLocalPort();
-		}
+		brokerPort = FreePorts.next();
 		Server h2 = Server
 			.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
 					Files.createTempDirectory("presence-kill-").toString())

@@ -2,7 +2,6 @@ package dev.mqttchat.gateway.testsupport;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +42,7 @@ public final class GatewayProcess implements AutoCloseable {
 	 */
 	public static GatewayProcess start(String... settings) throws IOException {
 		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		port = FreePorts.next();
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), GatewayApplication.class.getName(), "--server.port=" + port));

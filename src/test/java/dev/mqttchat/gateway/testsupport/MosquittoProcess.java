@@ -2,7 +2,6 @@ package dev.mqttchat.gateway.testsupport;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +50,7 @@ public final class MosquittoProcess implements AutoCloseable {
 	/** Starts a broker on a free port. */
 	public static MosquittoProcess start() throws IOException {
 		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		port = FreePorts.next();
 		return new MosquittoProcess(Files.createTempDirectory("mosquitto-"), port);
 	}
 
@@ -74,9 +71,7 @@ public final class MosquittoProcess implements AutoCloseable {
 			throw new IllegalStateException("mosquitto_ctrl dynsec init failed");
 		}
 		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		port = FreePorts.next();
 		return new MosquittoProcess(directory, port,
 				// A finite queue limit: with 0 ("no limit") Mosquitto 2.0.16+ (and
 				// Debian's

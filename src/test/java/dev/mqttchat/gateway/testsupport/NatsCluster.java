@@ -2,7 +2,6 @@ package dev.mqttchat.gateway.testsupport;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,19 +110,8 @@ public final class NatsCluster implements AutoCloseable {
 		});
 	}
 
-	private static int[] freePorts(int count) throws IOException {
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				sockets.add(new ServerSocket(0));
-			}
-			return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
+	private static int[] freePorts(int count) {
+		return FreePorts.next(count);
 	}
 
 	@Override
