@@ -22,6 +22,7 @@
 #        BENCH_JDK25         a JDK 25 home for W6 (default: the first one under /usr/lib/jvm)
 #        BENCH_RESULTS       where results go (default: bench/results)
 #        BENCH_MOSQUITTO_INFLIGHT  Mosquitto's max_inflight_messages (default 1000, as deploy/mosquitto; its own is 20)
+#        BENCH_TOOL_TIMEOUT  seconds each target's workloads may take (default 240 quick, 2700 full)
 #        BENCH_PROFILE=1  profile the gateway (Java Flight Recorder, W1 1,000 msg/s x 1) in a quick run too
 #        BENCH_SCALE_FLAGS   with --scale: extra flags for the tool, e.g. "--rate 100 --measure 30s" (bench/scale.sh)
 set -euo pipefail
@@ -59,9 +60,11 @@ if [ -z "${BENCH_LOCKED:-}" ]; then
 	exec env BENCH_LOCKED=1 flock /tmp/maven.lock "$0" ${ARGS[@]+"${ARGS[@]}"}
 fi
 
-# W5 opens 100,000 WebSockets: each end is a file descriptor, in the load tool and in the gateway.
+# W5 opens as many WebSockets as one process may: each end is a file descriptor, in the load tool and in the
+# gateway. The hard limit cannot be raised without CAP_SYS_RESOURCE; where it is below 100,000, W5 stops under it.
 ulimit -Hn 1048576 2>/dev/null || true
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+OPEN_FILES=$(ulimit -n)
 
 START=$(date +%s)
 DATE=$(date +%F)
@@ -126,7 +129,7 @@ TOOL_OPTS=(-Xms2g -Xmx12g -XX:+UseG1GC -Djava.awt.headless=true)
 tool() { "$JAVA" "${TOOL_OPTS[@]}" -cp "$CP" dev.mqttchat.bench.BenchMain "$@"; }
 QUICK_FLAG=()
 if [ "$QUICK" = 1 ]; then QUICK_FLAG=(--quick); fi
-TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
+TOOL_TIMEOUT=${BENCH_TOOL_TIMEOUT:-$([ "$QUICK" = 1 ] && echo 240 || echo 2700)}
 
 # ---------------------------------------------------------------- metadata
 {
@@ -139,7 +142,8 @@ TOOL_TIMEOUT=$([ "$QUICK" = 1 ] && echo 240 || echo 1200)
 	echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ -n "$(git status --porcelain -- src pom.xml 2>/dev/null)" ] && echo ' (with uncommitted changes)' || true)$( [ -n "${BENCH_GATEWAY_JAR:-}" ] && echo ", jar ${BENCH_GATEWAY_JAR}" || true)"
 	echo "gatewayJava=$("$GATEWAY_JAVA" -version 2>&1 | sed -n 2p)"
 	echo "gatewayEnv=CHAT_ROOMS_CREATEPERMINUTE=1000000 CHAT_WEB_MAXSOCKETSPERADDRESS=1000000 (the bench issues thousands of rooms and opens 100,000 WebSockets from one address) SERVER_TOMCAT_MAXCONNECTIONS=200000 (W5; the default is 20,000 per instance)${BENCH_GATEWAY_ENV:+ $BENCH_GATEWAY_ENV}"
-	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx12g G1, open files $(ulimit -n)"
+	echo "loadJava=$("$JAVA" -version 2>&1 | sed -n 2p), -Xms2g -Xmx12g G1"
+	echo "openFiles=$OPEN_FILES"
 	command -v mosquitto >/dev/null && echo "mosquitto=$(mosquitto -h 2>/dev/null | head -n 1) (Debian $(dpkg-query -W -f '${Version}' mosquitto 2>/dev/null)), max_inflight_messages ${BENCH_MOSQUITTO_INFLIGHT:-1000}"
 	command -v rabbitmq-server >/dev/null && echo "rabbitmq=RabbitMQ $(dpkg-query -W -f '${Version}' rabbitmq-server 2>/dev/null) (Debian) on Erlang/OTP $(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().' 2>/dev/null), plugins rabbitmq_mqtt and rabbitmq_web_stomp"
 	echo "describe.mosquitto-ws=MQTT 3.1.1 over WebSocket to Mosquitto's websockets listener, QoS 0 subscriptions"
@@ -178,12 +182,14 @@ stop_mosquitto() {
 }
 
 GW_PORT=$(pick_port 18081)
-# W5 on the gateway in a full run: 100,000 people (a username each, following their room's presence) in rooms of
-# about ten; subscribers connect to eight loopback addresses in turn, as one address and port has only ~28,000
-# ephemeral ports to be reached from.
+# W5 on the gateway in a full run: up to 100,000 people (a username each, following their room's presence) in rooms
+# of about ten, or as many as one process may hold where open files are limited (each process keeps 1,000 files for
+# everything else); subscribers connect to eight loopback addresses in turn, as one address and port has only
+# ~28,000 ephemeral ports to be reached from.
 W5_GATEWAY=()
 if [ "$QUICK" = 0 ]; then
-	W5_GATEWAY=(--w5-sessions 0,10000,100000 --w5-rooms 10000 --w5-presence
+	W5_MOST=$(( OPEN_FILES - 1000 < 100000 ? (OPEN_FILES - 1000) / 1000 * 1000 : 100000 ))
+	W5_GATEWAY=(--w5-sessions "0,10000,$W5_MOST" --w5-rooms 1000 --w5-presence
 		--ws-hosts 127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6,127.0.0.7,127.0.0.8)
 fi
 GATEWAY_DB_ENV=()

@@ -28,11 +28,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxPartialFramesMemory bytes that the frames clients have begun and not finished
  * may hold together, across all sessions; the session whose frame would go over it is
  * closed (1013)
+ * @param destinationCache STOMP destinations whose subscribers the broker keeps looked up
+ * (a room uses up to five: messages, presence, typing, read markers, activity); a message
+ * to one not kept scans every subscription of every session, so this should stay above
+ * five times the rooms in use at once
  */
 public record WebSettings(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
 		@DefaultValue("20") @Min(1) int sendRatePerAddress, @DefaultValue("50") @Min(1) int maxSocketsPerAddress,
-		@DefaultValue("32MB") DataSize maxPartialFramesMemory) {
+		@DefaultValue("32MB") DataSize maxPartialFramesMemory, @DefaultValue("65536") @Min(1024) int destinationCache) {
 }

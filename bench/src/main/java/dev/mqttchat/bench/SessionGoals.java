@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 
 /** The third round's goals on sessions and start-up: W5 at 100,000 idle people, W6 on JDK 25 (JDK 17 reported). */
 final class SessionGoals {
@@ -13,9 +14,12 @@ final class SessionGoals {
 
 	private final List<Results.ColdStart> coldStarts;
 
-	SessionGoals(Optional<Results.TargetRun> gateway, List<Results.ColdStart> coldStarts) {
+	private final Properties meta;
+
+	SessionGoals(Optional<Results.TargetRun> gateway, List<Results.ColdStart> coldStarts, Properties meta) {
 		this.gateway = gateway;
 		this.coldStarts = coldStarts;
+		this.meta = meta;
 	}
 
 	void rows(Table table) {
@@ -38,11 +42,20 @@ final class SessionGoals {
 		double perSession = (idle.heapBytes() - zero.get().heapBytes()) / 1024.0 / idle.sessions();
 		double handshakes = (idle.sessions() - before.sessions()) / Math.max(0.001, idle.openSeconds());
 		boolean held = idle.subscribed() == idle.sessions() && idle.ready() == idle.sessions();
-		table.row(goal, String.format(Locale.ROOT,
+		String openFiles = this.meta.getProperty("openFiles", "");
+		String measured = String.format(Locale.ROOT,
 				"%,d opened, %,d subscribed, %,d live; %.1f KiB of heap each; %.0f handshakes/s; RSS %.0f MiB"
 						+ " (gateway and Mosquitto)",
-				idle.sessions(), idle.subscribed(), idle.ready(), perSession, handshakes, idle.rssBytes() / 1048576.0),
-				ThirdRoundGoals.met(idle.sessions() >= 100_000 && held && perSession < 16));
+				idle.sessions(), idle.subscribed(), idle.ready(), perSession, handshakes, idle.rssBytes() / 1048576.0);
+		if (idle.sessions() < 100_000 && openFiles.matches("\\d+") && Integer.parseInt(openFiles) < 101_000) {
+			// One process may not hold 100,000 sockets here: measured at the most it may, and said so.
+			table.row(goal, measured + "; this machine allows a process " + Table.count(Integer.parseInt(openFiles))
+					+ " open files (a hard limit it does not let be raised), so one gateway cannot hold 100,000",
+					"blocked by the machine; " + (held ? "all held" : "not all held") + ", heap "
+							+ ThirdRoundGoals.met(perSession < 16) + " at " + Table.count(idle.sessions()));
+			return;
+		}
+		table.row(goal, measured, ThirdRoundGoals.met(idle.sessions() >= 100_000 && held && perSession < 16));
 	}
 
 	private void w6(Table table) {

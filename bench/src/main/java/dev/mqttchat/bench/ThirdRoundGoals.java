@@ -38,7 +38,7 @@ final class ThirdRoundGoals {
 		postgres(table);
 		latency(table, "p99 under 10 ms at 500 msg/s x 1, warm, nothing lost", "500 msg/s x 1 sub", 10);
 		latency(table, "p99 under 25 ms at 300 msg/s x 100, warm, nothing lost", "300 msg/s x 100 sub", 25);
-		new SessionGoals(this.gateway, this.coldStarts).rows(table);
+		new SessionGoals(this.gateway, this.coldStarts, this.meta).rows(table);
 		return table;
 	}
 
