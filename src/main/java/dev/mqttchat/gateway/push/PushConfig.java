@@ -1,5 +1,7 @@
 package dev.mqttchat.gateway.push;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PushConfig {
 
 	private static final Logger logger = LoggerFactory.getLogger(PushConfig.class);
+
+	private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
 	@Bean
 	Vapid vapid(ChatProperties properties, JdbcClient jdbc, JsonMapper json) {
@@ -69,6 +73,11 @@ class PushConfig {
 	}
 
 	@Bean
+	PushRooms pushRooms(JdbcClient jdbc) {
+		return new PushRooms(jdbc);
+	}
+
+	@Bean
 	ThreadPoolTaskExecutor pushExecutor(PushMetrics pushMetrics) {
 		// One thread: pushes are sent without waiting for their answers. A bounded queue,
 		// and what does not fit is dropped and counted: storing never waits for pushes.
@@ -77,18 +86,27 @@ class PushConfig {
 		executor.setMaxPoolSize(1);
 		executor.setQueueCapacity(10_000);
 		executor.setThreadNamePrefix("push-");
+		AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 		executor.setRejectedExecutionHandler((task, pool) -> {
 			pushMetrics.failed();
-			logger.warn("Push queue full: a message is not pushed");
+			// Once in a while, not per message: a flood of warnings would cost what the
+			// queue saves.
+			long last = lastWarning.get();
+			if (System.nanoTime() - last >= WARNING_INTERVAL_NANOS
+					&& lastWarning.compareAndSet(last, System.nanoTime())) {
+				logger.warn("Push queue full: messages are not pushed (counted in chat.push.failed)");
+			}
 		});
 		return executor;
 	}
 
 	@Bean
 	IntegrationFlow pushFlow(PublishSubscribeChannel storedMessages, ThreadPoolTaskExecutor pushExecutor,
-			PushDispatcher pushDispatcher, ChatProperties properties) {
+			PushDispatcher pushDispatcher, PushRooms pushRooms, ChatProperties properties) {
 		return IntegrationFlow.from(storedMessages)
-			.filter(StoredMessage.class, (message) -> PushDispatcher.worthPushing(message, properties.push().ttl()),
+			.filter(StoredMessage.class,
+					(message) -> pushRooms.named(message.roomId())
+							&& PushDispatcher.worthPushing(message, properties.push().ttl()),
 					(endpoint) -> endpoint.id("pushCandidateFilter").discardChannel("nullChannel"))
 			.channel(MessageChannels.executor("pushDispatch", pushExecutor))
 			.handle(StoredMessage.class, (message, headers) -> {

@@ -43,16 +43,19 @@ class PushController {
 
 	private final RoomRegistry rooms;
 
+	private final PushRooms pushRooms;
+
 	private final int maxPerAddress;
 
 	private final Duration showingLease;
 
 	PushController(Vapid vapid, PushSubscriptions subscriptions, PushRequestReader reader, RoomRegistry rooms,
-			ChatProperties properties) {
+			PushRooms pushRooms, ChatProperties properties) {
 		this.vapid = vapid;
 		this.subscriptions = subscriptions;
 		this.reader = reader;
 		this.rooms = rooms;
+		this.pushRooms = pushRooms;
 		this.maxPerAddress = properties.push().maxPerAddress();
 		this.showingLease = properties.push().showingLease();
 	}
@@ -79,6 +82,7 @@ class PushController {
 			throw PushProblems.tooMany(this.maxPerAddress);
 		}
 		String id = this.subscriptions.register(subscriber, name, address, rooms);
+		this.pushRooms.added(rooms);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
 		return ResponseEntity.created(location).body(new PushRequest.Created(id));
 	}
@@ -96,6 +100,7 @@ class PushController {
 		if (!this.subscriptions.update(id, subscriber, name, rooms)) {
 			throw PushProblems.unknownSubscription();
 		}
+		this.pushRooms.added(rooms);
 		return ResponseEntity.noContent().build();
 	}
 
