@@ -3,7 +3,6 @@ package dev.mqttchat.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The second performance round's goals: the cost of each message (CPU, one busy room, fan-out latency), memory at
@@ -70,9 +69,8 @@ final class CostGoals {
 			table.row(goal, "not measured", "not measured");
 			return;
 		}
-		Function<RunResult, Double> perDelivery = (r) -> r.targetCpu() * 1_000_000 / r.offeredDeliveriesPerSec();
-		double a = perDelivery.apply(ours.get());
-		double b = perDelivery.apply(theirs.get());
+		double a = cpuMicros(ours.get());
+		double b = cpuMicros(theirs.get());
 		table.row(goal, String.format(Locale.ROOT, "%.0f vs %.0f µs of CPU (%s)", a, b, Table.ratio(a / b)),
 				met(a <= b * factor));
 	}
@@ -101,7 +99,12 @@ final class CostGoals {
 				aot.map((c) -> met(c.medianReadyMs() < 2000 && c.medianFirstMessageMs() < 2500)).orElse("not measured"));
 	}
 
-	private static Optional<RunResult> w1(Results.TargetRun target, String label) {
+	/** Microseconds of the target's CPU per delivery offered in {@code run}. */
+	static double cpuMicros(RunResult run) {
+		return run.targetCpu() * 1_000_000 / run.offeredDeliveriesPerSec();
+	}
+
+	static Optional<RunResult> w1(Results.TargetRun target, String label) {
 		return Report.find(target.w1, "W1 " + label);
 	}
 
@@ -113,7 +116,7 @@ final class CostGoals {
 		return Table.count(msgPerSec) + " msg/s";
 	}
 
-	private static String met(boolean met) {
+	static String met(boolean met) {
 		return met ? "met" : "missed";
 	}
 

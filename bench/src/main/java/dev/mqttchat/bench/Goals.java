@@ -159,7 +159,8 @@ final class Goals {
 		return String.format(Locale.ROOT, "%.0f msg/s x %d", r.ratePerRoom(), r.subscribers());
 	}
 
-	private static String status(int met, int cases) {
+	/** "met", "missed", or "met in k of n cases". */
+	static String status(int met, int cases) {
 		if (cases == 0) {
 			return "not measured";
 		}

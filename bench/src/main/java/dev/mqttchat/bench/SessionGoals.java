@@ -52,10 +52,10 @@ final class SessionGoals {
 			table.row(goal, measured + "; this machine allows a process " + Table.count(Integer.parseInt(openFiles))
 					+ " open files (a hard limit it does not let be raised), so one gateway cannot hold 100,000",
 					"blocked by the machine; " + (held ? "all held" : "not all held") + ", heap "
-							+ ThirdRoundGoals.met(perSession < 16) + " at " + Table.count(idle.sessions()));
+							+ CostGoals.met(perSession < 16) + " at " + Table.count(idle.sessions()));
 			return;
 		}
-		table.row(goal, measured, ThirdRoundGoals.met(idle.sessions() >= 100_000 && held && perSession < 16));
+		table.row(goal, measured, CostGoals.met(idle.sessions() >= 100_000 && held && perSession < 16));
 	}
 
 	private void w6(Table table) {
@@ -73,7 +73,7 @@ final class SessionGoals {
 			.filter((c) -> c.label().contains("25"))
 			.min(Comparator.comparingDouble(Results.ColdStart::medianReadyMs));
 		table.row(goal, String.join("; ", parts), best
-			.map((c) -> ThirdRoundGoals.met(c.medianReadyMs() < 2000 && c.medianFirstMessageMs() < 2500))
+			.map((c) -> CostGoals.met(c.medianReadyMs() < 2000 && c.medianFirstMessageMs() < 2500))
 			.orElse("not measured"));
 	}
 

@@ -51,21 +51,21 @@ final class ThirdRoundGoals {
 			return;
 		}
 		table.row(goal, String.format(Locale.ROOT, "%s vs %s msg/s (%s)", Table.count(rate.get()),
-				Table.count(theirs.get()), Table.ratio(rate.get() / theirs.get())), met(rate.get() >= theirs.get()));
+				Table.count(theirs.get()), Table.ratio(rate.get() / theirs.get())), CostGoals.met(rate.get() >= theirs.get()));
 	}
 
 	private void cpu(Table table) {
 		String goal = "CPU per message at W1 1,000 msg/s x 1, storing included: at most RabbitMQ's";
-		Optional<RunResult> ours = this.gateway.flatMap((g) -> w1(g, "1000 msg/s x 1 sub"));
-		Optional<RunResult> theirs = this.rabbit.flatMap((r) -> w1(r, "1000 msg/s x 1 sub"));
+		Optional<RunResult> ours = this.gateway.flatMap((g) -> CostGoals.w1(g, "1000 msg/s x 1 sub"));
+		Optional<RunResult> theirs = this.rabbit.flatMap((r) -> CostGoals.w1(r, "1000 msg/s x 1 sub"));
 		if (ours.isEmpty() || theirs.isEmpty()) {
 			table.row(goal, "not measured", "not measured");
 			return;
 		}
-		double a = cpuMicros(ours.get());
-		double b = cpuMicros(theirs.get());
+		double a = CostGoals.cpuMicros(ours.get());
+		double b = CostGoals.cpuMicros(theirs.get());
 		table.row(goal, String.format(Locale.ROOT, "%.0f vs %.0f µs of CPU per message (%s)", a, b, Table.ratio(a / b)),
-				met(a <= b));
+				CostGoals.met(a <= b));
 	}
 
 	private void postgres(Table table) {
@@ -74,8 +74,8 @@ final class ThirdRoundGoals {
 		int met = 0;
 		int cases = 0;
 		for (String label : List.of("100 msg/s x 1 sub", "1000 msg/s x 1 sub")) {
-			Optional<RunResult> h2 = this.gateway.flatMap((g) -> w1(g, label));
-			Optional<RunResult> pg = this.postgres.flatMap((p) -> w1(p, label));
+			Optional<RunResult> h2 = this.gateway.flatMap((g) -> CostGoals.w1(g, label));
+			Optional<RunResult> pg = this.postgres.flatMap((p) -> CostGoals.w1(p, label));
 			if (h2.isPresent() && pg.isPresent()) {
 				double diff = pg.get().latency().p50() - h2.get().latency().p50();
 				boolean ok = diff <= 1.0 && pg.get().latency().p99() < 10 && pg.get().deliveredRatio() >= 1.0;
@@ -86,37 +86,18 @@ final class ThirdRoundGoals {
 						diff, Table.ms(pg.get().latency().p99()), Table.percent(pg.get().deliveredRatio())));
 			}
 		}
-		table.row(goal, parts.isEmpty() ? "not measured" : String.join("; ", parts), status(met, cases));
+		table.row(goal, parts.isEmpty() ? "not measured" : String.join("; ", parts), Goals.status(met, cases));
 		String commit = this.meta.getProperty("commitCost");
 		table.row("What a durable commit costs on this disk (PostgreSQL's own settings kept)",
 				(commit != null) ? commit : "not measured", (commit != null) ? "reported" : "not measured");
 	}
 
 	private void latency(Table table, String goal, String label, double p99) {
-		Optional<RunResult> run = this.gateway.flatMap((g) -> w1(g, label));
+		Optional<RunResult> run = this.gateway.flatMap((g) -> CostGoals.w1(g, label));
 		table.row(goal,
 				run.map((r) -> "p50 " + Table.ms(r.latency().p50()) + " ms, p99 " + Table.ms(r.latency().p99()) + " ms, "
 						+ Table.percent(r.deliveredRatio()) + " delivered").orElse("not measured"),
-				run.map((r) -> met(r.latency().p99() < p99 && r.delivered() >= r.expected())).orElse("not measured"));
-	}
-
-	static Optional<RunResult> w1(Results.TargetRun target, String label) {
-		return Report.find(target.w1, "W1 " + label);
-	}
-
-	static double cpuMicros(RunResult run) {
-		return run.targetCpu() * 1_000_000 / run.offeredDeliveriesPerSec();
-	}
-
-	static String met(boolean met) {
-		return met ? "met" : "missed";
-	}
-
-	private static String status(int met, int cases) {
-		if (cases == 0) {
-			return "not measured";
-		}
-		return (met == cases) ? "met" : (met == 0) ? "missed" : "met in " + met + " of " + cases + " cases";
+				run.map((r) -> CostGoals.met(r.latency().p99() < p99 && r.delivered() >= r.expected())).orElse("not measured"));
 	}
 
 }

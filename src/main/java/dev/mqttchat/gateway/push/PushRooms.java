@@ -13,9 +13,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The rooms some push subscription names, kept in memory, so that a message to any other
- * room costs the storing path a set lookup rather than a query per message (which, over
- * PostgreSQL, held one busy room to about 2,000 messages a second). Subscriptions made
- * here count at once; those made through another instance within the refresh interval.
+ * room costs a set lookup rather than a queued query (over PostgreSQL the one push thread
+ * fell behind a busy room, filled its queue and dropped pushes). Subscriptions made here
+ * count at once; those made through another instance within the refresh interval.
  */
 final class PushRooms {
 
@@ -27,6 +27,9 @@ final class PushRooms {
 	private final JdbcClient jdbc;
 
 	private volatile Set<String> rooms = Set.of();
+
+	/** Calls of {@link #added}, so a refresh that read before one does not forget it. */
+	private long additions;
 
 	PushRooms(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -42,15 +45,24 @@ final class PushRooms {
 		Set<String> next = new HashSet<>(this.rooms);
 		added.forEach((room) -> next.add(room.id()));
 		this.rooms = Set.copyOf(next);
+		this.additions++;
 	}
 
 	@Scheduled(fixedDelay = REFRESH_MILLIS)
 	void refresh() {
+		long before;
+		synchronized (this) {
+			before = this.additions;
+		}
 		try {
-			Set<String> loaded = Set
-				.copyOf(this.jdbc.sql("SELECT DISTINCT room_id FROM push_room").query(String.class).list());
+			Set<String> loaded = new HashSet<>(
+					this.jdbc.sql("SELECT DISTINCT room_id FROM push_room").query(String.class).list());
 			synchronized (this) {
-				this.rooms = loaded;
+				if (this.additions != before) {
+					// Added while reading: kept until the next refresh reads them too.
+					loaded.addAll(this.rooms);
+				}
+				this.rooms = Set.copyOf(loaded);
 			}
 		}
 		catch (DataAccessException ex) {

@@ -47,7 +47,7 @@ class TlsBrokerTests {
 
 	@Test
 	void bridgesOverTlsWithTheTestCaAndCredentials(CapturedOutput output) throws Exception {
-		int tlsPort = freePort();
+		int tlsPort = FreePorts.next();
 		try (EmbeddedMqttBroker broker = tlsBroker("tls/broker-localhost.p12", tlsPort);
 				ConfigurableApplicationContext gateway = gateway(tlsPort)) {
 			MqttLinkMonitor links = gateway.getBean(MqttLinkMonitor.class);
@@ -75,7 +75,7 @@ class TlsBrokerTests {
 
 	@Test
 	void certificateForAnotherHostIsRefused(CapturedOutput output) throws Exception {
-		int tlsPort = freePort();
+		int tlsPort = FreePorts.next();
 		try (EmbeddedMqttBroker broker = tlsBroker("tls/broker-wrong.p12", tlsPort);
 				ConfigurableApplicationContext gateway = gateway(tlsPort)) {
 			MqttLinkMonitor links = gateway.getBean(MqttLinkMonitor.class);
@@ -103,10 +103,6 @@ class TlsBrokerTests {
 		return TestGateway.start("chat.mqtt.url=ssl://localhost:" + tlsPort, "chat.mqtt.ssl.bundle=test-ca",
 				"spring.ssl.bundle.pem.test-ca.truststore.certificate=classpath:tls/ca.pem",
 				"chat.mqtt.username=gateway", "chat.mqtt.password=" + PASSWORD, "chat.mqtt.max-reconnect-delay=2s");
-	}
-
-	private static int freePort() throws IOException {
-		return FreePorts.next();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
 import dev.mqttchat.gateway.testsupport.FreePorts;
 
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ final class NginxProcess implements AutoCloseable {
 		Path dir = Files.createTempDirectory("nginx-smoke");
 		// Workers of a root master run as nobody: they need to write the temporary paths.
 		dir.toFile().setWritable(true, false);
-		int port = freePort();
+		int port = FreePorts.next();
 		String server = Files.readString(TEMPLATE)
 			.replace("${CHAT_PROXY_PORT}", Integer.toString(port))
 			.replace("${CHAT_UPSTREAM_1}", upstream1)
@@ -89,10 +90,6 @@ final class NginxProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return false;
 		}
-	}
-
-	private static int freePort() throws IOException {
-		return FreePorts.next();
 	}
 
 	@Override

@@ -24,8 +24,7 @@ interface RestartableBroker extends AutoCloseable {
 	 * what it acknowledged when it restarts loses messages no gateway can get back.
 	 */
 	static RestartableBroker embedded() throws IOException {
-		int port;
-		port = FreePorts.next();
+		int port = FreePorts.next();
 		Path data = Files.createTempDirectory("moquette-");
 		return new RestartableBroker() {
 

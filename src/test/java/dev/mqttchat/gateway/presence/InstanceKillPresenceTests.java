@@ -39,8 +39,7 @@ class InstanceKillPresenceTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "killed", "cut off by a network black hole" })
 	void usersOfALostInstanceLeaveTheOtherInstancesRosterWithinTwiceTheKeepAlive(String fault) throws Exception {
-		int brokerPort;
-		brokerPort = FreePorts.next();
+		int brokerPort = FreePorts.next();
 		Server h2 = Server
 			.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
 					Files.createTempDirectory("presence-kill-").toString())

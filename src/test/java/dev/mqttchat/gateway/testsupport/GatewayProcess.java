@@ -41,8 +41,7 @@ public final class GatewayProcess implements AutoCloseable {
 	 * Starts a gateway with these {@code key=value} settings and waits until it is ready.
 	 */
 	public static GatewayProcess start(String... settings) throws IOException {
-		int port;
-		port = FreePorts.next();
+		int port = FreePorts.next();
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), GatewayApplication.class.getName(), "--server.port=" + port));

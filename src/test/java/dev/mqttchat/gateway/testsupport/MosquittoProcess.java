@@ -49,8 +49,7 @@ public final class MosquittoProcess implements AutoCloseable {
 
 	/** Starts a broker on a free port. */
 	public static MosquittoProcess start() throws IOException {
-		int port;
-		port = FreePorts.next();
+		int port = FreePorts.next();
 		return new MosquittoProcess(Files.createTempDirectory("mosquitto-"), port);
 	}
 
@@ -70,8 +69,7 @@ public final class MosquittoProcess implements AutoCloseable {
 		if (!init.waitFor(10, TimeUnit.SECONDS) || init.exitValue() != 0) {
 			throw new IllegalStateException("mosquitto_ctrl dynsec init failed");
 		}
-		int port;
-		port = FreePorts.next();
+		int port = FreePorts.next();
 		return new MosquittoProcess(directory, port,
 				// A finite queue limit: with 0 ("no limit") Mosquitto 2.0.16+ (and
 				// Debian's

@@ -32,7 +32,7 @@ public final class NatsCluster implements AutoCloseable {
 
 	private NatsCluster(Path directory, int nodes) throws IOException {
 		this.directory = directory;
-		int[] ports = freePorts(3 * nodes);
+		int[] ports = FreePorts.next(3 * nodes);
 		int[] clientPorts = Arrays.copyOfRange(ports, 0, nodes);
 		int[] routePorts = Arrays.copyOfRange(ports, nodes, 2 * nodes);
 		this.mqttPorts = Arrays.copyOfRange(ports, 2 * nodes, 3 * nodes);
@@ -108,10 +108,6 @@ public final class NatsCluster implements AutoCloseable {
 				return true;
 			}
 		});
-	}
-
-	private static int[] freePorts(int count) {
-		return FreePorts.next(count);
 	}
 
 	@Override

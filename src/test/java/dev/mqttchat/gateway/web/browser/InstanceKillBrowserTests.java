@@ -33,8 +33,7 @@ class InstanceKillBrowserTests {
 
 	@Test
 	void aKilledInstancesUserLeavesTheOtherInstancesPage() throws Exception {
-		int brokerPort;
-		brokerPort = FreePorts.next();
+		int brokerPort = FreePorts.next();
 		Server h2 = Server
 			.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir",
 					Files.createTempDirectory("browser-kill-").toString())
