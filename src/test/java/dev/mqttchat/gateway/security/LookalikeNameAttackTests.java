@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.mqttchat.gateway.bridge.BrokerEndpoint;
+import dev.mqttchat.gateway.testsupport.BrokerSubscriptions;
 import dev.mqttchat.gateway.testsupport.MqttTestClient;
 import dev.mqttchat.gateway.testsupport.RawWebSocket;
 import dev.mqttchat.gateway.testsupport.StompTestClient;
@@ -20,6 +21,7 @@ import dev.mqttchat.gateway.testsupport.TestRooms.TestRoom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,9 @@ class LookalikeNameAttackTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	SimpleBrokerMessageHandler stompBroker;
 
 	@Test
 	void invisibleOrDirectionCharactersInAConnectUsernameEndTheConnection() throws Exception {
@@ -96,6 +101,8 @@ class LookalikeNameAttackTests {
 		try (StompTestClient reader = StompTestClient.connect(this.port);
 				MqttTestClient mqtt = MqttTestClient.connect(this.broker.url())) {
 			BlockingQueue<Map<String, Object>> messages = reader.subscribe(room.destination());
+			// Nothing orders the reader's SUBSCRIBE before the MQTT messages.
+			BrokerSubscriptions.await(this.stompBroker, room.destination(), 1);
 
 			mqtt.publish(room.topic(), "{\"username\":\"" + ZERO_WIDTH + "\",\"text\":\"one\"}");
 			mqtt.publish(room.topic(), "{\"username\":\"" + REVERSED + "\",\"text\":\"two\"}");
