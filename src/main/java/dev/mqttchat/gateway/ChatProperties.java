@@ -119,6 +119,9 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 	 * @param credentials the per-room MQTT credentials the gateway hands out
 	 * @param dynsec whether the gateway manages an external Mosquitto's dynamic-security
 	 * plugin, so that it enforces the credentials
+	 * @param storedTopic whether each stored entry is published on its room's
+	 * {@code {topic}/stored} for MQTT clients; off saves a QoS 1 publication per message
+	 * where no MQTT client reads it
 	 */
 	public record Mqtt(@Nullable String url, @Valid @DefaultValue @NestedConfigurationProperty EmbeddedBroker embedded,
 			@Nullable String username, @Nullable String password,
@@ -127,7 +130,7 @@ public record ChatProperties(@Valid @DefaultValue Mqtt mqtt, @Valid @DefaultValu
 			@DefaultValue("30s") Duration maxReconnectDelay, @DefaultValue("30s") Duration keepAlive,
 			@DefaultValue("1000") @Min(10) @Max(65535) int maxInflight, @DefaultValue("64KB") DataSize maxPayloadSize,
 			@Valid @DefaultValue @NestedConfigurationProperty MqttCredentialSettings credentials,
-			@DefaultValue("false") boolean dynsec) {
+			@DefaultValue("false") boolean dynsec, @DefaultValue("true") boolean storedTopic) {
 
 		/**
 		 * Whether the gateway runs its own broker because no external one is configured.

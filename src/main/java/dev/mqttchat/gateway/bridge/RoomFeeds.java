@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.mqttchat.gateway.SerializedBody;
 import dev.mqttchat.gateway.chat.RoomBroadcaster;
 import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.history.MessageStore;
@@ -92,16 +95,19 @@ class RoomFeeds {
 		return this.feeds.containsKey(roomId);
 	}
 
-	/** A message this instance stored. */
-	void stored(StoredMessage message) {
+	/**
+	 * A message this instance stored, with its JSON made once for STOMP and MQTT alike
+	 * ({@code null} if it could not be).
+	 */
+	void stored(StoredMessage message, @Nullable SerializedBody body) {
 		Feed feed = this.feeds.get(message.roomId());
 		if (feed == null) {
-			this.broadcaster.broadcast(message);
+			this.broadcaster.broadcast(message, body);
 			return;
 		}
 		synchronized (feed) {
 			upTo(feed, message.roomId(), message.seq() - 1, this.gapReads);
-			deliver(feed, message);
+			deliver(feed, message, body);
 		}
 	}
 
@@ -143,20 +149,20 @@ class RoomFeeds {
 			List<StoredMessage> page = this.store.page(roomId, null, feed.delivered, limit);
 			List<StoredMessage> missing = page.stream().filter((message) -> message.seq() <= last).toList();
 			reads.increment(page.size());
-			missing.forEach((message) -> deliver(feed, message));
+			missing.forEach((message) -> deliver(feed, message, this.broadcaster.encode(message)));
 			if (missing.isEmpty() || page.size() < limit) {
 				return;
 			}
 		}
 	}
 
-	private void deliver(Feed feed, StoredMessage message) {
+	private void deliver(Feed feed, StoredMessage message, @Nullable SerializedBody body) {
 		if (message.seq() <= feed.delivered) {
 			// Subscribers here have it: only the receipt may still be owed.
 			this.broadcaster.acknowledge(message);
 			return;
 		}
-		this.broadcaster.broadcast(message);
+		this.broadcaster.broadcast(message, body);
 		feed.delivered = message.seq();
 	}
 

@@ -1,10 +1,14 @@
 package dev.mqttchat.gateway.bridge;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.GatewayInstance;
+import dev.mqttchat.gateway.SerializedBody;
+import dev.mqttchat.gateway.chat.RoomBroadcaster;
 import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.history.Incoming;
 import dev.mqttchat.gateway.history.InstanceRepository;
@@ -38,6 +42,9 @@ import org.springframework.transaction.TransactionException;
  */
 @Configuration(proxyBeanMethods = false)
 class StoreFlowConfig {
+
+	/** The header carrying a stored message's JSON, made once. */
+	private static final String STORED_JSON = "chat_storedJson";
 
 	@Bean
 	ThreadPoolTaskExecutor localDeliveryExecutor() {
@@ -94,35 +101,44 @@ class StoreFlowConfig {
 
 	/**
 	 * Stored messages: this instance's subscribers get them at once, from a thread of
-	 * their own while the next batch is stored; the other instances, if any run, learn of
-	 * them from the announcement, and this instance skips its own.
+	 * their own while the next batch is stored, and then MQTT clients on the stored topic
+	 * (unless {@code chat.mqtt.stored-topic} is off); the other instances, if any run,
+	 * learn of them from the announcement, and this instance skips its own.
 	 */
 	@Bean
 	IntegrationFlow storedMessageFlow(PublishSubscribeChannel storedMessages, RoomTopics topics, RoomFeeds feeds,
 			MqttClientIds ids, ThreadPoolTaskExecutor localDeliveryExecutor, DirectChannel mqttOutbound,
-			BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate, JsonMapper json) {
+			BridgeLatency latency, LiveAnnouncementGate liveAnnouncementGate, RoomBroadcaster broadcaster,
+			ChatProperties properties) {
+		boolean storedTopic = properties.mqtt().storedTopic();
 		return IntegrationFlow.from(storedMessages)
 			.publishSubscribeChannel((stored) -> stored
 				.subscribe((local) -> local.channel(MessageChannels.executor("localDelivery", localDeliveryExecutor))
 					.handle(StoredMessage.class, (message, headers) -> {
-						feeds.stored(message);
+						// Serialized once, for the subscribers here and the stored topic.
+						SerializedBody body = broadcaster.encode(message);
+						feeds.stored(message, body);
 						latency.stored(headers);
-						return null;
-					}, (endpoint) -> endpoint.id("storedMessageBroadcaster")))
+						return (body != null && storedTopic)
+								? MessageBuilder.withPayload(message).setHeader(STORED_JSON, body).build() : null;
+					}, (endpoint) -> endpoint.id("storedMessageBroadcaster"))
+					// MQTT clients read the room as stored, with ids and seqs,
+					// on its stored topic: the same JSON, in order, off the
+					// storing thread.
+					.handle(StoredMessage.class,
+							(message, headers) -> MessageBuilder
+								.withPayload(Objects.requireNonNull(headers.get(STORED_JSON, SerializedBody.class))
+									.json()
+									.getBytes(StandardCharsets.UTF_8))
+								.setHeader(MqttHeaders.TOPIC, topics.storedTopicOf(message.roomId()))
+								.build(),
+							(endpoint) -> endpoint.id("storedMessagePublisher"))
+					.channel(mqttOutbound))
 				.subscribe((others) -> others.filter(StoredMessage.class, (message) -> liveAnnouncementGate.open(),
 						// Nobody to tell is the normal case of a single instance.
 						(endpoint) -> endpoint.id("unheardAnnouncementSkipper").discardChannel("nullChannel"))
 					.handle(StoredMessage.class, (message, headers) -> announcement(topics, message, ids.instance()),
 							(endpoint) -> endpoint.id("liveAnnouncer"))
-					.channel(mqttOutbound))
-				// MQTT clients read the room as stored, with ids and seqs, on its stored
-				// topic.
-				.subscribe((mqtt) -> mqtt
-					.handle(StoredMessage.class,
-							(message, headers) -> MessageBuilder.withPayload(json.writeValueAsBytes(message))
-								.setHeader(MqttHeaders.TOPIC, topics.storedTopicOf(message.roomId()))
-								.build(),
-							(endpoint) -> endpoint.id("storedMessagePublisher"))
 					.channel(mqttOutbound)))
 			.get();
 	}

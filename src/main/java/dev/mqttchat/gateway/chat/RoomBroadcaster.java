@@ -45,11 +45,20 @@ public class RoomBroadcaster {
 	 * @param message the message to deliver
 	 */
 	public void broadcast(StoredMessage message) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
-		headers.setLeaveMutable(true);
-		SerializedBody body = serialized(message);
+		broadcast(message, encode(message));
+	}
+
+	/**
+	 * As {@link #broadcast(StoredMessage)}, with the body {@link #encode} made of it
+	 * already, or {@code null} if it could not be.
+	 * @param message the message to deliver
+	 * @param body its JSON
+	 */
+	public void broadcast(StoredMessage message, @Nullable SerializedBody body) {
 		if (body != null) {
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+			headers.setLeaveMutable(true);
 			Message<SerializedBody> frame = MessageBuilder.createMessage(body, headers.getMessageHeaders());
 			this.stomp.send(StompDestinations.roomTopic(message.roomId()), frame);
 			// Pages counting this room's unread messages from elsewhere: the same bytes,
@@ -70,10 +79,13 @@ public class RoomBroadcaster {
 	}
 
 	/**
-	 * The message's JSON, serialized here once: each subscriber's frame is written around
-	 * the same text; {@code null} if it cannot be encoded.
+	 * The message's JSON, serialized once: each subscriber's frame is written around the
+	 * same text, and the bridge publishes the same bytes for MQTT clients; {@code null}
+	 * if it cannot be encoded.
+	 * @param message a stored message
+	 * @return its JSON, or {@code null}
 	 */
-	private @Nullable SerializedBody serialized(StoredMessage message) {
+	public @Nullable SerializedBody encode(StoredMessage message) {
 		try {
 			return SerializedBody.of(this.json.writeValueAsString(message));
 		}
