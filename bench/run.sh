@@ -70,6 +70,13 @@ START=$(date +%s)
 DATE=$(date +%F)
 NAME="$DATE$([ "$QUICK" = 1 ] && echo -quick || true)$([ "$SCALE" = 1 ] && echo -scale || true)${LABEL:+-$LABEL}"
 RESULTS="${BENCH_RESULTS:-$ROOT/bench/results}"
+# A second run on one day never replaces the first's results (a partial run would overwrite a full one): it gets
+# the next free suffix.
+BASE_NAME=$NAME
+for n in $(seq 2 99); do
+	[ -e "$RESULTS/$NAME.md" ] || break
+	NAME="$BASE_NAME-$n"
+done
 OUT="$RESULTS/$NAME"
 WORK=$(mktemp -d /tmp/mqtt-chat-bench.XXXXXX)
 chmod 755 "$WORK"
