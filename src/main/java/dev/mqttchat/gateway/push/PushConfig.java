@@ -1,7 +1,5 @@
 package dev.mqttchat.gateway.push;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
 import dev.mqttchat.gateway.PushSettings;
+import dev.mqttchat.gateway.TokenBucket;
 import dev.mqttchat.gateway.chat.StoredMessage;
 import dev.mqttchat.gateway.room.RoomAccess;
 import dev.mqttchat.gateway.room.RoomRegistry;
@@ -34,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PushConfig {
 
 	private static final Logger logger = LoggerFactory.getLogger(PushConfig.class);
-
-	private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
 	@Bean
 	Vapid vapid(ChatProperties properties, JdbcClient jdbc, JsonMapper json) {
@@ -86,14 +83,12 @@ class PushConfig {
 		executor.setMaxPoolSize(1);
 		executor.setQueueCapacity(10_000);
 		executor.setThreadNamePrefix("push-");
-		AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
+		// Once a minute, not per message: a flood of warnings would cost what the queue
+		// saves.
+		TokenBucket warnings = new TokenBucket(1, 1 / 60d);
 		executor.setRejectedExecutionHandler((task, pool) -> {
 			pushMetrics.failed();
-			// Once in a while, not per message: a flood of warnings would cost what the
-			// queue saves.
-			long last = lastWarning.get();
-			if (System.nanoTime() - last >= WARNING_INTERVAL_NANOS
-					&& lastWarning.compareAndSet(last, System.nanoTime())) {
+			if (warnings.tryTake()) {
 				logger.warn("Push queue full: messages are not pushed (counted in chat.push.failed)");
 			}
 		});
