@@ -23,7 +23,8 @@ class ArchitectureTests {
 
 	private static final String ROOT = "dev.mqttchat.gateway";
 
-	private final JavaClasses classes = new ClassFileImporter()
+	// Imported once for the class: JUnit makes an instance per test.
+	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(ROOT);
 
@@ -35,12 +36,12 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.eclipse.paho..", "org.springframework.integration.mqtt..", "io.moquette..")
 			.because("a move to another MQTT client must touch the bridge package alone")
-			.check(this.classes);
+			.check(classes);
 	}
 
 	@Test
 	void featurePackagesHaveNoCycles() {
-		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(this.classes);
+		slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
 	}
 
 	@Test

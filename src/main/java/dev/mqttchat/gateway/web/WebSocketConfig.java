@@ -101,6 +101,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 		// much waits for it; the others never wait for it.
 		registration.setSendTimeLimit((int) this.properties.web().sendTimeLimit().toMillis());
 		registration.setSendBufferSizeLimit((int) this.properties.web().sendBufferLimit().toBytes());
+		registration.addDecoratorFactory(
+				(handler) -> new BlockingSendTimeoutHandlerDecorator(handler, this.properties.web().sendTimeLimit()));
 		registration.addDecoratorFactory((handler) -> new ConnectDeadlineHandlerDecorator(handler,
 				this.heartbeatScheduler, this.properties.web().connectTimeout()));
 		// Outside the deadline: a socket over its address's cap is closed before it
