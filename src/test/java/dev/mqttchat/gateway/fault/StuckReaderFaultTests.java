@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One reader among 100 stops reading: it is closed once its buffer limit is reached, and
- * the 99 others get their messages as quickly as before.
+ * the 99 others get their messages as quickly as before; and one that stops reading is
+ * closed within the send time limit even when nothing more is sent to it.
  */
 class StuckReaderFaultTests {
 
@@ -105,6 +106,35 @@ class StuckReaderFaultTests {
 			}
 			finally {
 				readers.forEach(RawWebSocket::close);
+			}
+		}
+	}
+
+	@Test
+	void aStuckReaderIsClosedWithinTheSendTimeLimitThoughNothingMoreComesForIt() throws Exception {
+		Duration limit = Duration.ofSeconds(3);
+		// A buffer limit no burst here reaches: only the time limit can close it.
+		try (RestartableBroker broker = RestartableBroker.embedded();
+				ConfigurableApplicationContext gateway = TestGateway.start(FaultSettings.with(broker.url(),
+						"chat.web.send-time-limit=" + limit.toSeconds() + "s", "chat.web.send-buffer-limit=64MB"));
+				MqttTestClient mqtt = MqttTestClient.connect(broker.url())) {
+			int port = TestGateway.port(gateway);
+			TestRoom room = TestRooms.create(port);
+			MeterRegistry meters = gateway.getBean(MeterRegistry.class);
+			try (StuckWebSocket stuck = StuckWebSocket.subscribe(port, room.destination())) {
+				BrokerSubscriptions.await(gateway.getBean(SimpleBrokerMessageHandler.class), room.destination(), 1);
+				// 8 MB at once, more than the kernel buffers for a reader that
+				// never reads (2 MB never blocked a send), then nothing more. Spring
+				// checks its limits only when the next frame comes, so without one
+				// the blocked send waited for Tomcat's own bound: closed 20.9 s after
+				// the burst began, 4.1 s with that bound at the send time limit.
+				String padding = "x".repeat(3900);
+				for (int i = 0; i < 2000; i++) {
+					mqtt.publish(room.topic(), "burst " + i + " " + padding);
+				}
+				await().alias("the stuck reader's session closed within 4 x the send time limit")
+					.atMost(limit.multipliedBy(4))
+					.until(() -> meters.get("chat.stomp.sessions").gauge().value() == 0);
 			}
 		}
 	}
