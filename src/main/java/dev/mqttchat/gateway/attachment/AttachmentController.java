@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.mqttchat.gateway.AddressAllowance;
 import dev.mqttchat.gateway.AttachmentSettings;
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.room.Room;
 import dev.mqttchat.gateway.room.RoomIds;
@@ -86,7 +87,7 @@ class AttachmentController {
 			HttpServletRequest http) throws IOException {
 		long wait = this.uploads.secondsToWait(http.getRemoteAddr());
 		if (wait > 0) {
-			ErrorResponseException tooMany = AttachmentProblems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many pictures",
+			ErrorResponseException tooMany = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too many pictures",
 					"Too many pictures from this address; at most " + this.settings.uploadsPerMinute()
 							+ " a minute. Try again in " + wait + " s.");
 			tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
@@ -111,7 +112,7 @@ class AttachmentController {
 					+ "with its name, nosniff and a sandboxing Content-Security-Policy.")
 	ResponseEntity<byte[]> picture(Room room, @PathVariable String attachmentId, HttpServletResponse http) {
 		AttachmentRepository.Content content = this.repository.content(room.id(), attachmentId)
-			.orElseThrow(() -> AttachmentProblems.of(HttpStatus.NOT_FOUND, "No such picture",
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "No such picture",
 					"This room has no picture " + attachmentId + " (it may have been deleted with its message)."));
 		if (content.name() != null) {
 			return download(content, http);

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.AttachmentSettings;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.chat.MessageAttachment;
 import dev.mqttchat.gateway.room.Room;
 
@@ -56,12 +57,12 @@ class UploadInspector {
 			return picture(room, id, bytes, image);
 		}
 		if (!this.fileTypes.accepts(name, mediaType)) {
-			throw AttachmentProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a file this room takes",
+			throw Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a file this room takes",
 					"Besides pictures, only files of these types are accepted (chat.attachments.file-types): "
 							+ this.fileTypes.text() + "; " + name + " (" + mediaType + ") is none of them.");
 		}
 		if (bytes.length > this.settings.maxFileSize().toBytes()) {
-			throw AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, "File too large",
+			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "File too large",
 					"The file has " + bytes.length + " bytes; the limit is " + this.settings.maxFileSizeText() + ".");
 		}
 		return new MessageAttachment(id, MessageAttachment.urlOf(room.id(), id), mediaType, bytes.length, 0, 0, name,
@@ -70,7 +71,7 @@ class UploadInspector {
 
 	private MessageAttachment picture(Room room, String id, byte[] bytes, ImageSniffer.@Nullable Sniffed image) {
 		if (image == null || !this.accepted.contains(image.type())) {
-			throw AttachmentProblems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a picture this room takes",
+			throw Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a picture this room takes",
 					"Only " + names() + " pictures are accepted, and this file is none of them: its type is read from "
 							+ "its bytes, whatever its name or the type it was sent as.");
 		}
@@ -81,7 +82,7 @@ class UploadInspector {
 		if (pixels > this.settings.maxPixels()) {
 			// Read from the header: the file may be small, but each viewer would
 			// decode it whole, at 4 bytes a pixel.
-			throw AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, "Picture too large in pixels",
+			throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Picture too large in pixels",
 					String.format(Locale.ROOT,
 							"The picture declares %d x %d pixels (%,d); the limit is %,d pixels. Send it smaller.",
 							image.width(), image.height(), pixels, this.settings.maxPixels()));
@@ -96,7 +97,7 @@ class UploadInspector {
 	 */
 	static MessageAttachment sealed(Room room, String id, byte[] bytes) {
 		if (bytes.length <= AttachmentController.SEALED_OVERHEAD) {
-			throw AttachmentProblems.of(HttpStatus.BAD_REQUEST, "Not an encrypted picture",
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Not an encrypted picture",
 					"This room is end-to-end encrypted: a picture or file is uploaded encrypted, its 12-byte IV "
 							+ "followed by the AES-GCM ciphertext and tag, more than 28 bytes in all; this file has "
 							+ bytes.length + ".");
@@ -107,7 +108,7 @@ class UploadInspector {
 
 	ErrorResponseException tooLarge(long size, long overhead) {
 		boolean files = this.fileTypes.any();
-		return AttachmentProblems.of(HttpStatus.CONTENT_TOO_LARGE, files ? "Upload too large" : "Picture too large",
+		return Problems.of(HttpStatus.CONTENT_TOO_LARGE, files ? "Upload too large" : "Picture too large",
 				"The " + (files ? "upload" : "picture") + " has " + size + " bytes; the limit is "
 						+ this.settings.maxSizeText() + " for a picture"
 						+ (files ? " and " + this.settings.maxFileSizeText() + " for a file" : "")

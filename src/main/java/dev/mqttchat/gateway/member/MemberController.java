@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.room.Member;
 import dev.mqttchat.gateway.room.MemberRemovedEvent;
 import dev.mqttchat.gateway.room.Role;
@@ -67,14 +68,13 @@ class MemberController {
 		String name = MemberNames.valid(username);
 		Role wanted = (body != null) ? Role.of(body.role()) : null;
 		if (wanted == null || wanted == Role.OWNER) {
-			throw MemberProblems.problem(HttpStatus.BAD_REQUEST, "Invalid role",
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Invalid role",
 					"role is \"member\" or \"moderator\"; a room has one owner, its creator.");
 		}
 		Role mine = this.members.roleOf(room.id(), me).orElse(null);
 		Role theirs = this.members.roleOf(room.id(), name).orElse(null);
 		if (theirs == Role.OWNER) {
-			throw MemberProblems.problem(HttpStatus.CONFLICT, "The owner stays the owner",
-					"The owner's role cannot be changed.");
+			throw Problems.of(HttpStatus.CONFLICT, "The owner stays the owner", "The owner's role cannot be changed.");
 		}
 		boolean touchesModerators = wanted == Role.MODERATOR || theirs == Role.MODERATOR;
 		if (mine == null || !mine.moderates() || (touchesModerators && mine != Role.OWNER)) {
@@ -95,7 +95,7 @@ class MemberController {
 		Role mine = this.members.roleOf(room.id(), me).orElse(null);
 		Role theirs = this.members.roleOf(room.id(), name).orElse(null);
 		if (theirs == Role.OWNER) {
-			throw MemberProblems.problem(HttpStatus.CONFLICT, "The owner stays", "The owner cannot be removed.");
+			throw Problems.of(HttpStatus.CONFLICT, "The owner stays", "The owner cannot be removed.");
 		}
 		boolean self = name.equals(me);
 		boolean allowed = self || mine == Role.OWNER || (mine == Role.MODERATOR && theirs != Role.MODERATOR);
@@ -104,7 +104,7 @@ class MemberController {
 					+ "a member may remove themselves.");
 		}
 		if (theirs == null || !this.members.remove(room.id(), name)) {
-			throw MemberProblems.problem(HttpStatus.NOT_FOUND, "Not a member", name + " is not a member of this room.");
+			throw Problems.of(HttpStatus.NOT_FOUND, "Not a member", name + " is not a member of this room.");
 		}
 		this.events.publishEvent(new MemberRemovedEvent(room.id(), name));
 		return ResponseEntity.noContent().build();
@@ -112,7 +112,7 @@ class MemberController {
 
 	private void signedIn() {
 		if (!this.signIn) {
-			throw MemberProblems.problem(HttpStatus.BAD_REQUEST, "Members need sign-in",
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Members need sign-in",
 					"Room members exist only on a gateway with sign-in (CHAT_AUTH_MODE=oidc).");
 		}
 	}
@@ -120,14 +120,14 @@ class MemberController {
 	private String signedIn(@Nullable Principal principal) {
 		signedIn();
 		if (principal == null) {
-			throw MemberProblems.problem(HttpStatus.UNAUTHORIZED, "Sign-in required",
+			throw Problems.of(HttpStatus.UNAUTHORIZED, "Sign-in required",
 					"Sign in first: this needs a signed-in name.");
 		}
 		return principal.getName();
 	}
 
 	private static ErrorResponseException notAllowed(String detail) {
-		return MemberProblems.problem(HttpStatus.FORBIDDEN, "Not allowed", detail);
+		return Problems.of(HttpStatus.FORBIDDEN, "Not allowed", detail);
 	}
 
 	/**

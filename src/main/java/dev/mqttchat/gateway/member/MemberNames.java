@@ -1,5 +1,6 @@
 package dev.mqttchat.gateway.member;
 
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.chat.Usernames;
 
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ final class MemberNames {
 	}
 
 	private static ErrorResponseException invalid(String detail) {
-		return MemberProblems.problem(HttpStatus.BAD_REQUEST, "Invalid username", detail);
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid username", detail);
 	}
 
 }

@@ -7,11 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.room.Room;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,8 +51,8 @@ class MqttCredentialController {
 	ResponseEntity<CredentialResponse> issue(Room room, @Nullable Principal principal) {
 		if (!this.opening.mayOpen(room, principal)) {
 			throw (principal == null)
-					? problem(HttpStatus.UNAUTHORIZED, "Not signed in", "Sign in to get MQTT access to this room.")
-					: problem(HttpStatus.FORBIDDEN, "Not allowed", "You may not open this room.");
+					? Problems.of(HttpStatus.UNAUTHORIZED, "Not signed in", "Sign in to get MQTT access to this room.")
+					: Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "You may not open this room.");
 		}
 		MqttCredentials.Issued issued = this.credentials.issue(room.id(),
 				(principal != null) ? principal.getName() : null);
@@ -73,29 +73,23 @@ class MqttCredentialController {
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
 			@Nullable Principal principal) {
 		MqttCredential credential = this.credentials.inRoom(room.id(), username)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No such credential",
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "No such credential",
 					"This room has no MQTT credential of that name (revoked, expired or never issued)."));
 		boolean owner = credential.owner() != null && principal != null
 				&& credential.owner().equals(principal.getName());
 		String password = (authorization != null && authorization.startsWith(BEARER))
 				? authorization.substring(BEARER.length()).strip() : null;
 		if (!owner && password == null) {
-			ErrorResponseException missing = problem(HttpStatus.UNAUTHORIZED, "Credential password required",
+			ErrorResponseException missing = Problems.of(HttpStatus.UNAUTHORIZED, "Credential password required",
 					"Revoking needs the credential's password: Authorization: Bearer {password}.");
 			missing.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			throw missing;
 		}
 		if (!owner && !this.credentials.isPassword(room.id(), username, password)) {
-			throw problem(HttpStatus.FORBIDDEN, "Not yours", "This password is not the credential's.");
+			throw Problems.of(HttpStatus.FORBIDDEN, "Not yours", "This password is not the credential's.");
 		}
 		this.credentials.revoke(username);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -138,7 +139,7 @@ class RoomController {
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		return RoomProblems.problem(status, title, detail);
+		return Problems.of(status, title, detail);
 	}
 
 	private static ErrorResponseException tooManyRooms(long retryAfterSeconds) {

@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.room.Room;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,14 +42,14 @@ class SearchController {
 			terms = SearchTerms.parse(q);
 		}
 		catch (IllegalArgumentException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, "Invalid search", ex.getMessage());
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Invalid search", ex.getMessage());
 		}
 		long below = number(next, 1, Long.MAX_VALUE, Long.MAX_VALUE,
 				"next is the value a search answered with (a positive whole number).");
 		int size = (int) number(limit, 1, MAX_LIMIT, DEFAULT_LIMIT,
 				"limit is a whole number from 1 to " + MAX_LIMIT + ".");
 		if (room.encrypted()) {
-			throw problem(HttpStatus.CONFLICT, "Encrypted room",
+			throw Problems.of(HttpStatus.CONFLICT, "Encrypted room",
 					"This room is end-to-end encrypted: the server holds only ciphertext and cannot search it. "
 							+ "Search the messages your device has opened instead.");
 		}
@@ -70,13 +69,7 @@ class SearchController {
 		catch (NumberFormatException ex) {
 			// The same answer as a number out of range.
 		}
-		throw problem(HttpStatus.BAD_REQUEST, "Invalid search", rule);
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String title, @Nullable String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
+		throw Problems.of(HttpStatus.BAD_REQUEST, "Invalid search", rule);
 	}
 
 }

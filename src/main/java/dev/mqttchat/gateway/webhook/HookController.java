@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.chat.BotPoster;
 import dev.mqttchat.gateway.chat.ChatMessage;
 import dev.mqttchat.gateway.room.Room;
@@ -77,7 +78,7 @@ class HookController {
 				: (webhook.name() != null) ? webhook.name() : DEFAULT_NAME;
 		ChatMessage message = this.poster.post(room.id(), name, post.text());
 		if (message == null) {
-			throw WebhookProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable",
+			throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable",
 					"Not posted: the MQTT broker cannot be reached and the gateway's outbox is full; try again later.");
 		}
 		return new HookResponse(true, message.id());

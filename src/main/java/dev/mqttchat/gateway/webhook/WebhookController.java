@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.chat.Usernames;
 import dev.mqttchat.gateway.room.Room;
 
@@ -57,14 +58,14 @@ class WebhookController {
 		String name = (request != null) ? request.name() : null;
 		String label = (name != null) ? Usernames.normalized(name) : null;
 		if (name != null && label == null) {
-			throw WebhookProblems.problem(HttpStatus.BAD_REQUEST, "Invalid name",
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Invalid name",
 					"A webhook's name is the name it posts under: " + Usernames.RULE);
 		}
 		if (room.encrypted()) {
 			throw WebhookProblems.encrypted();
 		}
 		if (this.webhooks.count(room.id()) >= this.maxPerRoom) {
-			throw WebhookProblems.problem(HttpStatus.CONFLICT, "Too many webhooks",
+			throw Problems.of(HttpStatus.CONFLICT, "Too many webhooks",
 					"This room has " + this.maxPerRoom + " webhooks, the most it may have; revoke one first.");
 		}
 		Webhooks.Issued issued = this.webhooks.create(room.id(), label);
@@ -98,7 +99,7 @@ class WebhookController {
 			@Nullable Principal principal) {
 		this.owners.check(room, authorization, principal);
 		if (!this.webhooks.delete(room.id(), webhookId)) {
-			throw WebhookProblems.problem(HttpStatus.NOT_FOUND, "No such webhook",
+			throw Problems.of(HttpStatus.NOT_FOUND, "No such webhook",
 					"This room has no webhook with this id (revoked, or never created).");
 		}
 		return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import java.security.Principal;
 import org.jspecify.annotations.Nullable;
 
 import dev.mqttchat.gateway.ChatProperties;
+import dev.mqttchat.gateway.Problems;
 import dev.mqttchat.gateway.room.Role;
 import dev.mqttchat.gateway.room.Room;
 import dev.mqttchat.gateway.room.RoomAccess;
@@ -45,13 +46,13 @@ class WebhookOwners {
 			return;
 		}
 		if (authorization == null || !authorization.startsWith(BEARER)) {
-			ErrorResponseException missing = WebhookProblems.problem(HttpStatus.UNAUTHORIZED, "Owner token required",
+			ErrorResponseException missing = Problems.of(HttpStatus.UNAUTHORIZED, "Owner token required",
 					"A room's webhooks need its owner token: Authorization: Bearer {ownerToken} from POST /api/rooms.");
 			missing.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			throw missing;
 		}
 		if (!this.rooms.isOwner(room.id(), authorization.substring(BEARER.length()).strip())) {
-			throw WebhookProblems.problem(HttpStatus.FORBIDDEN, "Not the owner", "This token does not own the room.");
+			throw Problems.of(HttpStatus.FORBIDDEN, "Not the owner", "This token does not own the room.");
 		}
 	}
 
