@@ -32,11 +32,14 @@ import org.springframework.util.unit.DataSize;
  * (a room uses up to five: messages, presence, typing, read markers, activity); a message
  * to one not kept scans every subscription of every session, so this should stay above
  * five times the rooms in use at once
+ * @param maxRequestBody largest request body an HTTP API takes (JSON, forms); a larger
+ * one is answered 413 before it is read (uploads have their own limits)
  */
 public record WebSettings(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5s") Duration connectTimeout,
 		@DefaultValue("5") @Min(1) int sendRate, @DefaultValue("20") @Min(1) int sendBurst,
 		@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("512KB") DataSize sendBufferLimit,
 		@DefaultValue("20") @Min(1) int sendRatePerAddress, @DefaultValue("50") @Min(1) int maxSocketsPerAddress,
-		@DefaultValue("32MB") DataSize maxPartialFramesMemory, @DefaultValue("65536") @Min(1024) int destinationCache) {
+		@DefaultValue("32MB") DataSize maxPartialFramesMemory, @DefaultValue("65536") @Min(1024) int destinationCache,
+		@DefaultValue("256KB") DataSize maxRequestBody) {
 }
