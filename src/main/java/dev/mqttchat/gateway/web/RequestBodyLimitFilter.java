@@ -82,7 +82,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
-		return request.getHeader("Transfer-Encoding") != null;
+		// Chunked over HTTP/1.1; over HTTP/2 a body needs no header at all.
+		return request.getHeader("Transfer-Encoding") != null || switch (request.getMethod()) {
+			case "POST", "PUT", "PATCH", "DELETE" -> true;
+			default -> false;
+		};
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
