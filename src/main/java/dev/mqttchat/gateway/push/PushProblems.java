@@ -22,8 +22,13 @@ final class PushProblems {
 	}
 
 	static ErrorResponseException unknownRoom(String id) {
-		String shown = (id.length() > 64) ? id.substring(0, 64) + "…" : id;
-		return Problems.of(HttpStatus.NOT_FOUND, "No such room", "rooms: no room " + shown + " (or not for this name)");
+		return Problems.of(HttpStatus.NOT_FOUND, "No such room",
+				"rooms: no room " + shown(id) + " (or not for this name)");
+	}
+
+	/** A room id from the request as a problem shows it: at most 64 characters. */
+	static String shown(String id) {
+		return (id.length() > 64) ? id.substring(0, 64) + "…" : id;
 	}
 
 	static ErrorResponseException tooMany(int max) {

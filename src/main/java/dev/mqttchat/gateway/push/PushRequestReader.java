@@ -103,10 +103,11 @@ final class PushRequestReader {
 			}
 			Notify notify = Notify.of(room.level());
 			if (notify == null) {
-				throw PushProblems.invalid("rooms: notify must be \"all\" or \"mentions\" (room " + room.id() + ")");
+				throw PushProblems.invalid(
+						"rooms: notify must be \"all\" or \"mentions\" (room " + PushProblems.shown(room.id()) + ")");
 			}
 			if (!seen.add(room.id())) {
-				throw PushProblems.invalid("rooms: room " + room.id() + " is named twice");
+				throw PushProblems.invalid("rooms: room " + PushProblems.shown(room.id()) + " is named twice");
 			}
 			// A members room is not there for anyone else: the same answer as no room.
 			Room found = this.rooms.find(room.id())

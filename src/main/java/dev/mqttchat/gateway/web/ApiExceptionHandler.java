@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 
 import dev.mqttchat.gateway.ChatProperties;
 
@@ -65,10 +66,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape, e.g. {\"name\": \"coding_issues\"}.");
+		String field = fieldOf(ex);
+		// The field a value of the wrong type was found in says more than any example.
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, (field != null)
+				? "The request body is not of the expected shape: " + field + " has a value of the wrong type."
+				: "The request body is not valid JSON of the expected shape, e.g. {\"name\": \"coding_issues\"}.");
 		problem.setTitle("Unreadable request body");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Where in the body Jackson found a value it could not take, e.g. rooms[0].notify.
+	 */
+	private static @Nullable String fieldOf(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (JacksonException.Reference step : jackson.getPath()) {
+					if (step.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(printable(step.getPropertyName()));
+					}
+					else if (step.getIndex() >= 0) {
+						path.append('[').append(step.getIndex()).append(']');
+					}
+				}
+				return path.isEmpty() ? null : path.toString();
+			}
+		}
+		return null;
+	}
+
+	private static String printable(String name) {
+		// A name from the request: cut short, and without control characters.
+		String shown = name.replaceAll("\\p{Cntrl}", "?");
+		return (shown.length() > 64) ? shown.substring(0, 64) + "…" : shown;
 	}
 
 }

@@ -121,6 +121,16 @@ class PushRegistrationTests extends PushGatewayTestBase {
 				400, "at most " + MAX_ROOMS);
 		assertRefused(with(good, "subscription", Map.of("endpoint", "https://fcm.googleapis.com@127.0.0.1/push/x")),
 				400, "user info");
+		// Wrong JSON types name the field; a hostile room id is shown cut short.
+		assertRefused(with(good, "rooms", "all"), 400, "rooms has a value of the wrong type");
+		assertRefused(with(good, "rooms", List.of(Map.of("id", room.id(), "notify", List.of("all")))), 400,
+				"rooms[0].notify has a value of the wrong type");
+		assertRefused(with(good, "subscription", "x"), 400, "subscription has a value of the wrong type");
+		String longId = "A".repeat(5000);
+		HttpResponse<String> hostile = send("POST", "/api/push/subscriptions", "203.0.113.14",
+				with(good, "rooms", List.of(room(longId, "sometimes"))));
+		assertThat(hostile.statusCode()).isEqualTo(400);
+		assertThat(hostile.body()).contains("A".repeat(64) + "…").doesNotContain("A".repeat(65)).hasSizeLessThan(1000);
 		assertThat(
 				send("PUT", "/api/push/subscriptions/not-an-id/showing", null, Map.of("roomId", "x/../y")).statusCode())
 			.isEqualTo(400);

@@ -171,6 +171,17 @@ class RoomControllerTests {
 	}
 
 	@Test
+	void aValueOfTheWrongTypeIsAProblem400NamingItsField() {
+		assertThat(
+				this.mvc.post().uri("/api/rooms").contentType(MediaType.APPLICATION_JSON).content("{\"name\":[\"x\"]}"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("name has a value of the wrong type");
+	}
+
+	@Test
 	void malformedJsonIsAProblem400() {
 		assertThat(this.mvc.post().uri("/api/rooms").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
